@@ -1,0 +1,38 @@
+using OutlookSayNo.Reading;
+
+namespace OutlookSayNo.Asks;
+
+/// <summary>Words in the email that caused a decision. <c>Start</c>/<c>Length</c> index the body as
+/// sent (or the subject when <c>In</c> is "subject"); <c>Text</c> is the words as read.</summary>
+public sealed record Evidence(string Text, int Start, int Length, string In = "body");
+
+public sealed record AskFinding(string Category, double Confidence, IReadOnlyList<Evidence> Evidence)
+{
+    /// <summary>Sentences (indexes into the message) that carry this ask; used to pick its figures.</summary>
+    internal IReadOnlyList<(int Start, int Length)> Sentences { get; init; } = [];
+    internal double Score { get; init; }
+}
+
+public sealed record AudienceSuggestion(string Suggested, string Reason);
+
+/// <summary>The whole reading of an email: what the classify route returns and what the draft
+/// step builds its model from.</summary>
+public sealed class Classification
+{
+    public required AskFinding Primary { get; init; }
+    public required IReadOnlyList<AskFinding> Secondary { get; init; }
+    public required IReadOnlyList<string> Flags { get; init; }
+    public required IReadOnlyList<Figure> Figures { get; init; }
+    public required AudienceSuggestion Audience { get; init; }
+    public required EmailText Email { get; init; }
+    public IReadOnlyList<Evidence> FlagEvidence { get; init; } = [];
+
+    public bool Threat => Flags.Contains(AskFlags.Threat);
+    public bool Abusive => Flags.Contains(AskFlags.Abusive);
+}
+
+public static class AskFlags
+{
+    public const string Threat = "threat";
+    public const string Abusive = "abusive";
+}

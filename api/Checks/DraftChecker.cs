@@ -1,0 +1,90 @@
+using System.Text.RegularExpressions;
+using OutlookSayNo.Kinds;
+using OutlookSayNo.Reading;
+
+namespace OutlookSayNo.Checks;
+
+/// <summary>The five checks of a good "no", judged from the text alone (a draft, an edited reply
+/// or the text that was finally sent), never from what a template meant to say.</summary>
+public sealed record DraftChecks(bool SaysNo, bool GivesReason, bool CitesData, bool OffersAlternative, bool Respectful)
+{
+    public bool AllPass => SaysNo && GivesReason && CitesData && OffersAlternative && Respectful;
+}
+
+public sealed record CheckResult(DraftChecks Checks, IReadOnlyList<string> Notes);
+
+public static partial class DraftChecker
+{
+    public static CheckResult Check(string text, KindCatalog? catalog = null, DateOnly? today = null)
+    {
+        text ??= "";
+        var notes = new List<string>();
+        var sentences = SentenceRegex().Matches(text).Select(m => m.Value).ToList();
+
+        var noSentences = sentences.Where(s => ClearNoRegex().IsMatch(s)).ToList();
+        var saysNo = noSentences.Any(s => !HedgeRegex().IsMatch(s));
+        if (!saysNo)
+            notes.Add(noSentences.Count == 0
+                ? "No sentence says no plainly (for example \"we can't\" or \"we won't be able to\")."
+                : $"The no is hedged: \"{Trim(noSentences[0])}\".");
+
+        var givesReason = ReasonRegex().IsMatch(text);
+        if (!givesReason) notes.Add("No reason is given (for example \"because ...\" or \"the reason is ...\").");
+
+        var figures = FigureExtractor.Extract(text, today ?? DateOnly.FromDateTime(DateTime.UtcNow));
+        var citesData = figures.Count > 0;
+        if (!citesData) notes.Add("No figure backs the reason (a percentage, an amount, a date, a duration or a count).");
+
+        var offersAlternative = AlternativeRegex().IsMatch(text);
+        if (!offersAlternative) notes.Add("No alternative is offered (for example \"what we can do is ...\" or \"instead, ...\").");
+
+        var rude = RudeRegex().Match(text);
+        string? rudeWord = rude.Success ? rude.Value : null;
+        if (rudeWord is null && catalog is not null)
+        {
+            var tokens = Tokenizer.Tokenize(text, 0, text.Length);
+            var matches = new List<CueSet.CueMatch>();
+            catalog.Abusive.MatchAll(tokens.Tokens, matches);
+            if (matches.Count > 0)
+            {
+                var m = matches[0];
+                var start = tokens.Tokens[m.FirstToken].Start;
+                var last = tokens.Tokens[m.EndToken - 1];
+                rudeWord = text[start..(last.Start + last.Length)];
+            }
+        }
+        if (rudeWord is null && ShoutingRegex().IsMatch(text)) rudeWord = ShoutingRegex().Match(text).Value;
+        var respectful = rudeWord is null;
+        if (!respectful) notes.Add($"Blaming or rude wording: \"{Trim(rudeWord!)}\".");
+
+        return new CheckResult(new DraftChecks(saysNo, givesReason, citesData, offersAlternative, respectful), notes);
+    }
+
+    private static string Trim(string s)
+    {
+        s = s.Trim();
+        return s.Length <= 120 ? s : s[..117] + "...";
+    }
+
+    [GeneratedRegex(@"[^.!?\n]+[.!?]*", RegexOptions.CultureInvariant)]
+    private static partial Regex SentenceRegex();
+
+    [GeneratedRegex(@"\b(?:(?:we|i)(?:\s+really|\s+simply)?\s+(?:can't|can’t|cannot|can\s+not|won't|won’t|will\s+not|must\s+decline|have\s+to\s+decline|need\s+to\s+decline|are\s+not\s+able\s+to|aren't\s+able\s+to|am\s+not\s+able\s+to|are\s+unable\s+to|am\s+unable\s+to|are\s+not\s+in\s+a\s+position\s+to|do\s+not\s+(?:offer|make|agree|accept|provide|extend|waive|grant|skip)|don't\s+(?:offer|make|agree|accept|provide|extend|waive|grant|skip))|(?:we're|we’re|i'm|i’m)\s+(?:not\s+able\s+to|unable\s+to|not\s+in\s+a\s+position\s+to|not\s+going\s+to)|(?:our|the)\s+answer\s+is\s+no|(?:is|isn't|is\s+not)\s+(?:not\s+)?something\s+we\s+(?:can|will)\s+(?:not\s+)?(?:do|offer|agree|accept)|we\s+have\s+to\s+say\s+no|we\s+will\s+have\s+to\s+say\s+no|we'll\s+have\s+to\s+say\s+no|we\s+must\s+say\s+no)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ClearNoRegex();
+
+    [GeneratedRegex(@"\b(?:at\s+this\s+(?:time|point|stage|moment)|for\s+now|right\s+now|maybe|perhaps|possibly|might|not\s+yet|currently\s+unable\s+to\s+consider|unable\s+to\s+consider|for\s+the\s+time\s+being)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex HedgeRegex();
+
+    [GeneratedRegex(@"\b(?:because|since\s+(?:the|our|your|a|an|we|it|this|that|each|every|all|any)|as\s+(?:the|our|a|an|we|it|this|that|each|every|all|any)\b|the\s+reason|that\s+is\s+why|that's\s+why|which\s+is\s+why|this\s+is\s+why|due\s+to|given\s+that|in\s+order\s+to|which\s+means|would\s+mean|otherwise)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ReasonRegex();
+
+    [GeneratedRegex(@"\b(?:what\s+we\s+can\s+do|what\s+we\s+can\s+offer|here\s+is\s+what\s+we\s+can|here's\s+what\s+we\s+can|we\s+can\s+offer|we\s+could\s+offer|we\s+can\s+propose|we\s+propose|we\s+suggest|instead|alternatively|another\s+option|one\s+option|two\s+options|these\s+options|(?:we|i)\s+(?:would|'d)\s+be\s+(?:happy|glad)\s+to|(?:we|i)\s+(?:are|am)\s+(?:happy|glad)\s+to|we\s+can\s+(?:provide|arrange|schedule|set\s+up|deliver|ship|extend|split|lock|hold|help|support|move|start|include|prepare|send|book)|we\s+will\s+help\s+you\s+move|help\s+you\s+(?:move|transition)\s+to\s+another)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AlternativeRegex();
+
+    [GeneratedRegex(@"\b(?:you\s+failed|your\s+(?:own\s+)?fault|you\s+should\s+have|you\s+didn't\s+bother|obviously|as\s+i\s+(?:already\s+)?(?:said|told\s+you|mentioned)|calm\s+down|ridiculous|stupid|idiot\w*|incompetent|useless|pathetic|nonsense|shut\s+up|your\s+problem|not\s+our\s+problem|deal\s+with\s+it|you\s+people|bullshit|damn\w*|hell|crap|clowns?|moron\w*|policy\s+is\s+policy|clearly\s+you|whatever\s+you\s+think)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex RudeRegex();
+
+    // Three capitalised words in a row is shouting; acronyms such as "SLA" or "USD" stay short.
+    [GeneratedRegex(@"\b[A-Z]{4,}\b(?:\W+\b[A-Z]{2,}\b){2,}|!{2,}", RegexOptions.CultureInvariant)]
+    private static partial Regex ShoutingRegex();
+}

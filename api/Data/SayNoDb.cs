@@ -1,0 +1,55 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace OutlookSayNo.Data;
+
+public sealed class SayNoDb(DbContextOptions<SayNoDb> options) : DbContext(options)
+{
+    public DbSet<DraftRecord> Drafts => Set<DraftRecord>();
+
+    protected override void OnModelCreating(ModelBuilder b)
+    {
+        b.Entity<DraftRecord>(e =>
+        {
+            e.ToTable("drafts");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).HasMaxLength(40);
+            e.Property(x => x.UserId).HasMaxLength(200);
+            e.Property(x => x.UserName).HasMaxLength(200);
+            e.Property(x => x.Category).HasMaxLength(40);
+            e.Property(x => x.Audience).HasMaxLength(20);
+            e.Property(x => x.Flags).HasMaxLength(60);
+            e.Property(x => x.TemplateId).HasMaxLength(80);
+            e.Property(x => x.TemplateSha256).HasMaxLength(64);
+            e.Property(x => x.BodySha256).HasMaxLength(64);
+            e.Property(x => x.FromEmail).HasMaxLength(320);
+            e.Property(x => x.FromName).HasMaxLength(320);
+            e.Property(x => x.ItemId).HasMaxLength(1000);
+            e.Property(x => x.ConversationId).HasMaxLength(1000);
+            e.HasIndex(x => x.CreatedAtUtc);
+            e.HasIndex(x => new { x.UserId, x.CreatedAtUtc });
+        });
+    }
+}
+
+/// <summary>Every SQLite connection waits for locks instead of failing at once and syncs each
+/// commit to disk (WAL + synchronous=FULL) so an acknowledged draft survives a crash.</summary>
+public sealed class SqliteDurabilityInterceptor : DbConnectionInterceptor
+{
+    private const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=5000; PRAGMA foreign_keys=ON;";
+
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = Pragmas;
+        cmd.ExecuteNonQuery();
+    }
+
+    public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        await using var cmd = connection.CreateCommand();
+        cmd.CommandText = Pragmas;
+        await cmd.ExecuteNonQueryAsync(cancellationToken);
+    }
+}

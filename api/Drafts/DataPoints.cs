@@ -1,0 +1,148 @@
+using System.Globalization;
+using OutlookSayNo.Asks;
+using OutlookSayNo.Kinds;
+using OutlookSayNo.Reading;
+
+namespace OutlookSayNo.Drafts;
+
+public sealed record DataPointValue(string Name, string Label, string Unit, string Value, decimal? Number, string Source);
+
+public sealed record MissingField(string Name, string Label, string Unit);
+
+/// <summary>Works out the data points of a kind: typed fields first, then the email's figures,
+/// then computed values. Facts are formatted the same way.</summary>
+public static class DataPoints
+{
+    public static Dictionary<string, DataPointValue?> Resolve(
+        Kind kind, KindCatalog catalog, Classification classification, IReadOnlyDictionary<string, string?> fields,
+        DateOnly today, Dictionary<string, string[]> errors)
+    {
+        var result = new Dictionary<string, DataPointValue?>(StringComparer.Ordinal);
+        var used = new HashSet<Figure>();
+        var currency = classification.Figures.FirstOrDefault(f => f.Kind == FigureKind.Money && f.Currency is not null)?.Currency ?? catalog.Currency;
+
+        foreach (var (name, _) in fields)
+            if (!kind.Definition.DataPoints.Any(d => d.Name == name))
+                errors[$"fields.{name}"] = [$"'{name}' is not a data point of the {kind.Id} kind. Known: {string.Join(", ", kind.Definition.DataPoints.Where(d => d.Compute is null).Select(d => d.Name))}."];
+
+        foreach (var dp in kind.Definition.DataPoints.Where(d => d.Compute is null))
+        {
+            if (fields.TryGetValue(dp.Name, out var typed) && !string.IsNullOrWhiteSpace(typed))
+            {
+                var parsed = ParseField(dp, typed.Trim(), currency, today, out var error);
+                if (error is not null) errors[$"fields.{dp.Name}"] = [error];
+                result[dp.Name] = parsed;
+                continue;
+            }
+            result[dp.Name] = FromEmail(dp, classification, used, currency);
+        }
+
+        foreach (var dp in kind.Definition.DataPoints.Where(d => d.Compute is not null))
+        {
+            var formula = Formula.Parse(dp.Compute!);
+            var value = formula.Evaluate(
+                n => result.TryGetValue(n, out var v) ? v?.Number : null,
+                n => catalog.Facts.TryGetValue(n, out var f) ? f.Value : null);
+            result[dp.Name] = value is null ? null
+                : new DataPointValue(dp.Name, dp.Label, dp.Unit, Format(dp.Unit, value.Value, currency, today), Math.Round(value.Value, 4), "computed");
+        }
+        return result;
+    }
+
+    private static DataPointValue? FromEmail(DataPointDefinition dp, Classification c, HashSet<Figure> used, string currency)
+    {
+        if (dp.From is null) return null;
+        var kind = dp.From switch
+        {
+            "email:percent" => FigureKind.Percent,
+            "email:money" => FigureKind.Money,
+            "email:date" => FigureKind.Date,
+            "email:duration" => FigureKind.Duration,
+            _ => FigureKind.Quantity,
+        };
+        var candidates = c.Figures.Where(f => f.Kind == kind && !used.Contains(f)).ToList();
+        if (kind == FigureKind.Duration)
+        {
+            var wantHours = dp.Unit == "hours";
+            candidates = candidates.Where(f => (f.Unit == "hours") == wantHours).ToList();
+        }
+        if (kind == FigureKind.Date) candidates = candidates.Where(f => f.Number >= 0).ToList();
+        if (candidates.Count == 0) return null;
+
+        // A figure in a sentence that carries the ask beats one elsewhere in the message.
+        var sentences = c.Primary.Sentences;
+        var inAsk = candidates.Where(f => sentences.Any(s => f.Start >= s.Start && f.Start < s.Start + s.Length)).ToList();
+        var pick = inAsk.Count > 0 ? inAsk[0]
+            : kind == FigureKind.Money ? candidates.MaxBy(f => f.Number)!
+            : candidates[0];
+        used.Add(pick);
+        var number = dp.Unit == "months" && kind == FigureKind.Duration ? Math.Round(pick.Number / 30m, 1) : pick.Number;
+        var value = kind == FigureKind.Date
+            ? FormatDate(pick.Date!.Value)
+            : Format(dp.Unit, number, pick.Currency ?? currency, default);
+        return new DataPointValue(dp.Name, dp.Label, dp.Unit, value, number, "email");
+    }
+
+    private static DataPointValue? ParseField(DataPointDefinition dp, string typed, string currency, DateOnly today, out string? error)
+    {
+        error = null;
+        if (typed.Length > 200) { error = $"The value of {dp.Name} is longer than 200 characters."; return null; }
+        switch (dp.Unit)
+        {
+            case "text":
+                return new DataPointValue(dp.Name, dp.Label, dp.Unit, typed, null, "field");
+            case "date":
+                var dates = FigureExtractor.Extract(typed, today).Where(f => f.Kind == FigureKind.Date).ToList();
+                if (dates.Count != 1) { error = $"'{Short(typed)}' is not a date (write it as 2027-03-03 or 3 March 2027)."; return null; }
+                return new DataPointValue(dp.Name, dp.Label, dp.Unit, FormatDate(dates[0].Date!.Value), dates[0].Number, "field");
+            default:
+                var cleaned = typed.Trim().TrimEnd('%').Replace(",", "").Replace("$", "").Replace("€", "").Replace("£", "").Trim();
+                if (!decimal.TryParse(cleaned, NumberStyles.Number, CultureInfo.InvariantCulture, out var n) || Math.Abs(n) > 1_000_000_000_000m)
+                {
+                    error = $"'{Short(typed)}' is not a number ({dp.Label}).";
+                    return null;
+                }
+                if (dp.Unit == "percent" && (n < -100 || n > 1000)) { error = $"{n}% is not a plausible percentage for {dp.Label}."; return null; }
+                return new DataPointValue(dp.Name, dp.Label, dp.Unit, Format(dp.Unit, n, currency, today), n, "field");
+        }
+    }
+
+    private static string Short(string s) => s.Length <= 40 ? s : s[..37] + "...";
+
+    public static string Format(string unit, decimal n, string currency, DateOnly today) => unit switch
+    {
+        "percent" => n.ToString("0.##", CultureInfo.InvariantCulture) + "%",
+        "money" => FormatMoney(n, currency),
+        "days" => Plural(n, "day"),
+        "hours" => Plural(n, "hour"),
+        "months" => Plural(n, "month"),
+        "date" => FormatDate(today.AddDays((int)Math.Round(n))),
+        _ => Math.Abs(n) >= 1000 ? n.ToString("#,0", CultureInfo.InvariantCulture) : n.ToString("0.##", CultureInfo.InvariantCulture),
+    };
+
+    public static string FormatDate(DateOnly d) => d.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
+
+    private static string Plural(decimal n, string word)
+    {
+        var s = n.ToString(Math.Abs(n) >= 1000 ? "#,0" : "0.#", CultureInfo.InvariantCulture);
+        return n == 1 ? $"1 {word}" : $"{s} {word}s";
+    }
+
+    public static string FormatMoney(decimal n, string currency)
+    {
+        var amount = Math.Abs(n) >= 100 || n == Math.Round(n)
+            ? Math.Round(n).ToString("#,0", CultureInfo.InvariantCulture)
+            : n.ToString("#,0.00", CultureInfo.InvariantCulture);
+        var sign = n < 0 ? "-" : "";
+        amount = amount.TrimStart('-');
+        return currency switch
+        {
+            "USD" => $"{sign}${amount}",
+            "EUR" => $"{sign}€{amount}",
+            "GBP" => $"{sign}£{amount}",
+            "JPY" => $"{sign}¥{amount}",
+            "INR" => $"{sign}₹{amount}",
+            _ => $"{sign}{currency} {amount}",
+        };
+    }
+}

@@ -1,0 +1,253 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using OutlookSayNo.Asks;
+using OutlookSayNo.Auth;
+using OutlookSayNo.Checks;
+using OutlookSayNo.Data;
+using OutlookSayNo.Kinds;
+using Scriban.Runtime;
+
+namespace OutlookSayNo.Drafts;
+
+public abstract record DraftOutcome
+{
+    public sealed record Created(DraftResponse Draft) : DraftOutcome;
+    public sealed record Invalid(Dictionary<string, string[]> Errors) : DraftOutcome;
+    public sealed record NothingToRefuse(Classification Classification, string Category) : DraftOutcome;
+}
+
+/// <summary>The draft path after reading and classifying: model, render, check, log. Each step
+/// only uses the ones before it.</summary>
+public sealed partial class DraftService(CatalogStore catalogs, Classifier classifier, SayNoDb db, TimeProvider clock)
+{
+    public const int MaxRightAboutChars = 500;
+
+    public async Task<DraftOutcome> CreateAsync(DraftRequest request, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var catalog = catalogs.Current;
+        var email = request.Email;
+        var errors = email is null
+            ? new Dictionary<string, string[]> { ["email"] = ["The email (subject, body, from) is required."] }
+            : AsksApi.Validate(email.Subject, email.Body, email.From, "email.");
+        if (request.Audience is not null && !Audiences.All.Contains(request.Audience))
+            errors["audience"] = [$"'{AsksApi.Shorten(request.Audience)}' is not an audience: use {string.Join(", ", Audiences.All)}."];
+        if (request.Category is not null && catalog.Find(request.Category) is null)
+            errors["category"] = [$"'{AsksApi.Shorten(request.Category)}' is not an ask kind: use {string.Join(", ", catalog.Kinds.Keys)}."];
+        if (request.TheyAreRightAbout is { Length: > MaxRightAboutChars })
+            errors["theyAreRightAbout"] = [$"Keep it to one sentence (at most {MaxRightAboutChars} characters)."];
+        if (email?.ItemId is { Length: > 1000 }) errors["email.itemId"] = ["The item id is longer than 1,000 characters."];
+        if (email?.ConversationId is { Length: > 1000 }) errors["email.conversationId"] = ["The conversation id is longer than 1,000 characters."];
+        if (request.Alternatives is { Count: > 20 }) errors["alternatives"] = ["Offer at most 20 alternatives."];
+        if (request.Fields is { Count: > 50 }) errors["fields"] = ["At most 50 fields."];
+        if (errors.Count > 0) return new DraftOutcome.Invalid(errors);
+
+        // Read and classify.
+        var classification = classifier.Classify(catalog, email!.Subject, email.Body!);
+        var category = request.Category ?? classification.Primary.Category;
+        var kind = catalog.Find(category)!;
+        if (!kind.Definition.Refusable) return new DraftOutcome.NothingToRefuse(classification, category);
+        var audience = request.Audience ?? classification.Audience.Suggested;
+
+        var unknownAlternatives = (request.Alternatives ?? []).Where(a => !kind.AlternativeTexts.ContainsKey(a)).ToList();
+        if (unknownAlternatives.Count > 0)
+            errors["alternatives"] = [$"Not alternatives of the {kind.Id} kind: {string.Join(", ", unknownAlternatives.Select(AsksApi.Shorten))}. Known: {string.Join(", ", kind.Definition.Alternatives.Select(a => a.Id))}."];
+
+        // Model.
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var data = DataPoints.Resolve(kind, catalog, classification, request.Fields ?? [], today, errors);
+        if (errors.Count > 0) return new DraftOutcome.Invalid(errors);
+
+        var template = kind.Templates[audience];
+        var model = BuildModel(kind, catalog, classification, email, audience, data, request.TheyAreRightAbout, user);
+        var offeredIds = request.Alternatives ?? kind.Definition.Alternatives.Where(a => a.Default).Select(a => a.Id).ToList();
+        var alternatives = new List<AlternativeDto>();
+        var offered = new ScriptArray();
+        foreach (var alt in kind.Definition.Alternatives)
+        {
+            var altText = ReplyText.Tidy(TemplateRenderer.Render(kind.AlternativeTexts[alt.Id], model, catalog, ct));
+            var isOffered = offeredIds.Contains(alt.Id);
+            alternatives.Add(new AlternativeDto(alt.Id, alt.Title, altText, isOffered));
+            if (isOffered) offered.Add(new ScriptObject { ["id"] = alt.Id, ["title"] = alt.Title, ["text"] = altText });
+        }
+        model["alternatives"] = offered;
+
+        // Render and check.
+        var text = ReplyText.Tidy(TemplateRenderer.Render(template.Parsed, model, catalog, ct));
+        var html = ReplyText.ToHtml(text);
+        var check = DraftChecker.Check(text, catalog, today);
+
+        var dataPoints = data.Values.Where(v => v is not null)
+            .Select(v => new DataPointDto(v!.Name, v.Label, v.Value, v.Source)).ToList();
+        var missing = kind.Definition.DataPoints
+            .Where(d => d.Input && data[d.Name] is null && template.DataReferences.Contains(d.Name))
+            .Select(d => new MissingFieldDto(d.Name, d.Label, d.Unit)).ToList();
+        var checks = new ChecksDto(check.Checks.SaysNo, check.Checks.GivesReason, check.Checks.CitesData, check.Checks.OffersAlternative, check.Checks.Respectful);
+        var response = new DraftResponse(
+            Id: Guid.CreateVersion7().ToString(),
+            Category: kind.Id,
+            Audience: audience,
+            Flags: classification.Flags,
+            ManagerCopyAdvised: classification.Flags.Count > 0,
+            Template: new TemplateRef(template.Id, template.Version),
+            Subject: ReplySubject(email.Subject),
+            Html: html,
+            Text: text,
+            DataPoints: dataPoints,
+            MissingFields: missing,
+            Alternatives: alternatives,
+            Checks: checks,
+            CheckNotes: check.Notes,
+            Ask: classification.Primary,
+            SuggestedAudience: classification.Audience);
+
+        // Log durably before answering: if this throws, the caller gets a 503 and no draft.
+        db.Drafts.Add(new DraftRecord
+        {
+            Id = response.Id,
+            CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
+            UserId = user.UserId(),
+            UserName = user.DisplayName(),
+            Category = response.Category,
+            Confidence = request.Category is null ? classification.Primary.Confidence : 1,
+            Audience = audience,
+            Flags = string.Join(',', classification.Flags),
+            ManagerCopyAdvised = response.ManagerCopyAdvised,
+            TemplateId = template.Id,
+            TemplateVersion = template.Version,
+            TemplateSha256 = template.Sha256,
+            DataPointsJson = JsonSerializer.Serialize(dataPoints, LogJson.Options),
+            MissingFieldsJson = JsonSerializer.Serialize(missing, LogJson.Options),
+            AlternativesJson = JsonSerializer.Serialize(alternatives.Where(a => a.Offered).Select(a => a.Id), LogJson.Options),
+            ChecksJson = JsonSerializer.Serialize(checks, LogJson.Options),
+            ClassificationJson = JsonSerializer.Serialize(new
+            {
+                primary = classification.Primary,
+                secondary = classification.Secondary,
+                overridden = request.Category is not null,
+                suggestedAudience = classification.Audience,
+            }, LogJson.Options),
+            Subject = response.Subject,
+            Html = html,
+            Text = text,
+            EmailSubject = email.Subject ?? "",
+            FromName = email.From?.Name ?? "",
+            FromEmail = email.From?.Email ?? "",
+            ItemId = email.ItemId,
+            ConversationId = email.ConversationId,
+            BodySha256 = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(email.Body!))),
+        });
+        await db.SaveChangesAsync(CancellationToken.None);
+        return new DraftOutcome.Created(response);
+    }
+
+    private static ScriptObject BuildModel(Kind kind, KindCatalog catalog, Classification c, DraftEmail email, string audience,
+        Dictionary<string, DataPointValue?> data, string? theyAreRightAbout, ClaimsPrincipal user)
+    {
+        var (name, firstName) = CustomerName(email.From);
+        var me = user.DisplayName();
+        var dataObject = new ScriptObject();
+        foreach (var (key, v) in data)
+            dataObject[key] = v is null ? null : new ScriptObject
+            {
+                ["value"] = v.Value, ["number"] = v.Number, ["label"] = v.Label, ["source"] = v.Source, ["unit"] = v.Unit,
+            };
+        var facts = new ScriptObject();
+        foreach (var (key, f) in catalog.Facts)
+            facts[key] = new ScriptObject
+            {
+                ["value"] = DataPoints.Format(f.Unit, f.Value, catalog.Currency, default), ["number"] = f.Value, ["unit"] = f.Unit, ["label"] = f.Label,
+            };
+        var right = theyAreRightAbout is null ? null : WhitespaceRegex().Replace(theyAreRightAbout, " ").Trim();
+        return new ScriptObject
+        {
+            ["customer"] = new ScriptObject
+            {
+                ["name"] = name, ["firstName"] = firstName, ["email"] = email.From?.Email, ["company"] = Company(email.From?.Email),
+            },
+            ["me"] = new ScriptObject { ["name"] = me, ["firstName"] = me.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? me },
+            ["ask"] = new ScriptObject
+            {
+                ["kind"] = kind.Id, ["title"] = kind.Definition.Title, ["subject"] = email.Subject ?? "", ["quote"] = Quote(c),
+            },
+            ["audience"] = audience,
+            ["pressure"] = new ScriptObject { ["threat"] = c.Threat, ["abusive"] = c.Abusive, ["any"] = c.Threat || c.Abusive },
+            ["data"] = dataObject,
+            ["facts"] = facts,
+            ["alternatives"] = new ScriptArray(),
+            ["theyAreRightAbout"] = string.IsNullOrEmpty(right) ? null : right,
+        };
+    }
+
+    private static string? Quote(Classification c)
+    {
+        var s = c.Primary.Sentences.FirstOrDefault();
+        if (s == default) return null;
+        var text = WhitespaceRegex().Replace(c.Email.Text.Substring(s.Start, s.Length), " ").Trim();
+        return text.Length is 0 or > 300 ? null : text;
+    }
+
+    private static readonly HashSet<string> NotPersonNames = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "accounts", "accounting", "procurement", "purchasing", "finance", "billing", "team", "info", "support", "sales",
+        "admin", "office", "hr", "it", "operations", "ops", "payables", "the", "customer", "service", "helpdesk", "noreply", "no-reply",
+    };
+
+    private static readonly HashSet<string> FreeMailDomains = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "gmail", "googlemail", "outlook", "hotmail", "live", "yahoo", "icloud", "me", "aol", "proton", "protonmail", "gmx", "web", "mail", "yandex", "qq", "163",
+    };
+
+    internal static (string? Name, string? FirstName) CustomerName(EmailAddress? from)
+    {
+        var name = from?.Name?.Trim().Trim('"', '\'').Trim();
+        if (string.IsNullOrEmpty(name) && from?.Email is { } mail)
+        {
+            // "maria.lopez@..." -> "Maria Lopez"; "ap@..." gives no name.
+            var local = mail.Split('@')[0];
+            var parts = local.Split('.', '_', '-').Where(p => p.Length > 1 && p.All(char.IsLetter)).ToArray();
+            if (parts.Length >= 2) name = string.Join(' ', parts.Select(Capitalise));
+        }
+        if (string.IsNullOrEmpty(name)) return (null, null);
+        if (name.Contains(',')) // "Lopez, Maria"
+        {
+            var bits = name.Split(',', 2, StringSplitOptions.TrimEntries);
+            if (bits[1].Length > 0) name = $"{bits[1]} {bits[0]}";
+        }
+        var first = name.Split(' ', StringSplitOptions.RemoveEmptyEntries)[0];
+        if (NotPersonNames.Contains(first) || !first.Any(char.IsLetter) || first.Contains('@')) return (name, null);
+        return (name, first.Length > 1 && first.All(char.IsUpper) ? Capitalise(first) : first);
+    }
+
+    internal static string? Company(string? email)
+    {
+        var at = email?.LastIndexOf('@') ?? -1;
+        if (email is null || at < 0) return null;
+        var labels = email[(at + 1)..].Split('.');
+        if (labels.Length < 2) return null;
+        var label = labels.Length >= 3 && labels[^2].Length <= 3 && labels[^1].Length == 2 ? labels[^3] : labels[^2]; // acme.co.uk
+        if (FreeMailDomains.Contains(label) || label.Length < 4 || !label.All(ch => char.IsLetter(ch) || ch == '-')) return null;
+        return string.Join(' ', label.Split('-', StringSplitOptions.RemoveEmptyEntries).Select(Capitalise));
+    }
+
+    private static string Capitalise(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..].ToLowerInvariant();
+
+    internal static string ReplySubject(string? subject)
+    {
+        var s = (subject ?? "").Trim();
+        return ReplyPrefixRegex().IsMatch(s) ? s : ("RE: " + s).TrimEnd();
+    }
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex WhitespaceRegex();
+
+    [GeneratedRegex(@"^(re|aw|sv|antw|réf|rif)\s*:", RegexOptions.IgnoreCase)]
+    private static partial Regex ReplyPrefixRegex();
+}
+
+internal static class LogJson
+{
+    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
+}

@@ -1,0 +1,58 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using OutlookSayNo.Asks;
+using OutlookSayNo.Auth;
+
+namespace OutlookSayNo.Drafts;
+
+public static class DraftsApi
+{
+    public static IServiceCollection AddSayNoDrafts(this IServiceCollection services)
+    {
+        services.AddScoped<DraftService>();
+        return services;
+    }
+
+    public static RouteGroupBuilder MapDrafts(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/drafts")
+            .WithTags("Drafts")
+            .RequireAuthorization(Roles.AccountManager);
+
+        group.MapPost("", Create)
+            .WithName("CreateDraft")
+            .WithSummary("Draft a reply that says no")
+            .WithDescription("Classifies the email (unless a category is given), builds the data points from the email's figures, " +
+                             "the facts, the typed fields and computed values, renders the template for the kind and audience, " +
+                             "checks the text, and records the draft in the compliance log before answering. " +
+                             "An email with no refusable ask gets 422 (choose a category to draft anyway).")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        return group;
+    }
+
+    private static async Task<Results<Ok<DraftResponse>, ValidationProblem, ProblemHttpResult>> Create(
+        DraftRequest request, DraftService drafts, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var outcome = await drafts.CreateAsync(request, user, ct);
+        return outcome switch
+        {
+            DraftOutcome.Created created => TypedResults.Ok(created.Draft),
+            DraftOutcome.Invalid invalid => TypedResults.ValidationProblem(invalid.Errors),
+            DraftOutcome.NothingToRefuse none => TypedResults.Problem(
+                statusCode: StatusCodes.Status422UnprocessableEntity,
+                title: "No refusable ask found",
+                detail: "This email does not ask for anything to decline (it reads as a thank-you, a question or a request for information). " +
+                        "Reply normally, or send a category to draft a refusal anyway.",
+                type: "https://outlooksayno.dev/problems/no-refusable-ask",
+                extensions: new Dictionary<string, object?>
+                {
+                    ["category"] = none.Category,
+                    ["classification"] = ClassifyResponse.From(none.Classification),
+                }),
+            _ => throw new InvalidOperationException("Unknown draft outcome."),
+        };
+    }
+}

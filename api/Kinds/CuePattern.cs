@@ -1,0 +1,234 @@
+using OutlookSayNo.Reading;
+
+namespace OutlookSayNo.Kinds;
+
+/// <summary>A compiled cue: a short phrase matched against word tokens within one sentence.
+/// Syntax (case-insensitive): words separated by spaces; <c>*</c> inside a word matches any
+/// letters (<c>discount*</c>, <c>f*ck</c>); <c>(a|b c)</c> matches one of several phrases and
+/// <c>(a|b)?</c> makes it optional; <c>...</c> allows up to three words between; <c>#</c> is a
+/// number; a hyphen counts as a space ("go-live" is "go live").</summary>
+public sealed class CuePattern
+{
+    private readonly Node[] _sequence;
+
+    private CuePattern(string source, double weight, Node[] sequence)
+    {
+        Source = source;
+        Weight = weight;
+        _sequence = sequence;
+        FirstWords = FirstWordsOf(sequence, 0);
+    }
+
+    public string Source { get; }
+    public double Weight { get; }
+
+    /// <summary>The exact words a match can start with, for indexing; null when it can start with anything.</summary>
+    public IReadOnlyList<string>? FirstWords { get; }
+
+    public static CuePattern Parse(string pattern, double weight)
+    {
+        if (string.IsNullOrWhiteSpace(pattern)) throw new FormatException("A cue pattern is empty.");
+        if (pattern.Length > 600) throw new FormatException($"Cue '{pattern[..40]}...' is longer than 600 characters.");
+        if (weight is <= 0 or > 10) throw new FormatException($"Cue '{pattern}' has weight {weight}; use a weight above 0 and at most 10.");
+        var p = new Parser(pattern.ToLowerInvariant().Replace('\u2019', '\'').Replace('-', ' '), pattern);
+        var seq = p.ParseSequence(topLevel: true);
+        if (seq.Length == 0) throw new FormatException($"Cue '{pattern}' has no words.");
+        if (seq[0] is Gap || seq[^1] is Gap) throw new FormatException($"Cue '{pattern}' cannot start or end with '...'.");
+        return new CuePattern(pattern, weight, seq);
+    }
+
+    /// <summary>Matches at token <paramref name="at"/>; returns the index after the last token matched, or -1.</summary>
+    public int MatchAt(Token[] tokens, int at) =>
+        MatchSequence(_sequence, 0, tokens, at, tokens[at].Sentence, end => end);
+
+    // Continuation-passing so that groups and gaps can backtrack into the rest of the phrase.
+    private static int MatchSequence(Node[] seq, int i, Token[] tokens, int t, int sentence, Func<int, int> rest)
+    {
+        if (i == seq.Length) return rest(t);
+        switch (seq[i])
+        {
+            case Gap:
+                for (var skip = 0; skip <= 3; skip++)
+                {
+                    if (t + skip >= tokens.Length || tokens[t + skip].Sentence != sentence) break;
+                    var r = MatchSequence(seq, i + 1, tokens, t + skip, sentence, rest);
+                    if (r >= 0) return r;
+                }
+                return -1;
+            case Group g:
+                foreach (var alt in g.Alternatives)
+                {
+                    var r = MatchSequence(alt, 0, tokens, t, sentence, next => MatchSequence(seq, i + 1, tokens, next, sentence, rest));
+                    if (r >= 0) return r;
+                }
+                return g.Optional ? MatchSequence(seq, i + 1, tokens, t, sentence, rest) : -1;
+            default:
+                if (t >= tokens.Length || tokens[t].Sentence != sentence || !seq[i].Matches(tokens[t])) return -1;
+                return MatchSequence(seq, i + 1, tokens, t + 1, sentence, rest);
+        }
+    }
+
+    private static IReadOnlyList<string>? FirstWordsOf(Node[] seq, int i)
+    {
+        if (i >= seq.Length) return null;
+        switch (seq[i])
+        {
+            case Word { Glob: null } w: return [w.Text];
+            case Group g:
+                var words = new List<string>();
+                foreach (var alt in g.Alternatives)
+                {
+                    var first = FirstWordsOf(alt, 0);
+                    if (first is null) return null;
+                    words.AddRange(first);
+                }
+                if (g.Optional)
+                {
+                    var after = FirstWordsOf(seq, i + 1);
+                    if (after is null) return null;
+                    words.AddRange(after);
+                }
+                return words.Distinct().ToList();
+            default: return null;
+        }
+    }
+
+    private abstract class Node
+    {
+        public virtual bool Matches(Token token) => false;
+    }
+
+    private sealed class Gap : Node;
+
+    private sealed class NumberNode : Node
+    {
+        public override bool Matches(Token token) => token.IsNumber;
+    }
+
+    private sealed class Word(string text) : Node
+    {
+        public string Text { get; } = text;
+        public string[]? Glob { get; } = text.Contains('*') ? text.Split('*') : null;
+
+        public override bool Matches(Token token)
+        {
+            var w = token.Word;
+            if (Glob is null) return w == Text;
+            // "f*ck*": starts with "f", then "ck" somewhere after, anything at the end.
+            if (!w.StartsWith(Glob[0], StringComparison.Ordinal)) return false;
+            var pos = Glob[0].Length;
+            for (var k = 1; k < Glob.Length; k++)
+            {
+                var part = Glob[k];
+                if (part.Length == 0) continue;
+                if (k == Glob.Length - 1) return w.Length - part.Length >= pos && w.EndsWith(part, StringComparison.Ordinal);
+                var found = w.IndexOf(part, pos, StringComparison.Ordinal);
+                if (found < 0) return false;
+                pos = found + part.Length;
+            }
+            return true;
+        }
+    }
+
+    private sealed class Group(List<Node[]> alternatives, bool optional) : Node
+    {
+        public List<Node[]> Alternatives { get; } = alternatives;
+        public bool Optional { get; } = optional;
+    }
+
+    private sealed class Parser(string text, string original)
+    {
+        private int _pos;
+
+        public Node[] ParseSequence(bool topLevel)
+        {
+            var nodes = new List<Node>();
+            while (true)
+            {
+                while (_pos < text.Length && text[_pos] == ' ') _pos++;
+                if (_pos >= text.Length)
+                {
+                    if (!topLevel) throw new FormatException($"Cue '{original}' has a '(' without its ')'.");
+                    return nodes.ToArray();
+                }
+                var c = text[_pos];
+                if (c is '|' or ')')
+                {
+                    if (topLevel) throw new FormatException($"Cue '{original}' has a '{c}' outside a group.");
+                    return nodes.ToArray();
+                }
+                if (c == '(')
+                {
+                    _pos++;
+                    var alts = new List<Node[]>();
+                    while (true)
+                    {
+                        alts.Add(ParseSequence(topLevel: false));
+                        if (_pos >= text.Length) throw new FormatException($"Cue '{original}' has a '(' without its ')'.");
+                        if (text[_pos++] == ')') break;
+                    }
+                    var optional = _pos < text.Length && text[_pos] == '?';
+                    if (optional) _pos++;
+                    if (alts.Any(a => a.Length == 0)) { optional = true; alts = alts.Where(a => a.Length > 0).ToList(); }
+                    if (alts.Count == 0) throw new FormatException($"Cue '{original}' has an empty group.");
+                    nodes.Add(new Group(alts, optional));
+                    continue;
+                }
+                var start = _pos;
+                while (_pos < text.Length && text[_pos] is not (' ' or '(' or ')' or '|')) _pos++;
+                var word = text[start.._pos];
+                if (word is "..." or "…") { nodes.Add(new Gap()); continue; }
+                if (word == "#") { nodes.Add(new NumberNode()); continue; }
+                if (word.Trim('*').Length == 0 || word.Any(ch => !char.IsLetterOrDigit(ch) && ch is not ('\'' or '*')))
+                    throw new FormatException($"Cue '{original}': '{word}' is not a word (use letters, digits, apostrophes and *).");
+                nodes.Add(new Word(word));
+            }
+        }
+    }
+}
+
+/// <summary>A set of cues indexed by first word so matching costs one lookup per token.</summary>
+public sealed class CueSet
+{
+    private readonly Dictionary<string, List<(CuePattern Cue, int Id)>> _byFirstWord = new(StringComparer.Ordinal);
+    private readonly List<(CuePattern Cue, int Id)> _wildFirst = [];
+
+    public CueSet(IEnumerable<CuePattern> cues)
+    {
+        var id = 0;
+        foreach (var cue in cues)
+        {
+            Cues.Add(cue);
+            if (cue.FirstWords is { } first)
+                foreach (var w in first)
+                {
+                    if (!_byFirstWord.TryGetValue(w, out var list)) _byFirstWord[w] = list = [];
+                    list.Add((cue, id));
+                }
+            else _wildFirst.Add((cue, id));
+            id++;
+        }
+    }
+
+    public List<CuePattern> Cues { get; } = [];
+
+    public readonly record struct CueMatch(CuePattern Cue, int CueId, int FirstToken, int EndToken);
+
+    public void MatchAll(Token[] tokens, List<CueMatch> into)
+    {
+        for (var t = 0; t < tokens.Length; t++)
+        {
+            if (_byFirstWord.TryGetValue(tokens[t].Word, out var list))
+                foreach (var (cue, id) in list)
+                {
+                    var end = cue.MatchAt(tokens, t);
+                    if (end > t) into.Add(new CueMatch(cue, id, t, end));
+                }
+            foreach (var (cue, id) in _wildFirst)
+            {
+                var end = cue.MatchAt(tokens, t);
+                if (end > t) into.Add(new CueMatch(cue, id, t, end));
+            }
+        }
+    }
+}

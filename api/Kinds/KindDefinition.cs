@@ -1,0 +1,106 @@
+using System.Text.Json.Serialization;
+
+namespace OutlookSayNo.Kinds;
+
+/// <summary>One ask kind as an admin writes it in <c>templates/&lt;kind&gt;/kind.json</c>.</summary>
+public sealed class KindDefinition
+{
+    public required string Id { get; init; }
+    public required string Title { get; init; }
+    public string Description { get; init; } = "";
+    /// <summary>False for <c>other</c>: emails that ask for nothing to decline.</summary>
+    public bool Refusable { get; init; } = true;
+    public string DefaultAudience { get; init; } = Audiences.Commercial;
+    public List<CueDefinition> Cues { get; init; } = [];
+    public List<string> Examples { get; init; } = [];
+    public List<DataPointDefinition> DataPoints { get; init; } = [];
+    public List<AlternativeDefinition> Alternatives { get; init; } = [];
+}
+
+/// <summary>A phrase that recognises a kind. Syntax: words separated by spaces; <c>word*</c> matches
+/// any ending; <c>a|b</c> matches either word; <c>...</c> allows up to three words between;
+/// <c>#</c> matches a number.</summary>
+public sealed class CueDefinition
+{
+    public required string Pattern { get; init; }
+    public double Weight { get; init; } = 1;
+}
+
+public sealed class DataPointDefinition
+{
+    public required string Name { get; init; }
+    public required string Label { get; init; }
+    /// <summary>percent, money, days, hours, months, number, date or text.</summary>
+    public string Unit { get; init; } = "number";
+    /// <summary><c>email:percent</c>, <c>email:money</c>, <c>email:date</c>, <c>email:duration</c>, <c>email:quantity</c>.</summary>
+    public string? From { get; init; }
+    /// <summary>The account manager may type it (it is then listed in missingFields when absent).</summary>
+    public bool Input { get; init; }
+    /// <summary>Arithmetic over other data points and <c>facts.name</c>.</summary>
+    public string? Compute { get; init; }
+}
+
+public sealed class AlternativeDefinition
+{
+    public required string Id { get; init; }
+    public required string Title { get; init; }
+    public required string Text { get; init; }
+    public bool Default { get; init; }
+}
+
+public sealed class FactDefinition
+{
+    public required string Name { get; init; }
+    public required decimal Value { get; init; }
+    public required string Unit { get; init; }
+    public required string Label { get; init; }
+}
+
+public sealed class FactsFile
+{
+    public string Currency { get; init; } = "USD";
+    public List<FactDefinition> Facts { get; init; } = [];
+}
+
+/// <summary><c>templates/flags.json</c>: the cues of the <c>threat</c> and <c>abusive</c> flags.</summary>
+public sealed class FlagsFile
+{
+    public FlagDefinition Threat { get; init; } = new();
+    public FlagDefinition Abusive { get; init; } = new();
+}
+
+public sealed class FlagDefinition
+{
+    public List<CueDefinition> Cues { get; init; } = [];
+    /// <summary>Total cue weight in the message needed to raise the flag.</summary>
+    public double Threshold { get; init; } = 1;
+}
+
+/// <summary><c>templates/audiences.json</c>: role words in a signature that suggest the reader.</summary>
+public sealed class AudiencesFile
+{
+    public List<AudienceDefinition> Audiences { get; init; } = [];
+}
+
+public sealed class AudienceDefinition
+{
+    public required string Id { get; init; }
+    public string Label { get; init; } = "";
+    public List<CueDefinition> RoleCues { get; init; } = [];
+}
+
+public static class Audiences
+{
+    public const string Commercial = "commercial";
+    public const string Technical = "technical";
+    public const string Finance = "finance";
+    public static readonly string[] All = [Commercial, Technical, Finance];
+}
+
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, ReadCommentHandling = System.Text.Json.JsonCommentHandling.Skip,
+    AllowTrailingCommas = true, UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow)]
+[JsonSerializable(typeof(KindDefinition))]
+[JsonSerializable(typeof(FactsFile))]
+[JsonSerializable(typeof(FlagsFile))]
+[JsonSerializable(typeof(AudiencesFile))]
+internal sealed partial class CatalogJson : JsonSerializerContext;

@@ -1,0 +1,92 @@
+using System.Text.RegularExpressions;
+using Scriban;
+using Scriban.Parsing;
+using Scriban.Runtime;
+using Scriban.Syntax;
+
+namespace OutlookSayNo.Kinds;
+
+/// <summary>Renders catalog templates safely: a fresh context per render, explicit data only,
+/// hard limits, includes only from the catalog's partials.</summary>
+public static partial class TemplateRenderer
+{
+    public const int LoopLimit = 500;
+    public const int RecursiveLimit = 16;
+    public const int OutputLimit = 40_000;
+
+    public static string Render(Template template, ScriptObject model, KindCatalog catalog, CancellationToken cancellationToken)
+    {
+        var context = new TemplateContext
+        {
+            LoopLimit = LoopLimit,
+            LoopLimitQueryable = LoopLimit,
+            RecursiveLimit = RecursiveLimit,
+            ObjectRecursionLimit = 8,
+            LimitToString = OutputLimit,
+            OutputLimit = OutputLimit,
+            OnOutputLimit = ScriptLimitBehavior.Throw,
+            OnStringLimit = ScriptLimitBehavior.Throw,
+            RegexTimeOut = TimeSpan.FromMilliseconds(100),
+            StrictVariables = true,
+            EnableRelaxedMemberAccess = true,
+            // Only ScriptObjects are exposed, never .NET objects, so no member can reach reflection.
+            MemberFilter = _ => false,
+            TemplateLoader = new PartialLoader(catalog),
+            CancellationToken = cancellationToken,
+        };
+        foreach (var (name, partial) in catalog.Partials)
+            context.CachedTemplates[PartialLoader.KeyOf(name)] = partial;
+        context.PushGlobal(model);
+        // Assignments in a template land in this scope, never in the shared model.
+        context.PushGlobal(new ScriptObject());
+        try
+        {
+            return template.Render(context);
+        }
+        catch (ScriptRuntimeException ex)
+        {
+            throw new TemplateRenderException(template.SourceFilePath ?? "template", ex.OriginalMessage, ex.Span);
+        }
+        catch (OperationCanceledException)
+        {
+            throw;
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new TemplateRenderException(template.SourceFilePath ?? "template", ex.Message, default);
+        }
+    }
+
+    /// <summary>Resolves <c>include 'name'</c> to a partial of the catalog and nothing else: no paths.</summary>
+    private sealed partial class PartialLoader(KindCatalog catalog) : ITemplateLoader
+    {
+        public static string KeyOf(string name) => "partial:" + name;
+
+        public string GetPath(TemplateContext context, SourceSpan callerSpan, string templateName)
+        {
+            if (!NameRegex().IsMatch(templateName) || !catalog.Partials.ContainsKey(templateName))
+                throw new ScriptRuntimeException(callerSpan,
+                    $"include '{templateName}': only the partials in templates/{KindCatalog.PartialsFolder} can be included ({string.Join(", ", catalog.Partials.Keys)}).");
+            return KeyOf(templateName);
+        }
+
+        // Never reached: every partial is pre-parsed into the context's cache.
+        public string Load(TemplateContext context, SourceSpan callerSpan, string templatePath) =>
+            throw new ScriptRuntimeException(callerSpan, $"include '{templatePath}' is not available.");
+
+        public ValueTask<string?> LoadAsync(TemplateContext context, SourceSpan callerSpan, string templatePath) =>
+            ValueTask.FromResult<string?>(Load(context, callerSpan, templatePath));
+
+        [GeneratedRegex(@"^[a-z0-9_\-]{1,40}$")]
+        private static partial Regex NameRegex();
+    }
+}
+
+public sealed class TemplateRenderException(string template, string reason, SourceSpan span)
+    : Exception($"{template}: {reason}")
+{
+    public string Template { get; } = template;
+    public string Reason { get; } = reason;
+    public int Line { get; } = span.Start.Line + 1;
+    public int Column { get; } = span.Start.Column + 1;
+}

@@ -1,0 +1,35 @@
+using OutlookSayNo.Asks;
+using OutlookSayNo.Auth;
+using OutlookSayNo.Data;
+using OutlookSayNo.Drafts;
+using OutlookSayNo.Infrastructure;
+using OutlookSayNo.Kinds;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddSayNoProblems();
+builder.AddSayNoAuth();
+builder.AddSayNoData();
+builder.AddSayNoKinds();
+builder.Services.AddSayNoAsks();
+builder.Services.AddSayNoDrafts();
+builder.Services.AddSayNoSwagger();
+builder.Services.AddHealthChecks();
+
+var app = builder.Build();
+
+app.UseSayNoProblems();
+app.UseSayNoSwagger();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.LoadSayNoKinds();
+await app.MigrateSayNoDataAsync();
+
+app.MapHealthChecks("/healthz").AllowAnonymous();
+app.MapAsks();
+app.MapDrafts();
+
+app.Run();
+
+public partial class Program;

@@ -1,0 +1,226 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace OutlookSayNo.Reading;
+
+/// <summary>Finds percentages, money, dates, durations and quantities in text.</summary>
+public static partial class FigureExtractor
+{
+    private const string NumberWords =
+        "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|forty-five|fifty|sixty|seventy|eighty|ninety|a hundred|hundred|half";
+
+    private static readonly Dictionary<string, decimal> WordValues = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["one"] = 1, ["two"] = 2, ["three"] = 3, ["four"] = 4, ["five"] = 5, ["six"] = 6, ["seven"] = 7,
+        ["eight"] = 8, ["nine"] = 9, ["ten"] = 10, ["eleven"] = 11, ["twelve"] = 12, ["fifteen"] = 15,
+        ["twenty"] = 20, ["thirty"] = 30, ["forty"] = 40, ["forty-five"] = 45, ["fifty"] = 50, ["sixty"] = 60,
+        ["seventy"] = 70, ["eighty"] = 80, ["ninety"] = 90, ["a hundred"] = 100, ["hundred"] = 100,
+        ["half"] = 0.5m, ["a"] = 1, ["an"] = 1, ["a couple of"] = 2, ["couple of"] = 2, ["a few"] = 3,
+    };
+
+    private static readonly Dictionary<string, string> CurrencySymbols = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["$"] = "USD", ["us$"] = "USD", ["usd"] = "USD", ["dollars"] = "USD", ["dollar"] = "USD",
+        ["€"] = "EUR", ["eur"] = "EUR", ["euros"] = "EUR", ["euro"] = "EUR",
+        ["£"] = "GBP", ["gbp"] = "GBP", ["pounds"] = "GBP",
+        ["¥"] = "JPY", ["jpy"] = "JPY", ["chf"] = "CHF", ["cad"] = "CAD", ["c$"] = "CAD",
+        ["aud"] = "AUD", ["a$"] = "AUD", ["inr"] = "INR", ["₹"] = "INR", ["rs"] = "INR", ["rs."] = "INR",
+        ["sek"] = "SEK", ["nok"] = "NOK", ["dkk"] = "DKK", ["pln"] = "PLN", ["zar"] = "ZAR", ["sgd"] = "SGD",
+    };
+
+    public static List<Figure> Extract(string text, DateOnly today) => Extract(text, 0, text.Length, today);
+
+    public static List<Figure> Extract(string text, int start, int length, DateOnly today)
+    {
+        var found = new List<Figure>();
+        var segment = text.Substring(start, length);
+
+        foreach (Match m in MoneyPrefixRegex().Matches(segment))
+            AddMoney(found, m, start, m.Groups["cur"].Value);
+        foreach (Match m in MoneySuffixRegex().Matches(segment))
+            AddMoney(found, m, start, m.Groups["cur"].Value);
+        foreach (Match m in MoneyBareRegex().Matches(segment))
+            AddMoney(found, m, start, null);
+
+        foreach (Match m in PercentRegex().Matches(segment))
+        {
+            if (!TryNumber(m.Groups["num"].Value, out var n)) continue;
+            Add(found, new Figure(FigureKind.Percent, m.Value, start + m.Index, m.Length, n));
+        }
+
+        foreach (Match m in IsoDateRegex().Matches(segment))
+            if (DateOnly.TryParseExact(m.Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+                AddDate(found, m, start, d, today);
+        foreach (Match m in NumericDateRegex().Matches(segment))
+            if (TryNumericDate(m, out var d)) AddDate(found, m, start, d, today);
+        foreach (Match m in DayMonthRegex().Matches(segment))
+            if (TryNamedDate(m, today, out var d)) AddDate(found, m, start, d, today);
+        foreach (Match m in MonthDayRegex().Matches(segment))
+            if (TryNamedDate(m, today, out var d)) AddDate(found, m, start, d, today);
+        foreach (Match m in RelativeDayRegex().Matches(segment))
+            if (TryRelative(m, today, out var d)) AddDate(found, m, start, d, today);
+
+        foreach (Match m in NetTermsRegex().Matches(segment))
+        {
+            if (!TryNumber(m.Groups["num"].Value, out var n)) continue;
+            Add(found, new Figure(FigureKind.Duration, m.Value, start + m.Index, m.Length, n, Iso: $"P{n:0}D", Unit: "days"));
+        }
+        foreach (Match m in DurationRegex().Matches(segment))
+        {
+            if (!TryNumber(m.Groups["num"].Value, out var n)) continue;
+            var unit = m.Groups["unit"].Value.ToLowerInvariant();
+            var (days, iso) = unit switch
+            {
+                _ when unit.StartsWith("hour") || unit.StartsWith("hr") => (n, $"PT{n:0.##}H"),
+                _ when unit.StartsWith("week") || unit.StartsWith("wk") => (n * 7, $"P{n:0.##}W"),
+                _ when unit.StartsWith("month") => (n * 30, $"P{n:0.##}M"),
+                _ when unit.StartsWith("year") || unit.StartsWith("yr") => (n * 365, $"P{n:0.##}Y"),
+                _ => (n, $"P{n:0.##}D"),
+            };
+            var isHours = iso.StartsWith("PT", StringComparison.Ordinal);
+            Add(found, new Figure(FigureKind.Duration, m.Value, start + m.Index, m.Length, days, Iso: iso, Unit: isHours ? "hours" : "days"));
+        }
+        foreach (Match m in QuantityRegex().Matches(segment))
+        {
+            if (!TryNumber(m.Groups["num"].Value, out var n)) continue;
+            Add(found, new Figure(FigureKind.Quantity, m.Value, start + m.Index, m.Length, n, Unit: m.Groups["unit"].Value.ToLowerInvariant()));
+        }
+
+        found.Sort((a, b) => a.Start.CompareTo(b.Start));
+        return found;
+    }
+
+    private static void AddMoney(List<Figure> found, Match m, int offset, string? cur)
+    {
+        if (!TryNumber(m.Groups["num"].Value, out var n)) return;
+        n *= m.Groups["mult"].Value.ToLowerInvariant() switch
+        {
+            "k" or "thousand" => 1_000m,
+            "m" or "mn" or "mm" or "million" => 1_000_000m,
+            "bn" or "b" or "billion" => 1_000_000_000m,
+            _ => 1m,
+        };
+        string? code = null;
+        if (!string.IsNullOrEmpty(cur)) CurrencySymbols.TryGetValue(cur.Trim(), out code);
+        Add(found, new Figure(FigureKind.Money, m.Value.Trim(), offset + m.Index, m.Value.TrimEnd().Length, n, Currency: code));
+    }
+
+    private static void AddDate(List<Figure> found, Match m, int offset, DateOnly d, DateOnly today) =>
+        Add(found, new Figure(FigureKind.Date, m.Value, offset + m.Index, m.Length, d.DayNumber - today.DayNumber,
+            Date: d, Iso: d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+
+    // The first pattern to claim characters keeps them: money before percent before date before duration.
+    private static void Add(List<Figure> found, Figure f)
+    {
+        foreach (var g in found)
+            if (f.Start < g.Start + g.Length && g.Start < f.Start + f.Length) return;
+        found.Add(f);
+    }
+
+    private static bool TryNumber(string s, out decimal value)
+    {
+        s = s.Trim();
+        if (WordValues.TryGetValue(s, out value)) return true;
+        // "48,000" and "48.000,50" as well as "12.5".
+        var digits = s.Replace(" ", "");
+        if (Regex.IsMatch(digits, @"^\d{1,3}(\.\d{3})+(,\d{1,2})?$"))
+            digits = digits.Replace(".", "").Replace(',', '.');
+        else
+            digits = digits.Replace(",", "");
+        return decimal.TryParse(digits, NumberStyles.Number, CultureInfo.InvariantCulture, out value);
+    }
+
+    private static readonly string[] Months =
+        ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+
+    private static bool TryNamedDate(Match m, DateOnly today, out DateOnly date)
+    {
+        date = default;
+        var mon = m.Groups["mon"].Value.ToLowerInvariant();
+        var month = Array.FindIndex(Months, x => mon.StartsWith(x, StringComparison.Ordinal)) + 1;
+        if (month == 0 || !int.TryParse(m.Groups["day"].Value, out var day)) return false;
+        int year;
+        if (m.Groups["year"].Success) year = int.Parse(m.Groups["year"].Value, CultureInfo.InvariantCulture);
+        else
+        {
+            // No year: the next such date from today (an email about a deadline looks forward).
+            year = today.Year;
+            if (day <= DateTime.DaysInMonth(year, month) && new DateOnly(year, month, day) < today.AddDays(-14)) year++;
+        }
+        if (year is < 1990 or > 2100 || day < 1 || day > DateTime.DaysInMonth(year, month)) return false;
+        date = new DateOnly(year, month, day);
+        return true;
+    }
+
+    private static bool TryNumericDate(Match m, out DateOnly date)
+    {
+        date = default;
+        var a = int.Parse(m.Groups["a"].Value, CultureInfo.InvariantCulture);
+        var b = int.Parse(m.Groups["b"].Value, CultureInfo.InvariantCulture);
+        var year = int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture);
+        if (year < 100) year += 2000;
+        int day, month;
+        if (a > 12) (day, month) = (a, b);
+        else if (b > 12) (month, day) = (a, b);
+        else if (m.Groups["sep"].Value == "/") (month, day) = (a, b); // ambiguous slash: US order
+        else (day, month) = (a, b);                                      // dots and dashes: day first
+        if (month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month)) return false;
+        date = new DateOnly(year, month, day);
+        return true;
+    }
+
+    private static readonly string[] Weekdays = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
+
+    private static bool TryRelative(Match m, DateOnly today, out DateOnly date)
+    {
+        var word = m.Groups["wd"].Value.ToLowerInvariant();
+        if (word == "tomorrow") { date = today.AddDays(1); return true; }
+        if (word == "today") { date = today; return true; }
+        var target = Array.IndexOf(Weekdays, word);
+        var delta = (target - (int)today.DayOfWeek + 7) % 7;
+        if (delta == 0 || m.Groups["next"].Value.Equals("next", StringComparison.OrdinalIgnoreCase) && delta < 7 && m.Groups["next"].Success && delta <= 2)
+            delta += 7;
+        date = today.AddDays(delta);
+        return true;
+    }
+
+    private const string MonthNames =
+        @"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?";
+
+    [GeneratedRegex(@"(?<![\w$€£])(?<cur>US\$|C\$|A\$|\$|€|£|¥|₹|USD|EUR|GBP|CHF|CAD|AUD|JPY|INR|SEK|NOK|DKK|PLN|ZAR|SGD|Rs\.?)\s?(?<num>\d{1,3}(?:[,.\u00a0 ]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d+)?)(?:\s?(?<mult>k|m|mm|mn|bn|million|thousand|billion)\b)?", RegexOptions.IgnoreCase)]
+    private static partial Regex MoneyPrefixRegex();
+
+    [GeneratedRegex(@"(?<![\w.,])(?<num>\d{1,3}(?:[,.]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d+)?)\s?(?<mult>k|m|mn|bn|million|thousand|billion)?\s?(?<cur>USD|EUR|GBP|CHF|CAD|AUD|JPY|INR|SEK|NOK|DKK|PLN|ZAR|SGD|dollars?|euros?|pounds|€|£)\b?", RegexOptions.IgnoreCase)]
+    private static partial Regex MoneySuffixRegex();
+
+    // "90k" or "1.2m" with no currency: in a business email that is money.
+    [GeneratedRegex(@"(?<![\w.,$€£])(?<num>\d+(?:[.,]\d+)?)(?<mult>k|m|mn|bn)\b(?!\s*(?:m|km|g|b|kg|units?|users?|licen[cs]es?|seats?|miles?|hours?|hrs?|rows|records|lines|pieces|emails|visits|views|downloads|requests|calls)\b)", RegexOptions.IgnoreCase)]
+    private static partial Regex MoneyBareRegex();
+
+    [GeneratedRegex(@"(?<![\w.])(?<num>\d{1,3}(?:[.,]\d+)?|" + NumberWords + @")\s?(?:%|percent\b|per cent\b|pct\b|procent\b|por ciento\b)", RegexOptions.IgnoreCase)]
+    private static partial Regex PercentRegex();
+
+    [GeneratedRegex(@"\b\d{4}-\d{2}-\d{2}\b")]
+    private static partial Regex IsoDateRegex();
+
+    [GeneratedRegex(@"(?<!\d)(?<a>\d{1,2})(?<sep>[/.\-])(?<b>\d{1,2})\k<sep>(?<y>\d{4}|\d{2})(?!\d)")]
+    private static partial Regex NumericDateRegex();
+
+    [GeneratedRegex(@"\b(?<day>\d{1,2})(?:st|nd|rd|th)?(?:\s+of)?\s+(?<mon>" + MonthNames + @")\b\.?(?:,?\s+(?<year>\d{4}))?", RegexOptions.IgnoreCase)]
+    private static partial Regex DayMonthRegex();
+
+    [GeneratedRegex(@"\b(?<mon>" + MonthNames + @")\.?\s+(?:the\s+)?(?<day>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?<year>\d{4}))?", RegexOptions.IgnoreCase)]
+    private static partial Regex MonthDayRegex();
+
+    [GeneratedRegex(@"\b(?:(?<next>next|this|by|on|until|before)\s+)(?<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\b(?<wd>tomorrow)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex RelativeDayRegex();
+
+    [GeneratedRegex(@"\bnet[\s\-]?(?<num>\d{1,3})\b", RegexOptions.IgnoreCase)]
+    private static partial Regex NetTermsRegex();
+
+    [GeneratedRegex(@"(?<![\w.])(?<num>\d{1,4}(?:[.,]\d+)?|" + NumberWords + @"|a couple of|couple of|a few|an|a)[\s\-]+(?:(?:more|extra|additional|business|working|calendar|full|man|person)[\s\-]+)?(?<unit>days?|weeks?|wks?|months?|years?|yrs?|hours?|hrs?)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex DurationRegex();
+
+    [GeneratedRegex(@"(?<![\w.])(?<num>\d{1,3}(?:,\d{3})+|\d+)\s+(?:(?:more|extra|additional|new)\s+)?(?<unit>units?|licen[cs]es?|seats?|users?|pallets?|pieces|pcs|items?|boxes|cases|tons?|tonnes?|kg|devices|laptops|servers|machines|screens|cartons|containers|trucks|sites|stores|locations|revisions|rounds|reports|dashboards|pages|screens|sensors|modules|workstations|vehicles|kits)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex QuantityRegex();
+}

@@ -1,0 +1,93 @@
+namespace OutlookSayNo.Reading;
+
+/// <summary>A word or number in text, lower-cased, with its place and its sentence.</summary>
+public readonly record struct Token(string Word, int Start, int Length, int Sentence, bool IsNumber);
+
+public sealed record Sentence(int Index, int Start, int Length);
+
+public sealed class TokenizedText
+{
+    public required string Text { get; init; }
+    public required Token[] Tokens { get; init; }
+    public required Sentence[] Sentences { get; init; }
+}
+
+/// <summary>Splits text into lower-case word tokens and sentences. Apostrophes stay inside words
+/// ("can't"); hyphens split ("follow-up" gives "follow", "up").</summary>
+public static class Tokenizer
+{
+    public static TokenizedText Tokenize(string text, int start, int length)
+    {
+        var tokens = new List<Token>(length / 5 + 4);
+        var sentences = new List<Sentence>();
+        var sentence = 0;
+        var sentenceStart = start;
+        var end = start + length;
+        var lineStart = start;
+        var i = start;
+
+        void EndSentence(int at)
+        {
+            if (tokens.Count > 0 && tokens[^1].Sentence == sentence)
+            {
+                sentences.Add(new Sentence(sentence, sentenceStart, Math.Max(0, at - sentenceStart)));
+                sentence++;
+            }
+            sentenceStart = at;
+        }
+
+        Span<char> buffer = stackalloc char[64];
+        while (i < end)
+        {
+            var c = text[i];
+            if (char.IsLetterOrDigit(c))
+            {
+                var s = i;
+                var isNumber = char.IsDigit(c);
+                while (i < end)
+                {
+                    var d = text[i];
+                    if (char.IsLetterOrDigit(d)) { if (!char.IsDigit(d)) isNumber = false; i++; continue; }
+                    // Keep "can't", "we'd", "1,200", "12.5" together.
+                    if ((d == '\'' || d == '\u2019') && i + 1 < end && char.IsLetter(text[i + 1]) && !isNumber) { i++; continue; }
+                    if ((d == ',' || d == '.') && isNumber && i + 1 < end && char.IsDigit(text[i + 1])) { i++; continue; }
+                    break;
+                }
+                var len = i - s;
+                string word;
+                if (len <= buffer.Length)
+                {
+                    var span = buffer[..len];
+                    for (var k = 0; k < len; k++)
+                    {
+                        var ch = char.ToLowerInvariant(text[s + k]);
+                        span[k] = ch == '\u2019' ? '\'' : ch;
+                    }
+                    word = new string(span);
+                }
+                else word = text.Substring(s, len).ToLowerInvariant().Replace('\u2019', '\'');
+                tokens.Add(new Token(word, s, len, sentence, isNumber));
+                continue;
+            }
+            if (c is '.' or '!' or '?' or ';')
+            {
+                // A full stop inside "e.g." or "No." followed by a digit does not end a sentence.
+                var next = i + 1 < end ? text[i + 1] : ' ';
+                if (c != '.' || char.IsWhiteSpace(next) || next == '"' || next == ')')
+                    EndSentence(i + 1);
+            }
+            else if (c == '\n')
+            {
+                // A line break ends a sentence unless the line is hard-wrapped prose.
+                var lineLength = i - lineStart;
+                var nextIsBlank = i + 1 >= end || text[i + 1] == '\n';
+                var nextStartsItem = i + 1 < end && (text[i + 1] is '-' or '*' or '•' || char.IsUpper(text[i + 1]));
+                if (nextIsBlank || lineLength < 55 || nextStartsItem) EndSentence(i + 1);
+                lineStart = i + 1;
+            }
+            i++;
+        }
+        EndSentence(end);
+        return new TokenizedText { Text = text, Tokens = tokens.ToArray(), Sentences = sentences.ToArray() };
+    }
+}

@@ -1,0 +1,39 @@
+using System.Net;
+
+namespace OutlookSayNo.ApiTests;
+
+public sealed class HealthTests(SayNoFactory factory) : IClassFixture<SayNoFactory>
+{
+    [Fact]
+    public async Task Healthz_answers_without_a_token()
+    {
+        var response = await factory.CreateClient().GetAsync("/healthz");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Swagger_documents_both_routes_with_the_bearer_scheme()
+    {
+        var json = await factory.CreateClient().GetStringAsync("/swagger/v1/swagger.json");
+        Assert.Contains("\"/api/classify\"", json);
+        Assert.Contains("\"/api/drafts\"", json);
+        Assert.Contains("\"bearer\"", json);
+        Assert.Contains("\"422\"", json);
+    }
+
+    [Fact]
+    public async Task Swagger_ui_is_served()
+    {
+        var response = await factory.CreateClient().GetAsync("/swagger/index.html");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task An_unknown_route_gets_a_problem_details_404()
+    {
+        var response = await factory.ClientAs().GetAsync("/api/nothing-here");
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+}

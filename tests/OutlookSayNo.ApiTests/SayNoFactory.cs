@@ -1,0 +1,87 @@
+using System.IdentityModel.Tokens.Jwt;
+using System.Net.Http.Headers;
+using System.Security.Claims;
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Microsoft.IdentityModel.Tokens;
+
+namespace OutlookSayNo.ApiTests;
+
+/// <summary>The real API on its own SQLite file, with the development token path configured with a
+/// signing key made for this run, and a clock fixed at <see cref="Now"/>.</summary>
+public class SayNoFactory : WebApplicationFactory<Program>
+{
+    public static readonly DateTimeOffset Now = new(2026, 11, 16, 9, 0, 0, TimeSpan.Zero);
+    public const string Issuer = "dotnet-user-jwts";
+    public const string Audience = "http://localhost:5180";
+
+    private readonly byte[] _key = RandomNumberGenerator.GetBytes(32);
+    private readonly string _dir = Directory.CreateTempSubdirectory("saynotest").FullName;
+
+    public string DatabasePath => Path.Combine(_dir, "saynotest.db");
+    public FakeTimeProvider Clock { get; } = new(Now);
+
+    /// <summary>A templates folder other than the shipped one (a copy with changes), or null.</summary>
+    public string? TemplatesPath { get; init; }
+
+    public Dictionary<string, string?> Settings { get; } = [];
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.ConfigureAppConfiguration((_, config) =>
+        {
+            var settings = new Dictionary<string, string?>
+            {
+                ["Auth:Mode"] = "DevJwt",
+                ["Database:ConnectionString"] = $"Data Source={DatabasePath}",
+                ["Authentication:Schemes:Bearer:ValidIssuer"] = Issuer,
+                ["Authentication:Schemes:Bearer:ValidAudiences:0"] = Audience,
+                ["Authentication:Schemes:Bearer:SigningKeys:0:Issuer"] = Issuer,
+                ["Authentication:Schemes:Bearer:SigningKeys:0:Value"] = Convert.ToBase64String(_key),
+                ["Authentication:Schemes:Bearer:SigningKeys:0:Length"] = "32",
+                ["Authentication:Schemes:Bearer:SigningKeys:0:Id"] = "test",
+            };
+            if (TemplatesPath is not null) settings["Templates:Path"] = TemplatesPath;
+            foreach (var (k, v) in Settings) settings[k] = v;
+            config.AddInMemoryCollection(settings);
+        });
+        builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
+    }
+
+    /// <summary>A token as <c>dotnet user-jwts create --role ...</c> makes it, signed with this run's key.</summary>
+    public string Token(string? role = "AccountManager", string name = "Alex Morgan", string? audience = null,
+        string? issuer = null, DateTime? expires = null, byte[]? key = null)
+    {
+        var claims = new List<Claim> { new("sub", name.Replace(' ', '.').ToLowerInvariant()), new("unique_name", name), new("name", name) };
+        if (role is not null) claims.AddRange(role.Split(',').Select(r => new Claim("role", r)));
+        var now = Now.UtcDateTime;
+        var token = new JwtSecurityToken(
+            issuer ?? Issuer,
+            audience ?? Audience,
+            claims,
+            notBefore: (expires ?? now.AddHours(1)) < now ? expires!.Value.AddHours(-2) : now.AddMinutes(-5),
+            expires: expires ?? DateTime.UtcNow.AddHours(1),
+            signingCredentials: new SigningCredentials(new SymmetricSecurityKey(key ?? _key) { KeyId = "test" }, SecurityAlgorithms.HmacSha256));
+        return new JwtSecurityTokenHandler().WriteToken(token);
+    }
+
+    public HttpClient ClientAs(string? role = "AccountManager", string name = "Alex Morgan")
+    {
+        var client = CreateClient();
+        if (role is not null) client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token(role, name));
+        return client;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (!disposing) return;
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try { Directory.Delete(_dir, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    }
+}
