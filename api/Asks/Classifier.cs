@@ -57,6 +57,8 @@ public sealed class Classifier(TimeProvider clock)
             scores[kind.Id] = score;
         }
 
+        AddExampleModel(catalog, message, weights, scores);
+
         var subjectHits = new List<(string Kind, Evidence Evidence, double Weight)>();
         if (!string.IsNullOrWhiteSpace(subject))
         {
@@ -92,13 +94,13 @@ public sealed class Classifier(TimeProvider clock)
             var strongest = best?.Total ?? 0;
             var confidence = Math.Clamp(0.55 + 0.4 * (1 - strongest / MinAskScore) + Math.Min(0.2, otherScore / 10), 0.5, 0.97);
             if (strongest >= MinAskScore) confidence = Math.Clamp(otherScore / (otherScore + strongest), 0.5, 0.9);
-            primary = Finding("other", Math.Round(confidence, 2), o, email, message, figures, subjectHits);
+            primary = Finding(catalog.Examples, "other", Math.Round(confidence, 2), o, email, message, figures, subjectHits);
         }
         else
         {
             var s = best!.Total;
             var confidence = (1 - Math.Exp(-s / 2.5)) * Math.Sqrt(s / (s + secondTotal + 0.5));
-            primary = Finding(best.Kind, Math.Round(Math.Clamp(confidence, 0.05, 0.99), 2), best, email, message, figures, subjectHits);
+            primary = Finding(catalog.Examples, best.Kind, Math.Round(Math.Clamp(confidence, 0.05, 0.99), 2), best, email, message, figures, subjectHits);
         }
 
         var secondary = noAsk
@@ -108,7 +110,7 @@ public sealed class Classifier(TimeProvider clock)
                 .Select(s =>
                 {
                     var c = (1 - Math.Exp(-s.Total / 2.5)) * Math.Sqrt(s.Total / (s.Total + best!.Total));
-                    return Finding(s.Kind, Math.Round(Math.Clamp(c, 0.05, 0.95), 2), s, email, message, figures, subjectHits);
+                    return Finding(catalog.Examples, s.Kind, Math.Round(Math.Clamp(c, 0.05, 0.95), 2), s, email, message, figures, subjectHits);
                 })
                 .ToList();
 
@@ -123,6 +125,35 @@ public sealed class Classifier(TimeProvider clock)
             Audience = SuggestAudience(catalog, email, primary.Category),
             Email = email,
         };
+    }
+
+    /// <summary>Weight of the word model against the cues: a sentence the model is sure of counts
+    /// about as much as one strong cue.</summary>
+    public const double ModelWeight = 2.0;
+
+    private static void AddExampleModel(KindCatalog catalog, TokenizedText message, double[] weights, Dictionary<string, KindScore> scores)
+    {
+        var model = catalog.Examples;
+        if (model.IsEmpty) return;
+        var tokens = message.Tokens;
+        var start = 0;
+        while (start < tokens.Length)
+        {
+            var sentence = tokens[start].Sentence;
+            var end = start;
+            while (end < tokens.Length && tokens[end].Sentence == sentence) end++;
+            var posterior = model.Posterior(tokens, start, end);
+            if (posterior is not null)
+                for (var k = 0; k < posterior.Length; k++)
+                {
+                    if (!scores.TryGetValue(model.Kinds[k], out var score)) continue;
+                    var w = ModelWeight * weights[sentence] * posterior[k];
+                    if (w < 0.05) continue;
+                    score.Total += w;
+                    score.ModelHits.Add((start, end, k, w));
+                }
+            start = end;
+        }
     }
 
     private static double[] SentenceWeights(string text, TokenizedText message)
@@ -144,7 +175,7 @@ public sealed class Classifier(TimeProvider clock)
         return weights;
     }
 
-    private static AskFinding Finding(string kind, double confidence, KindScore? score, EmailText email, TokenizedText message,
+    private static AskFinding Finding(ExampleModel model, string kind, double confidence, KindScore? score, EmailText email, TokenizedText message,
         IReadOnlyList<Figure> figures, List<(string Kind, Evidence Evidence, double Weight)> subjectHits)
     {
         var evidence = new List<Evidence>();
@@ -170,6 +201,22 @@ public sealed class Classifier(TimeProvider clock)
                 })
                 .OrderBy(x => x.Start)
                 .ToList();
+            // Words the example model weighed most, from the sentences it was surest of.
+            foreach (var (from, to, k, _) in score.ModelHits.OrderByDescending(h => h.Weight).Take(2))
+            {
+                var sentenceIndex = message.Tokens[from].Sentence;
+                var sentence = message.Sentences.FirstOrDefault(x => x.Index == sentenceIndex);
+                if (sentence is not null) sentences.Add((sentence.Start, sentence.Length));
+                if (spans.Count >= 3) continue;
+                foreach (var t in Enumerable.Range(from, to - from)
+                             .Select(i => (Index: i, W: model.Weight(message.Tokens[i].IsNumber ? "#" : message.Tokens[i].Word, k)))
+                             .Where(x => x.W > 1.0).OrderByDescending(x => x.W).Take(2))
+                {
+                    var tok = message.Tokens[t.Index];
+                    if (!spans.Any(sp => tok.Start >= sp.Start && tok.Start < sp.End)) spans.Add((tok.Start, tok.Start + tok.Length));
+                }
+            }
+            spans = spans.OrderBy(x => x.Start).ToList();
             var merged = new List<(int Start, int End)>();
             foreach (var sp in spans)
             {
@@ -262,5 +309,6 @@ public sealed class Classifier(TimeProvider clock)
         public double Total { get; set; }
         public HashSet<(int Sentence, int Cue)> Seen { get; } = [];
         public List<(CueSet.CueMatch Match, double Weight)> Hits { get; } = [];
+        public List<(int From, int To, int KindIndex, double Weight)> ModelHits { get; } = [];
     }
 }

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.Options;
 using Microsoft.Identity.Web;
 
 namespace OutlookSayNo.Auth;
@@ -9,55 +10,79 @@ public static class Roles
     public const string AccountManager = "AccountManager";
     public const string TemplateAdmin = "TemplateAdmin";
     public const string ComplianceReviewer = "ComplianceReviewer";
+    public static readonly string[] All = [AccountManager, TemplateAdmin, ComplianceReviewer];
+}
+
+public sealed class AuthOptions
+{
+    public const string Section = "Auth";
+
+    /// <summary><c>DevJwt</c> (tokens from dotnet user-jwts, Development only) or <c>Entra</c>.
+    /// Empty: DevJwt in Development, Entra everywhere else.</summary>
+    public string? Mode { get; set; }
 }
 
 public static class AuthModes
 {
-    /// <summary>Tokens from <c>dotnet user-jwts</c>; Development only.</summary>
     public const string DevJwt = "DevJwt";
-    /// <summary>Entra ID tokens through Microsoft.Identity.Web.</summary>
     public const string Entra = "Entra";
 }
 
 public static class AuthSetup
 {
-    /// <summary>Authentication is always on. The mode is <c>Auth:Mode</c>; by default DevJwt in
-    /// Development and Entra everywhere else. A misconfiguration stops the start with what to set.</summary>
+    /// <summary>The policy scheme every route uses; it forwards to the configured mode's handler.</summary>
+    public const string Scheme = "SayNo";
+    /// <summary>Keeps the name dotnet user-jwts writes its settings under (Authentication:Schemes:Bearer).</summary>
+    public const string DevScheme = JwtBearerDefaults.AuthenticationScheme;
+    public const string EntraScheme = "Entra";
+
+    /// <summary>Authentication is always on. The mode is read when the app starts (not when
+    /// services are registered) and a wrong or incomplete setting stops the start with what to set.</summary>
     public static IHostApplicationBuilder AddSayNoAuth(this IHostApplicationBuilder builder)
     {
-        var config = builder.Configuration;
-        var env = builder.Environment;
-        var mode = config["Auth:Mode"] ?? (env.IsDevelopment() ? AuthModes.DevJwt : AuthModes.Entra);
+        builder.Services.AddOptions<AuthOptions>().Bind(builder.Configuration.GetSection(AuthOptions.Section)).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<AuthOptions>, AuthOptionsValidator>();
 
-        if (mode.Equals(AuthModes.DevJwt, StringComparison.OrdinalIgnoreCase))
-        {
-            if (!env.IsDevelopment())
-                throw new InvalidOperationException(
-                    $"Auth:Mode is DevJwt in the {env.EnvironmentName} environment. Development tokens are for Development only: " +
-                    "set Auth:Mode=Entra and AzureAd:Instance, AzureAd:TenantId, AzureAd:ClientId and AzureAd:Audience.");
-            // Reads Authentication:Schemes:Bearer (issuer, audiences, signing keys) as written by dotnet user-jwts.
-            builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
-        }
-        else if (mode.Equals(AuthModes.Entra, StringComparison.OrdinalIgnoreCase))
-        {
-            var section = config.GetSection("AzureAd");
-            var missing = new[] { "Instance", "TenantId", "ClientId" }.Where(k => string.IsNullOrWhiteSpace(section[k])).ToList();
-            if (missing.Count > 0)
-                throw new InvalidOperationException(
-                    $"Auth:Mode is Entra but {string.Join(", ", missing.Select(m => "AzureAd:" + m))} {(missing.Count == 1 ? "is" : "are")} not set. " +
-                    "Set them to the API's app registration (see README, Configuration).");
-            builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddMicrosoftIdentityWebApi(section);
-        }
-        else
-        {
-            throw new InvalidOperationException($"Auth:Mode '{mode}' is not known: use {AuthModes.DevJwt} (Development) or {AuthModes.Entra}.");
-        }
+        builder.Services.AddAuthentication(Scheme)
+            .AddPolicyScheme(Scheme, "OutlookSayNo", o => o.ForwardDefaultSelector = http =>
+                EffectiveMode(http.RequestServices.GetRequiredService<IOptions<AuthOptions>>().Value,
+                              http.RequestServices.GetRequiredService<IHostEnvironment>()) == AuthModes.Entra ? EntraScheme : DevScheme)
+            // Reads Authentication:Schemes:Bearer (issuer, audiences, signing keys) as dotnet user-jwts writes it.
+            .AddJwtBearer(DevScheme)
+            // The section is read when the handler first runs, so configuration added late still applies.
+            .AddMicrosoftIdentityWebApi(builder.Configuration.GetSection("AzureAd"), EntraScheme);
 
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(Roles.AccountManager, p => p.RequireAuthenticatedUser().RequireRole(Roles.AccountManager))
             .AddPolicy(Roles.TemplateAdmin, p => p.RequireAuthenticatedUser().RequireRole(Roles.TemplateAdmin))
             .AddPolicy(Roles.ComplianceReviewer, p => p.RequireAuthenticatedUser().RequireRole(Roles.ComplianceReviewer));
         return builder;
+    }
+
+    public static string EffectiveMode(AuthOptions options, IHostEnvironment env) =>
+        string.IsNullOrWhiteSpace(options.Mode) ? (env.IsDevelopment() ? AuthModes.DevJwt : AuthModes.Entra) : options.Mode;
+
+    private sealed class AuthOptionsValidator(IHostEnvironment env, IConfiguration config) : IValidateOptions<AuthOptions>
+    {
+        public ValidateOptionsResult Validate(string? name, AuthOptions options)
+        {
+            var mode = EffectiveMode(options, env);
+            if (mode.Equals(AuthModes.DevJwt, StringComparison.Ordinal))
+                return env.IsDevelopment()
+                    ? ValidateOptionsResult.Success
+                    : ValidateOptionsResult.Fail(
+                        $"Auth:Mode is DevJwt in the {env.EnvironmentName} environment. Development tokens are for Development only: " +
+                        "set Auth:Mode=Entra and AzureAd:Instance, AzureAd:TenantId, AzureAd:ClientId and AzureAd:Audience.");
+            if (!mode.Equals(AuthModes.Entra, StringComparison.Ordinal))
+                return ValidateOptionsResult.Fail($"Auth:Mode '{mode}' is not known: use {AuthModes.DevJwt} (Development only) or {AuthModes.Entra}.");
+            var section = config.GetSection("AzureAd");
+            var missing = new[] { "Instance", "TenantId", "ClientId" }.Where(k => string.IsNullOrWhiteSpace(section[k])).Select(k => "AzureAd:" + k).ToList();
+            return missing.Count == 0
+                ? ValidateOptionsResult.Success
+                : ValidateOptionsResult.Fail(
+                    $"Auth:Mode is Entra but {string.Join(", ", missing)} {(missing.Count == 1 ? "is" : "are")} not set. " +
+                    "Set them to the API's Entra app registration (README, Configuration).");
+        }
     }
 
     /// <summary>The stable id of the signed-in user: Entra object id, else the subject.</summary>

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace OutlookSayNo.Data;
 
@@ -23,10 +24,10 @@ public static class DataSetup
             .Validate(o => IsValidConnectionString(o.ConnectionString), "Database:ConnectionString is not a valid SQLite connection string.")
             .ValidateOnStart();
 
-        var raw = builder.Configuration[$"{DatabaseOptions.Section}:ConnectionString"] ?? new DatabaseOptions().ConnectionString;
-        var connectionString = Resolve(raw, builder.Environment.ContentRootPath);
-        builder.Services.AddDbContext<SayNoDb>(o => o
-            .UseSqlite(connectionString)
+        // Resolved when the context is first made, so configuration added after registration applies.
+        builder.Services.AddDbContext<SayNoDb>((sp, o) => o
+            .UseSqlite(Resolve(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString,
+                               sp.GetRequiredService<IHostEnvironment>().ContentRootPath))
             .AddInterceptors(new SqliteDurabilityInterceptor()));
         return builder;
     }

@@ -20,8 +20,11 @@ public static class ProblemSetup
 {
     public static IHostApplicationBuilder AddSayNoProblems(this IHostApplicationBuilder builder)
     {
-        var limits = builder.Configuration.GetSection(LimitsOptions.Section).Get<LimitsOptions>() ?? new LimitsOptions();
-        builder.Services.Configure<KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = limits.MaxRequestBodyBytes);
+        builder.Services.AddOptions<LimitsOptions>().Bind(builder.Configuration.GetSection(LimitsOptions.Section))
+            .Validate(o => o.MaxRequestBodyBytes is > 1024 and <= 100 * 1024 * 1024, "Limits:MaxRequestBodyBytes must be between 1 KB and 100 MB.")
+            .ValidateOnStart();
+        // The middleware enforces the limit per request; Kestrel's own cap sits above it as a backstop.
+        builder.Services.Configure<KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = 100 * 1024 * 1024);
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
             ctx.ProblemDetails.Extensions.TryAdd("traceId", ctx.HttpContext.TraceIdentifier));
         // Bad JSON, wrong content types and oversized bodies reach the exception handler, which
@@ -42,6 +45,7 @@ public static class ProblemSetup
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseMiddleware<RequestLimitsMiddleware>();
         return app;
     }
 }

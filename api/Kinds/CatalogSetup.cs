@@ -18,11 +18,14 @@ public static class CatalogSetup
 {
     public static IHostApplicationBuilder AddSayNoKinds(this IHostApplicationBuilder builder)
     {
-        var configured = builder.Configuration[$"{TemplatesOptions.Section}:Path"];
-        var folder = string.IsNullOrWhiteSpace(configured)
-            ? FindTemplatesFolder(builder.Environment.ContentRootPath)
-            : Path.GetFullPath(configured, builder.Environment.ContentRootPath);
-        builder.Services.AddSingleton(_ => new CatalogStore(KindCatalog.Load(folder)));
+        builder.Services.AddOptions<TemplatesOptions>().Bind(builder.Configuration.GetSection(TemplatesOptions.Section));
+        builder.Services.AddSingleton(sp =>
+        {
+            var configured = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<TemplatesOptions>>().Value.Path;
+            var root = sp.GetRequiredService<IHostEnvironment>().ContentRootPath;
+            var folder = string.IsNullOrWhiteSpace(configured) ? FindTemplatesFolder(root) : Path.GetFullPath(configured, root);
+            return new CatalogStore(KindCatalog.Load(folder));
+        });
         return builder;
     }
 

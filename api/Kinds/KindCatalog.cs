@@ -43,6 +43,8 @@ public sealed partial class KindCatalog
     public required IReadOnlyList<(AudienceDefinition Audience, CueSet Cues)> AudienceCues { get; init; }
     public required IReadOnlyDictionary<string, Template> Partials { get; init; }
     public required string Folder { get; init; }
+    /// <summary>The word model trained on every kind's examples.</summary>
+    public required ExampleModel Examples { get; init; }
 
     public Kind? Find(string id) => Kinds.TryGetValue(id, out var k) ? k : null;
 
@@ -111,6 +113,7 @@ public sealed partial class KindCatalog
             AudienceCues = audienceCues,
             Partials = partials,
             Folder = Path.GetFullPath(folder),
+            Examples = ExampleModel.Train(kinds.Values.Where(k => k.Definition.Examples.Count > 0).Select(k => (k.Id, (IEnumerable<string>)k.Definition.Examples))),
         };
     }
 
