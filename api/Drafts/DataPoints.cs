@@ -66,7 +66,8 @@ public static class DataPoints
             var wantHours = dp.Unit == "hours";
             candidates = candidates.Where(f => (f.Unit == "hours") == wantHours).ToList();
         }
-        if (kind == FigureKind.Date) candidates = candidates.Where(f => f.Number >= 0).ToList();
+        if (kind == FigureKind.Date && dp.Dates == "future") candidates = candidates.Where(f => f.Number >= 0).ToList();
+        if (kind == FigureKind.Date && dp.Dates == "past") candidates = candidates.Where(f => f.Number <= 0).ToList();
         if (candidates.Count == 0) return null;
 
         // A figure in a sentence that carries the ask beats one elsewhere in the message.
@@ -111,7 +112,7 @@ public static class DataPoints
 
     public static string Format(string unit, decimal n, string currency, DateOnly today) => unit switch
     {
-        "percent" => n.ToString("0.##", CultureInfo.InvariantCulture) + "%",
+        "percent" => n.ToString("0.#", CultureInfo.InvariantCulture) + "%",
         "money" => FormatMoney(n, currency),
         "days" => Plural(n, "day"),
         "hours" => Plural(n, "hour"),

@@ -133,6 +133,7 @@ public sealed partial class KindCatalog
             if (!names.Add(dp.Name)) errors.Add($"{where}: data point '{dp.Name}' is declared twice.");
             if (!DataUnits.Contains(dp.Unit)) errors.Add($"{where}: data point '{dp.Name}' has unit '{dp.Unit}'; use one of {string.Join(", ", DataUnits)}.");
             if (dp.From is not null && !DataSources.Contains(dp.From)) errors.Add($"{where}: data point '{dp.Name}' has from '{dp.From}'; use one of {string.Join(", ", DataSources)}.");
+            if (dp.Dates is not null and not ("future" or "past")) errors.Add($"{where}: data point '{dp.Name}' has dates '{dp.Dates}'; use future or past.");
             if (dp.Compute is not null)
             {
                 try { Formula.Parse(dp.Compute).CheckNames(n => names.Contains(n) || def.DataPoints.Any(d => d.Name == n), n => facts.Facts.Any(f => f.Name == n)); }

@@ -38,6 +38,8 @@ public sealed class DataPointDefinition
     public bool Input { get; init; }
     /// <summary>Arithmetic over other data points and <c>facts.name</c>.</summary>
     public string? Compute { get; init; }
+    /// <summary>For dates taken from the email: <c>future</c> or <c>past</c> only.</summary>
+    public string? Dates { get; init; }
 }
 
 public sealed class AlternativeDefinition

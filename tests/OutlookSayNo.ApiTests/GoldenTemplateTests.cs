@@ -1,0 +1,50 @@
+using System.Net;
+using System.Text.Json.Nodes;
+
+namespace OutlookSayNo.ApiTests;
+
+/// <summary>Every shipped template, for every audience, rendered from fixed inputs and compared with
+/// the reviewed text in tests/golden/expected. Run with UPDATE_GOLDEN=1 to rewrite the expected
+/// files after a deliberate template change, then read the diff before committing it.</summary>
+public sealed class GoldenTemplateTests(SayNoFactory factory) : IClassFixture<SayNoFactory>
+{
+    private static readonly string GoldenDir = Path.Combine(Path.GetDirectoryName(TemplatesCopy.ShippedFolder())!, "tests", "golden");
+
+    public static TheoryData<string, string> Cases()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(GoldenDir, "cases"), "*.json").Order(StringComparer.Ordinal))
+            foreach (var audience in new[] { "commercial", "technical", "finance" })
+                data.Add(Path.GetFileNameWithoutExtension(file), audience);
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task The_rendered_draft_matches_its_golden_file(string caseName, string audience)
+    {
+        var request = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(GoldenDir, "cases", caseName + ".json")))!.AsObject();
+        request["audience"] = audience;
+        var response = await factory.ClientAs(name: "Sam Porter").PostAsync("/api/drafts",
+            new StringContent(request.ToJsonString(), System.Text.Encoding.UTF8, "application/json"));
+        var json = await response.ReadNodeAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, json.ToJsonString());
+
+        var text = (string)json["text"]!;
+        var expectedFile = Path.Combine(GoldenDir, "expected", $"{caseName}.{audience}.txt");
+        if (Environment.GetEnvironmentVariable("UPDATE_GOLDEN") == "1")
+            await File.WriteAllTextAsync(expectedFile, text + "\n");
+        Assert.True(File.Exists(expectedFile), $"No golden file {expectedFile}; run the tests with UPDATE_GOLDEN=1 and review it.");
+        var expected = (await File.ReadAllTextAsync(expectedFile)).TrimEnd('\n');
+        Assert.Equal(expected, text);
+
+        // What every golden draft must also be, whatever its words.
+        foreach (var check in new[] { "saysNo", "givesReason", "citesData", "offersAlternative", "respectful" })
+            Assert.True((bool)json["checks"]![check]!, $"{check} fails for {caseName}/{audience}: {json["checkNotes"]}");
+        Assert.DoesNotContain("{{", text);
+        Assert.DoesNotContain("}}", text);
+        Assert.DoesNotContain("\n\n\n", text);
+        var words = text.Split((char[])[' ', '\n'], StringSplitOptions.RemoveEmptyEntries).Length;
+        Assert.InRange(words, 90, 260);
+    }
+}
