@@ -38,6 +38,7 @@ public sealed class Classifier(TimeProvider clock)
         var figures = FigureExtractor.Extract(email.Text, 0, email.SignatureStart, today);
 
         var weights = SentenceWeights(email.Text, message);
+        var otherShare = OtherShare(catalog, message);
         var scores = new Dictionary<string, KindScore>(StringComparer.Ordinal);
         var matches = new List<CueSet.CueMatch>();
         foreach (var kind in catalog.Kinds.Values)
@@ -50,7 +51,8 @@ public sealed class Classifier(TimeProvider clock)
                 var sentence = message.Tokens[m.FirstToken].Sentence;
                 // A cue counts once per sentence; a sentence that asks counts more than one that thanks.
                 if (!score.Seen.Add((sentence, m.CueId))) continue;
-                var w = m.Cue.Weight * weights[sentence];
+                // Refusable cues in a sentence the word model reads as a thank-you or a status question count less.
+                var w = m.Cue.Weight * weights[sentence] * (kind.Definition.Refusable ? 1 - OtherDamping * otherShare[sentence] : 1);
                 score.Total += w;
                 score.Hits.Add((m, w));
             }
@@ -129,7 +131,7 @@ public sealed class Classifier(TimeProvider clock)
 
     /// <summary>Weight of the word model against the cues: a sentence the model is sure of counts
     /// about as much as one strong cue.</summary>
-    public const double ModelWeight = 2.0;
+    public const double ModelWeight = 2.5;
 
     private static void AddExampleModel(KindCatalog catalog, TokenizedText message, double[] weights, Dictionary<string, KindScore> scores)
     {
@@ -154,6 +156,29 @@ public sealed class Classifier(TimeProvider clock)
                 }
             start = end;
         }
+    }
+
+    /// <summary>How much a sentence the model reads as "other" weakens the refusable cues in it.</summary>
+    public const double OtherDamping = 0.5;
+
+    private static double[] OtherShare(KindCatalog catalog, TokenizedText message)
+    {
+        var shares = new double[Math.Max(1, message.Sentences.Length)];
+        var model = catalog.Examples;
+        var other = model.IndexOf("other");
+        if (other < 0) return shares;
+        var tokens = message.Tokens;
+        var start = 0;
+        while (start < tokens.Length)
+        {
+            var sentence = tokens[start].Sentence;
+            var end = start;
+            while (end < tokens.Length && tokens[end].Sentence == sentence) end++;
+            var posterior = model.Posterior(tokens, start, end);
+            if (posterior is not null && sentence < shares.Length) shares[sentence] = posterior[other];
+            start = end;
+        }
+        return shares;
     }
 
     private static double[] SentenceWeights(string text, TokenizedText message)

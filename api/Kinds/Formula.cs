@@ -23,6 +23,7 @@ public abstract class Formula
     private sealed class Parser(string text)
     {
         public int Pos;
+        private int _depth;
 
         public void SkipSpace() { while (Pos < text.Length && char.IsWhiteSpace(text[Pos])) Pos++; }
 
@@ -57,19 +58,30 @@ public abstract class Formula
             var c = text[Pos];
             if (c == '(')
             {
+                if (++_depth > 20) throw new FormatException($"'{text}' nests parentheses more than 20 deep.");
                 Pos++;
                 var inner = ParseSum();
                 SkipSpace();
                 if (Pos >= text.Length || text[Pos] != ')') throw new FormatException($"'{text}' has a '(' without its ')'.");
                 Pos++;
+                _depth--;
                 return inner;
             }
-            if (c == '-') { Pos++; return new Binary('-', new Constant(0), ParseAtom()); }
+            if (c == '-')
+            {
+                if (++_depth > 20) throw new FormatException($"'{text}' has too many minus signs in a row.");
+                Pos++;
+                var negated = new Binary('-', new Constant(0), ParseAtom());
+                _depth--;
+                return negated;
+            }
             if (char.IsDigit(c))
             {
                 var s = Pos;
                 while (Pos < text.Length && (char.IsDigit(text[Pos]) || text[Pos] == '.')) Pos++;
-                return new Constant(decimal.Parse(text[s..Pos], CultureInfo.InvariantCulture));
+                if (!decimal.TryParse(text[s..Pos], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number))
+                    throw new FormatException($"'{text[s..Pos]}' is not a number this formula can use.");
+                return new Constant(number);
             }
             if (char.IsLetter(c) || c == '_')
             {

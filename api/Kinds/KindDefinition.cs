@@ -7,14 +7,14 @@ public sealed class KindDefinition
 {
     public required string Id { get; init; }
     public required string Title { get; init; }
-    public string Description { get; init; } = "";
+    public string Description { get; set; } = "";
     /// <summary>False for <c>other</c>: emails that ask for nothing to decline.</summary>
-    public bool Refusable { get; init; } = true;
-    public string DefaultAudience { get; init; } = Audiences.Commercial;
-    public List<CueDefinition> Cues { get; init; } = [];
-    public List<string> Examples { get; init; } = [];
-    public List<DataPointDefinition> DataPoints { get; init; } = [];
-    public List<AlternativeDefinition> Alternatives { get; init; } = [];
+    public bool Refusable { get; set; } = true;
+    public string DefaultAudience { get; set; } = Audiences.Commercial;
+    public List<CueDefinition> Cues { get; set; } = [];
+    public List<string> Examples { get; set; } = [];
+    public List<DataPointDefinition> DataPoints { get; set; } = [];
+    public List<AlternativeDefinition> Alternatives { get; set; } = [];
 }
 
 /// <summary>A phrase that recognises a kind. Syntax: words separated by spaces; <c>word*</c> matches
@@ -23,7 +23,7 @@ public sealed class KindDefinition
 public sealed class CueDefinition
 {
     public required string Pattern { get; init; }
-    public double Weight { get; init; } = 1;
+    public double Weight { get; set; } = 1;
 }
 
 public sealed class DataPointDefinition
@@ -31,15 +31,15 @@ public sealed class DataPointDefinition
     public required string Name { get; init; }
     public required string Label { get; init; }
     /// <summary>percent, money, days, hours, months, number, date or text.</summary>
-    public string Unit { get; init; } = "number";
+    public string Unit { get; set; } = "number";
     /// <summary><c>email:percent</c>, <c>email:money</c>, <c>email:date</c>, <c>email:duration</c>, <c>email:quantity</c>.</summary>
-    public string? From { get; init; }
+    public string? From { get; set; }
     /// <summary>The account manager may type it (it is then listed in missingFields when absent).</summary>
-    public bool Input { get; init; }
+    public bool Input { get; set; }
     /// <summary>Arithmetic over other data points and <c>facts.name</c>.</summary>
-    public string? Compute { get; init; }
+    public string? Compute { get; set; }
     /// <summary>For dates taken from the email: <c>future</c> or <c>past</c> only.</summary>
-    public string? Dates { get; init; }
+    public string? Dates { get; set; }
 }
 
 public sealed class AlternativeDefinition
@@ -47,7 +47,7 @@ public sealed class AlternativeDefinition
     public required string Id { get; init; }
     public required string Title { get; init; }
     public required string Text { get; init; }
-    public bool Default { get; init; }
+    public bool Default { get; set; }
 }
 
 public sealed class FactDefinition
@@ -60,35 +60,35 @@ public sealed class FactDefinition
 
 public sealed class FactsFile
 {
-    public string Currency { get; init; } = "USD";
-    public List<FactDefinition> Facts { get; init; } = [];
+    public string Currency { get; set; } = "USD";
+    public List<FactDefinition> Facts { get; set; } = [];
 }
 
 /// <summary><c>templates/flags.json</c>: the cues of the <c>threat</c> and <c>abusive</c> flags.</summary>
 public sealed class FlagsFile
 {
-    public FlagDefinition Threat { get; init; } = new();
-    public FlagDefinition Abusive { get; init; } = new();
+    public FlagDefinition Threat { get; set; } = new();
+    public FlagDefinition Abusive { get; set; } = new();
 }
 
 public sealed class FlagDefinition
 {
-    public List<CueDefinition> Cues { get; init; } = [];
+    public List<CueDefinition> Cues { get; set; } = [];
     /// <summary>Total cue weight in the message needed to raise the flag.</summary>
-    public double Threshold { get; init; } = 1;
+    public double Threshold { get; set; } = 1;
 }
 
 /// <summary><c>templates/audiences.json</c>: role words in a signature that suggest the reader.</summary>
 public sealed class AudiencesFile
 {
-    public List<AudienceDefinition> Audiences { get; init; } = [];
+    public List<AudienceDefinition> Audiences { get; set; } = [];
 }
 
 public sealed class AudienceDefinition
 {
     public required string Id { get; init; }
-    public string Label { get; init; } = "";
-    public List<CueDefinition> RoleCues { get; init; } = [];
+    public string Label { get; set; } = "";
+    public List<CueDefinition> RoleCues { get; set; } = [];
 }
 
 public static class Audiences

@@ -116,8 +116,9 @@ public static partial class EmailReader
                 var semi = html.IndexOf(';', i + 1, Math.Min(11, html.Length - i - 1));
                 if (semi > i + 1)
                 {
-                    var decoded = WebUtility.HtmlDecode(html.Substring(i, semi - i + 1));
-                    if (decoded.Length is 1 or 2 && decoded[0] != '&')
+                    var entity = html.Substring(i, semi - i + 1);
+                    var decoded = WebUtility.HtmlDecode(entity);
+                    if (decoded.Length is 1 or 2 && decoded != entity)
                     {
                         FlushSpace();
                         foreach (var d in decoded) Emit(d == '\u00a0' ? ' ' : d, i);
@@ -172,11 +173,12 @@ public static partial class EmailReader
         var trimmed = line.Trim();
         if (trimmed.Length == 0) return false;
         if (SeparatorRegex().IsMatch(trimmed)) return true;
-        if (WroteRegex().IsMatch(trimmed)) return true;
+        if (WroteRegex().IsMatch(trimmed) || WroteNameAfterRegex().IsMatch(trimmed)) return true;
         // "On Tue, 3 Mar 2026, Name <x@y.com>" wrapped before "wrote:".
         if (WroteStartRegex().IsMatch(trimmed))
         {
-            var next = NextLines(text, lineEnd, 2);
+            // Wrapped, possibly with a blank line between (HTML blocks): look a few lines on.
+            var next = NextLines(text, lineEnd, 3);
             if (WroteEndRegex().IsMatch(next)) return true;
         }
         if (HeaderFromRegex().IsMatch(trimmed))
@@ -269,10 +271,14 @@ public static partial class EmailReader
     [GeneratedRegex(@"^(On|Am|Le|El|Il|Op)\s.{4,250}(wrote|schrieb|a écrit|escribió|ha scritto|schreef)\s*:\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex WroteRegex();
 
+    // German, Dutch, French... put the name after the verb: "Am 3.3.2026 schrieb Sam Lee <s@x.de>:".
+    [GeneratedRegex(@"^(Am|Op|Le|El|Il|Den|På)\s.{4,250}\b(schrieb|schreef|a écrit|escribió|ha scritto|skrev)\b.{0,250}:\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex WroteNameAfterRegex();
+
     [GeneratedRegex(@"^On\s.*(\d{1,2}:\d{2}|\d{4}|@)", RegexOptions.IgnoreCase)]
     private static partial Regex WroteStartRegex();
 
-    [GeneratedRegex(@"^[^\n]*\n?[^\n]*wrote\s*:", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*(?:[^\n]*\n){0,3}?[^\n]*\bwrote\s*:", RegexOptions.IgnoreCase)]
     private static partial Regex WroteEndRegex();
 
     [GeneratedRegex(@"^\*?(From|Von|De|Van)\s*:\*?\s+\S", RegexOptions.IgnoreCase)]
@@ -281,7 +287,7 @@ public static partial class EmailReader
     [GeneratedRegex(@"(^|\n)\s*\*?(Sent|Date|Gesendet|Envoyé|Enviado|To)\s*:", RegexOptions.IgnoreCase)]
     private static partial Regex HeaderSentRegex();
 
-    [GeneratedRegex(@"^((best|kind|warm|warmest|many|with|warm|all the)\s+)?(regards|wishes|thanks|thank you|cheers|sincerely|rgds|br|thx|ty|respectfully|yours( truly| sincerely| faithfully)?|best|greetings|mit freundlichen grüßen|saludos|cordialement|un saludo|atenciosamente)(\s+(again|in advance|and regards|&\s*regards|so much|very much))?\s*[,.!]?\s*(-+\s*)?(?-i:\p{Lu}[\w.]*(\s\p{Lu}[\w.]*)?)?$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^((with kind|with best|with warm|very best|kindest|best|kind|warm|warmest|many|with|all the)\s+)?(regards|wishes|thanks|thank you|cheers|sincerely|rgds|br|thx|ty|respectfully|yours( truly| sincerely| faithfully)?|best|greetings|mit freundlichen grüßen|saludos|cordialement|un saludo|atenciosamente)(\s+(again|in advance|and regards|&\s*regards|so much|very much))?\s*[,.!]?\s*(-+\s*)?(?-i:\p{Lu}[\w.]*(\s\p{Lu}[\w.]*)?)?$", RegexOptions.IgnoreCase)]
     private static partial Regex SignOffRegex();
 
     [GeneratedRegex(@"^(Sent from my|Get Outlook for|Sent via|Von meinem)", RegexOptions.IgnoreCase)]

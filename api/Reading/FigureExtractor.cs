@@ -32,7 +32,7 @@ public static partial class FigureExtractor
 
     public static List<Figure> Extract(string text, int start, int length, DateOnly today)
     {
-        var found = new List<Figure>();
+        var found = new FoundFigures(start, length);
         var segment = text.Substring(start, length);
 
         foreach (Match m in MoneyPrefixRegex().Matches(segment))
@@ -86,45 +86,61 @@ public static partial class FigureExtractor
             Add(found, new Figure(FigureKind.Quantity, m.Value, start + m.Index, m.Length, n, Unit: m.Groups["unit"].Value.ToLowerInvariant()));
         }
 
-        found.Sort((a, b) => a.Start.CompareTo(b.Start));
-        return found;
+        var list = found.Items;
+        list.Sort((a, b) => a.Start.CompareTo(b.Start));
+        return list;
     }
 
-    private static void AddMoney(List<Figure> found, Match m, int offset, string? cur)
+    /// <summary>Figures found so far and the characters they claim, so an overlap check costs the
+    /// figure's length, not the number of figures.</summary>
+    private sealed class FoundFigures(int offset, int length)
+    {
+        private readonly bool[] _claimed = new bool[length];
+        public List<Figure> Items { get; } = [];
+
+        public void Add(Figure f)
+        {
+            var from = f.Start - offset;
+            var to = Math.Min(_claimed.Length, from + f.Length);
+            for (var i = from; i < to; i++) if (_claimed[i]) return;
+            for (var i = from; i < to; i++) _claimed[i] = true;
+            Items.Add(f);
+        }
+    }
+
+    private static void AddMoney(FoundFigures found, Match m, int offset, string? cur)
     {
         if (!TryNumber(m.Groups["num"].Value, out var n)) return;
-        n *= m.Groups["mult"].Value.ToLowerInvariant() switch
+        var multiplier = m.Groups["mult"].Value.ToLowerInvariant() switch
         {
             "k" or "thousand" => 1_000m,
             "m" or "mn" or "mm" or "million" => 1_000_000m,
             "bn" or "b" or "billion" => 1_000_000_000m,
             _ => 1m,
         };
+        // Amounts beyond any real contract are noise, not money.
+        if (n > 1_000_000_000_000m / multiplier) return;
+        n *= multiplier;
         string? code = null;
         if (!string.IsNullOrEmpty(cur)) CurrencySymbols.TryGetValue(cur.Trim(), out code);
         Add(found, new Figure(FigureKind.Money, m.Value.Trim(), offset + m.Index, m.Value.TrimEnd().Length, n, Currency: code));
     }
 
-    private static void AddDate(List<Figure> found, Match m, int offset, DateOnly d, DateOnly today) =>
+    private static void AddDate(FoundFigures found, Match m, int offset, DateOnly d, DateOnly today) =>
         Add(found, new Figure(FigureKind.Date, m.Value, offset + m.Index, m.Length, d.DayNumber - today.DayNumber,
             Date: d, Iso: d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
 
     // The first pattern to claim characters keeps them: money before percent before date before duration.
-    private static void Add(List<Figure> found, Figure f)
-    {
-        foreach (var g in found)
-            if (f.Start < g.Start + g.Length && g.Start < f.Start + f.Length) return;
-        found.Add(f);
-    }
+    private static void Add(FoundFigures found, Figure f) => found.Add(f);
 
     private static bool TryNumber(string s, out decimal value)
     {
         s = s.Trim();
         if (WordValues.TryGetValue(s, out value)) return true;
         // "48,000" and "48.000,50" as well as "12.5".
-        var digits = s.Replace(" ", "");
-        if (Regex.IsMatch(digits, @"^\d{1,3}(\.\d{3})+(,\d{1,2})?$"))
-            digits = digits.Replace(".", "").Replace(',', '.');
+        var digits = s.Replace(" ", "").Replace("\u00a0", "");
+        if (Regex.IsMatch(digits, @"^[0-9]{1,3}(\.[0-9]{3})+(,[0-9]{1,2})?$") || Regex.IsMatch(digits, @"^[0-9]+,[0-9]{1,2}$"))
+            digits = digits.Replace(".", "").Replace(',', '.'); // "48.000,50" and "12,5": European decimals
         else
             digits = digits.Replace(",", "");
         return decimal.TryParse(digits, NumberStyles.Number, CultureInfo.InvariantCulture, out value);
@@ -143,9 +159,11 @@ public static partial class FigureExtractor
         if (m.Groups["year"].Success) year = int.Parse(m.Groups["year"].Value, CultureInfo.InvariantCulture);
         else
         {
-            // No year: the next such date from today (an email about a deadline looks forward).
-            year = today.Year;
-            if (day <= DateTime.DaysInMonth(year, month) && new DateOnly(year, month, day) < today.AddDays(-14)) year++;
+            // No year: the first such date from two weeks ago on (an email about a date mostly looks
+            // forward; "December 28" written on 5 January is the one just past).
+            year = today.Year + 1;
+            foreach (var y in new[] { today.Year - 1, today.Year, today.Year + 1 })
+                if (day <= DateTime.DaysInMonth(y, month) && new DateOnly(y, month, day) >= today.AddDays(-14)) { year = y; break; }
         }
         if (year is < 1990 or > 2100 || day < 1 || day > DateTime.DaysInMonth(year, month)) return false;
         date = new DateOnly(year, month, day);
@@ -187,40 +205,40 @@ public static partial class FigureExtractor
     private const string MonthNames =
         @"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?";
 
-    [GeneratedRegex(@"(?<![\w$€£])(?<cur>US\$|C\$|A\$|\$|€|£|¥|₹|USD|EUR|GBP|CHF|CAD|AUD|JPY|INR|SEK|NOK|DKK|PLN|ZAR|SGD|Rs\.?)\s?(?<num>\d{1,3}(?:[,.\u00a0 ]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d+)?)(?:\s?(?<mult>k|m|mm|mn|bn|million|thousand|billion)\b)?", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<![\w$€£])(?<cur>US\$|C\$|A\$|\$|€|£|¥|₹|USD|EUR|GBP|CHF|CAD|AUD|JPY|INR|SEK|NOK|DKK|PLN|ZAR|SGD|Rs\.?)\s?(?<num>[0-9]{1,3}(?:[,.\u00a0 ][0-9]{3})+(?:[.,][0-9]{1,2})?|[0-9]+(?:[.,][0-9]+)?)(?:\s?(?<mult>k|m|mm|mn|bn|million|thousand|billion)\b)?", RegexOptions.IgnoreCase)]
     private static partial Regex MoneyPrefixRegex();
 
-    [GeneratedRegex(@"(?<![\w.,])(?<num>\d{1,3}(?:[,.]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d+)?)\s?(?<mult>k|m|mn|bn|million|thousand|billion)?\s?(?<cur>USD|EUR|GBP|CHF|CAD|AUD|JPY|INR|SEK|NOK|DKK|PLN|ZAR|SGD|dollars?|euros?|pounds|€|£)\b?", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<![\w.,])(?<num>[0-9]{1,3}(?:[,.][0-9]{3})+(?:[.,][0-9]{1,2})?|[0-9]+(?:[.,][0-9]+)?)\s?(?<mult>k|m|mn|bn|million|thousand|billion)?\s?(?<cur>USD|EUR|GBP|CHF|CAD|AUD|JPY|INR|SEK|NOK|DKK|PLN|ZAR|SGD|dollars?|euros?|pounds|€|£)(?![A-Za-z])", RegexOptions.IgnoreCase)]
     private static partial Regex MoneySuffixRegex();
 
     // "90k" or "1.2m" with no currency: in a business email that is money.
-    [GeneratedRegex(@"(?<![\w.,$€£])(?<num>\d+(?:[.,]\d+)?)(?<mult>k|m|mn|bn)\b(?!\s*(?:m|km|g|b|kg|units?|users?|licen[cs]es?|seats?|miles?|hours?|hrs?|rows|records|lines|pieces|emails|visits|views|downloads|requests|calls)\b)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<![\w.,$€£])(?<num>[0-9]+(?:[.,][0-9]+)?)(?<mult>k|m|mn|bn)\b(?!\s*(?:m|km|g|b|kg|units?|users?|licen[cs]es?|seats?|miles?|hours?|hrs?|rows|records|lines|pieces|emails|visits|views|downloads|requests|calls)\b)", RegexOptions.IgnoreCase)]
     private static partial Regex MoneyBareRegex();
 
-    [GeneratedRegex(@"(?<![\w.])(?<num>\d{1,3}(?:[.,]\d+)?|" + NumberWords + @")\s?(?:%|percent\b|per cent\b|pct\b|procent\b|por ciento\b)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<![\w.])(?<num>[0-9]{1,3}(?:[.,][0-9]+)?|" + NumberWords + @")\s?(?:%|percent\b|per cent\b|pct\b|procent\b|por ciento\b)", RegexOptions.IgnoreCase)]
     private static partial Regex PercentRegex();
 
-    [GeneratedRegex(@"\b\d{4}-\d{2}-\d{2}\b")]
+    [GeneratedRegex(@"\b[0-9]{4}-[0-9]{2}-[0-9]{2}\b")]
     private static partial Regex IsoDateRegex();
 
-    [GeneratedRegex(@"(?<!\d)(?<a>\d{1,2})(?<sep>[/.\-])(?<b>\d{1,2})\k<sep>(?<y>\d{4}|\d{2})(?!\d)")]
+    [GeneratedRegex(@"(?<![0-9])(?<a>[0-9]{1,2})(?<sep>[/.\-])(?<b>[0-9]{1,2})\k<sep>(?<y>[0-9]{4}|[0-9]{2})(?![0-9])")]
     private static partial Regex NumericDateRegex();
 
-    [GeneratedRegex(@"\b(?<day>\d{1,2})(?:st|nd|rd|th)?(?:\s+of)?\s+(?<mon>" + MonthNames + @")\b\.?(?:,?\s+(?<year>\d{4}))?", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?<day>[0-9]{1,2})(?:st|nd|rd|th)?(?:\s+of)?\s+(?<mon>" + MonthNames + @")\b\.?(?:,?\s+(?<year>[0-9]{4}))?", RegexOptions.IgnoreCase)]
     private static partial Regex DayMonthRegex();
 
-    [GeneratedRegex(@"\b(?<mon>" + MonthNames + @")\.?\s+(?:the\s+)?(?<day>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?<year>\d{4}))?", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?<mon>" + MonthNames + @")\.?\s+(?:the\s+)?(?<day>[0-9]{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?<year>[0-9]{4}))?", RegexOptions.IgnoreCase)]
     private static partial Regex MonthDayRegex();
 
     [GeneratedRegex(@"\b(?:(?<next>next|this|by|on|until|before)\s+)(?<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\b(?<wd>tomorrow)\b", RegexOptions.IgnoreCase)]
     private static partial Regex RelativeDayRegex();
 
-    [GeneratedRegex(@"\bnet[\s\-]?(?<num>\d{1,3})\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\bnet[\s\-]?(?<num>[0-9]{1,3})\b", RegexOptions.IgnoreCase)]
     private static partial Regex NetTermsRegex();
 
-    [GeneratedRegex(@"(?<![\w.])(?<num>\d{1,4}(?:[.,]\d+)?|" + NumberWords + @"|a couple of|couple of|a few|an|a)[\s\-]+(?:(?:more|extra|additional|business|working|calendar|full|man|person)[\s\-]+)?(?<unit>days?|weeks?|wks?|months?|years?|yrs?|hours?|hrs?)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<![\w.])(?<num>[0-9]{1,4}(?:[.,][0-9]+)?|" + NumberWords + @"|a couple of|couple of|a few|an|a)[\s\-]+(?:(?:more|extra|additional|business|working|calendar|full|man|person)[\s\-]+)?(?<unit>days?|weeks?|wks?|months?|years?|yrs?|hours?|hrs?)\b", RegexOptions.IgnoreCase)]
     private static partial Regex DurationRegex();
 
-    [GeneratedRegex(@"(?<![\w.])(?<num>\d{1,3}(?:,\d{3})+|\d+)\s+(?:(?:more|extra|additional|new)\s+)?(?<unit>units?|licen[cs]es?|seats?|users?|pallets?|pieces|pcs|items?|boxes|cases|tons?|tonnes?|kg|devices|laptops|servers|machines|screens|cartons|containers|trucks|sites|stores|locations|revisions|rounds|reports|dashboards|pages|screens|sensors|modules|workstations|vehicles|kits)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<![\w.])(?<num>[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)\s+(?:(?:more|extra|additional|new)\s+)?(?<unit>units?|licen[cs]es?|seats?|users?|pallets?|pieces|pcs|items?|boxes|cases|tons?|tonnes?|kg|devices|laptops|servers|machines|screens|cartons|containers|trucks|sites|stores|locations|revisions|rounds|reports|dashboards|pages|screens|sensors|modules|workstations|vehicles|kits)\b", RegexOptions.IgnoreCase)]
     private static partial Regex QuantityRegex();
 }

