@@ -235,7 +235,7 @@ public sealed class Classifier(TimeProvider clock)
                 if (spans.Count >= 3) continue;
                 foreach (var t in Enumerable.Range(from, to - from)
                              .Select(i => (Index: i, W: model.Weight(message.Tokens[i].IsNumber ? "#" : message.Tokens[i].Word, k)))
-                             .Where(x => x.W > 1.0).OrderByDescending(x => x.W).Take(2))
+                             .Where(x => x.W > 0.5).OrderByDescending(x => x.W).Take(2))
                 {
                     var tok = message.Tokens[t.Index];
                     if (!spans.Any(sp => tok.Start >= sp.Start && tok.Start < sp.End)) spans.Add((tok.Start, tok.Start + tok.Length));
@@ -254,6 +254,14 @@ public sealed class Classifier(TimeProvider clock)
                 var (srcStart, srcLength) = email.ToSource(s, e - s);
                 evidence.Add(new Evidence(email.Text[s..e], srcStart, srcLength));
             }
+        }
+        // A decision the word model made from a sentence with no single telling word points at that sentence.
+        if (evidence.Count == 0 && score?.ModelHits.Count > 0)
+        {
+            var (from, to, _, _) = score.ModelHits.MaxBy(h => h.Weight);
+            var (s, l) = Span(message.Tokens, from, to);
+            var (srcStart, srcLength) = email.ToSource(s, l);
+            evidence.Add(new Evidence(email.Text.Substring(s, l), srcStart, srcLength));
         }
         evidence.AddRange(subjectHits.Where(h => h.Kind == kind).Select(h => h.Evidence).DistinctBy(e => e.Start));
         return new AskFinding(kind, confidence, evidence) { Sentences = sentences.Distinct().ToList(), Score = score?.Total ?? 0 };

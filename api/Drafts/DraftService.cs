@@ -61,18 +61,8 @@ public sealed partial class DraftService(CatalogStore catalogs, Classifier class
         if (errors.Count > 0) return new DraftOutcome.Invalid(errors);
 
         var template = kind.Templates[audience];
-        var model = BuildModel(kind, catalog, classification, email, audience, data, request.TheyAreRightAbout, user);
         var offeredIds = request.Alternatives ?? kind.Definition.Alternatives.Where(a => a.Default).Select(a => a.Id).ToList();
-        var alternatives = new List<AlternativeDto>();
-        var offered = new ScriptArray();
-        foreach (var alt in kind.Definition.Alternatives)
-        {
-            var altText = ReplyText.Tidy(TemplateRenderer.Render(kind.AlternativeTexts[alt.Id], model, catalog, ct));
-            var isOffered = offeredIds.Contains(alt.Id);
-            alternatives.Add(new AlternativeDto(alt.Id, alt.Title, altText, isOffered));
-            if (isOffered) offered.Add(new ScriptObject { ["id"] = alt.Id, ["title"] = alt.Title, ["text"] = altText });
-        }
-        model["alternatives"] = offered;
+        var (model, alternatives) = BuildModel(kind, catalog, classification, email, audience, data, request.TheyAreRightAbout, user, offeredIds, ct);
 
         // Render and check.
         var text = ReplyText.Tidy(TemplateRenderer.Render(template.Parsed, model, catalog, ct));
@@ -143,7 +133,27 @@ public sealed partial class DraftService(CatalogStore catalogs, Classifier class
         return new DraftOutcome.Created(response);
     }
 
-    private static ScriptObject BuildModel(Kind kind, KindCatalog catalog, Classification c, DraftEmail email, string audience,
+    /// <summary>The template model for a kind and audience, with the offered alternatives rendered
+    /// into it. Used by drafts and by anything that previews a template (benchmarks, admin).</summary>
+    public static (ScriptObject Model, List<AlternativeDto> Alternatives) BuildModel(Kind kind, KindCatalog catalog, Classification c,
+        DraftEmail email, string audience, Dictionary<string, DataPointValue?> data, string? theyAreRightAbout, ClaimsPrincipal user,
+        IReadOnlyCollection<string> offeredIds, CancellationToken ct)
+    {
+        var model = BaseModel(kind, catalog, c, email, audience, data, theyAreRightAbout, user);
+        var alternatives = new List<AlternativeDto>();
+        var offered = new ScriptArray();
+        foreach (var alt in kind.Definition.Alternatives)
+        {
+            var altText = ReplyText.Tidy(TemplateRenderer.Render(kind.AlternativeTexts[alt.Id], model, catalog, ct));
+            var isOffered = offeredIds.Contains(alt.Id);
+            alternatives.Add(new AlternativeDto(alt.Id, alt.Title, altText, isOffered));
+            if (isOffered) offered.Add(new ScriptObject { ["id"] = alt.Id, ["title"] = alt.Title, ["text"] = altText });
+        }
+        model["alternatives"] = offered;
+        return (model, alternatives);
+    }
+
+    private static ScriptObject BaseModel(Kind kind, KindCatalog catalog, Classification c, DraftEmail email, string audience,
         Dictionary<string, DataPointValue?> data, string? theyAreRightAbout, ClaimsPrincipal user)
     {
         var (name, firstName) = CustomerName(email.From);
