@@ -38,7 +38,9 @@ public sealed class Classifier(TimeProvider clock)
         var figures = FigureExtractor.Extract(email.Text, 0, email.SignatureStart, today);
 
         var weights = SentenceWeights(email.Text, message);
-        var otherShare = OtherShare(catalog, message);
+        var posteriors = SentencePosteriors(catalog.Examples, message);
+        var otherIndex = catalog.Examples.IndexOf("other");
+        var otherShare = posteriors.Select(p => p is null || otherIndex < 0 ? 0 : p.Value.Posterior[otherIndex]).ToArray();
         var scores = new Dictionary<string, KindScore>(StringComparer.Ordinal);
         var matches = new List<CueSet.CueMatch>();
         foreach (var kind in catalog.Kinds.Values)
@@ -59,7 +61,7 @@ public sealed class Classifier(TimeProvider clock)
             scores[kind.Id] = score;
         }
 
-        AddExampleModel(catalog, message, weights, scores);
+        AddExampleModel(catalog, posteriors, weights, scores);
 
         var subjectHits = new List<(string Kind, Evidence Evidence, double Weight)>();
         if (!string.IsNullOrWhiteSpace(subject))
@@ -133,10 +135,28 @@ public sealed class Classifier(TimeProvider clock)
     /// about as much as one strong cue.</summary>
     public const double ModelWeight = 2.5;
 
-    private static void AddExampleModel(KindCatalog catalog, TokenizedText message, double[] weights, Dictionary<string, KindScore> scores)
+    private static void AddExampleModel(KindCatalog catalog, (int From, int To, double[] Posterior)?[] posteriors, double[] weights, Dictionary<string, KindScore> scores)
     {
         var model = catalog.Examples;
-        if (model.IsEmpty) return;
+        for (var sentence = 0; sentence < posteriors.Length; sentence++)
+        {
+            if (posteriors[sentence] is not { } p) continue;
+            for (var k = 0; k < p.Posterior.Length; k++)
+            {
+                if (!scores.TryGetValue(model.Kinds[k], out var score)) continue;
+                var w = ModelWeight * weights[sentence] * p.Posterior[k];
+                if (w < 0.05) continue;
+                score.Total += w;
+                score.ModelHits.Add((p.From, p.To, k, w));
+            }
+        }
+    }
+
+    /// <summary>The word model's reading of each sentence (null where it has too little to go on).</summary>
+    private static (int From, int To, double[] Posterior)?[] SentencePosteriors(ExampleModel model, TokenizedText message)
+    {
+        var result = new (int, int, double[])?[Math.Max(1, message.Sentences.Length)];
+        if (model.IsEmpty) return result;
         var tokens = message.Tokens;
         var start = 0;
         while (start < tokens.Length)
@@ -144,42 +164,14 @@ public sealed class Classifier(TimeProvider clock)
             var sentence = tokens[start].Sentence;
             var end = start;
             while (end < tokens.Length && tokens[end].Sentence == sentence) end++;
-            var posterior = model.Posterior(tokens, start, end);
-            if (posterior is not null)
-                for (var k = 0; k < posterior.Length; k++)
-                {
-                    if (!scores.TryGetValue(model.Kinds[k], out var score)) continue;
-                    var w = ModelWeight * weights[sentence] * posterior[k];
-                    if (w < 0.05) continue;
-                    score.Total += w;
-                    score.ModelHits.Add((start, end, k, w));
-                }
+            if (sentence < result.Length && model.Posterior(tokens, start, end) is { } posterior) result[sentence] = (start, end, posterior);
             start = end;
         }
+        return result;
     }
 
     /// <summary>How much a sentence the model reads as "other" weakens the refusable cues in it.</summary>
     public const double OtherDamping = 0.5;
-
-    private static double[] OtherShare(KindCatalog catalog, TokenizedText message)
-    {
-        var shares = new double[Math.Max(1, message.Sentences.Length)];
-        var model = catalog.Examples;
-        var other = model.IndexOf("other");
-        if (other < 0) return shares;
-        var tokens = message.Tokens;
-        var start = 0;
-        while (start < tokens.Length)
-        {
-            var sentence = tokens[start].Sentence;
-            var end = start;
-            while (end < tokens.Length && tokens[end].Sentence == sentence) end++;
-            var posterior = model.Posterior(tokens, start, end);
-            if (posterior is not null && sentence < shares.Length) shares[sentence] = posterior[other];
-            start = end;
-        }
-        return shares;
-    }
 
     private static double[] SentenceWeights(string text, TokenizedText message)
     {

@@ -22,7 +22,8 @@ public sealed class CuePattern
     public string Source { get; }
     public double Weight { get; }
 
-    /// <summary>The exact words a match can start with, for indexing; null when it can start with anything.</summary>
+    /// <summary>Index keys a match can start with: an exact word, or "~xy" for a word starting with
+    /// the two letters xy (from a wildcard). Null when it can start with anything.</summary>
     public IReadOnlyList<string>? FirstWords { get; }
 
     public static CuePattern Parse(string pattern, double weight)
@@ -74,6 +75,7 @@ public sealed class CuePattern
         switch (seq[i])
         {
             case Word { Glob: null } w: return [w.Text];
+            case Word { Glob: [{ Length: >= 2 } head, ..] }: return ["~" + head[..2]];
             case Group g:
                 var words = new List<string>();
                 foreach (var alt in g.Alternatives)
@@ -192,22 +194,27 @@ public sealed class CueSet
 {
     private readonly Dictionary<string, List<(CuePattern Cue, int Id)>> _byFirstWord = new(StringComparer.Ordinal);
     private readonly List<(CuePattern Cue, int Id)> _wildFirst = [];
+    private readonly Dictionary<string, List<(CuePattern Cue, int Id)>>.AlternateLookup<ReadOnlySpan<char>> _byPrefix;
 
     public CueSet(IEnumerable<CuePattern> cues)
     {
+        var byPrefix = new Dictionary<string, List<(CuePattern Cue, int Id)>>(StringComparer.Ordinal);
         var id = 0;
         foreach (var cue in cues)
         {
             Cues.Add(cue);
             if (cue.FirstWords is { } first)
-                foreach (var w in first)
+                foreach (var key in first.Distinct())
                 {
-                    if (!_byFirstWord.TryGetValue(w, out var list)) _byFirstWord[w] = list = [];
+                    var index = key.StartsWith('~') ? byPrefix : _byFirstWord;
+                    var k = key.StartsWith('~') ? key[1..] : key;
+                    if (!index.TryGetValue(k, out var list)) index[k] = list = [];
                     list.Add((cue, id));
                 }
             else _wildFirst.Add((cue, id));
             id++;
         }
+        _byPrefix = byPrefix.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     public List<CuePattern> Cues { get; } = [];
@@ -220,6 +227,12 @@ public sealed class CueSet
         {
             if (_byFirstWord.TryGetValue(tokens[t].Word, out var list))
                 foreach (var (cue, id) in list)
+                {
+                    var end = cue.MatchAt(tokens, t);
+                    if (end > t) into.Add(new CueMatch(cue, id, t, end));
+                }
+            if (tokens[t].Word.Length >= 2 && _byPrefix.TryGetValue(tokens[t].Word.AsSpan(0, 2), out var byPrefix))
+                foreach (var (cue, id) in byPrefix)
                 {
                     var end = cue.MatchAt(tokens, t);
                     if (end > t) into.Add(new CueMatch(cue, id, t, end));

@@ -68,18 +68,37 @@ public sealed class ExampleModel
     }
 
     /// <summary>The probability of each kind for tokens [from, to), or null when the span has too
-    /// few known words to say anything.</summary>
-    public double[]? Posterior(Token[] tokens, int from, int to, List<string>? known = null)
+    /// few known words to say anything. Scores words and neighbouring pairs without building strings.</summary>
+    public double[]? Posterior(Token[] tokens, int from, int to)
     {
         if (_kinds.Length == 0) return null;
         var scores = (double[])_logPrior.Clone();
         var seen = 0;
-        foreach (var f in Features(tokens, from, to).Distinct())
+        string? previous = null;
+        var lookup = _logLikelihood.GetAlternateLookup<ReadOnlySpan<char>>();
+        Span<char> pair = stackalloc char[128];
+        for (var i = from; i < to; i++)
         {
-            if (!_logLikelihood.TryGetValue(f, out var row)) continue;
-            seen++;
-            known?.Add(f);
-            for (var k = 0; k < scores.Length; k++) scores[k] += row[k];
+            var t = tokens[i];
+            var word = t.IsNumber ? "#" : t.Word;
+            if (StopWords.Contains(word) || word.Length == 1 && word != "#") continue;
+            if (_logLikelihood.TryGetValue(word, out var row))
+            {
+                seen++;
+                for (var k = 0; k < scores.Length; k++) scores[k] += row[k];
+            }
+            if (previous is not null && previous.Length + word.Length + 1 <= pair.Length)
+            {
+                previous.AsSpan().CopyTo(pair);
+                pair[previous.Length] = ' ';
+                word.AsSpan().CopyTo(pair[(previous.Length + 1)..]);
+                if (lookup.TryGetValue(pair[..(previous.Length + word.Length + 1)], out var pairRow))
+                {
+                    seen++;
+                    for (var k = 0; k < scores.Length; k++) scores[k] += pairRow[k];
+                }
+            }
+            previous = word;
         }
         if (seen < 2) return null;
         var max = scores.Max();

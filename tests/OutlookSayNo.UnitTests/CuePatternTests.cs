@@ -135,10 +135,17 @@ public class CuePatternTests
     }
 
     [Theory]
-    [InlineData("discount*")]
+    [InlineData("discount*", new[] { "~di" })]
+    [InlineData("(please|pl*se) reduce", new[] { "please", "~pl" })]
+    public void A_wildcard_first_word_is_indexed_by_its_first_two_letters(string pattern, string[] expected)
+    {
+        Assert.Equal(expected, CuePattern.Parse(pattern, 1).FirstWords);
+    }
+
+    [Theory]
     [InlineData("# percent")]
-    [InlineData("(please|pl*se) reduce")]
     [InlineData("(please)?")]
+    [InlineData("f*ck")]
     public void First_words_are_null_when_a_match_can_start_with_any_word(string pattern)
     {
         Assert.Null(CuePattern.Parse(pattern, 1).FirstWords);
