@@ -9,7 +9,7 @@ namespace OutlookSayNo.Asks;
 public sealed class Classifier(TimeProvider clock)
 {
     /// <summary>Below this score nothing refusable was asked.</summary>
-    public const double MinAskScore = 1.5;
+    public const double MinAskScore = 2.5;
 
     private static readonly CueSet RequestMarkers = new(new[]
     {

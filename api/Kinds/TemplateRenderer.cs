@@ -14,9 +14,20 @@ public static partial class TemplateRenderer
     public const int RecursiveLimit = 16;
     public const int OutputLimit = 40_000;
 
+    // The built-in functions (string.*, array.*, ...) are the same for every render; building them is
+    // most of a context's cost, so one read-only set is shared.
+    private static readonly ScriptObject Builtins = CreateBuiltins();
+
+    private static ScriptObject CreateBuiltins()
+    {
+        var builtins = TemplateContext.GetDefaultBuiltinObject();
+        builtins.IsReadOnly = true;
+        return builtins;
+    }
+
     public static string Render(Template template, ScriptObject model, KindCatalog catalog, CancellationToken cancellationToken)
     {
-        var context = new TemplateContext
+        var context = new TemplateContext(Builtins)
         {
             LoopLimit = LoopLimit,
             LoopLimitQueryable = LoopLimit,
