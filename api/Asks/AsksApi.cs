@@ -9,7 +9,8 @@ public sealed record EmailAddress(string? Name, string? Email);
 
 public sealed record ClassifyRequest(string? Subject, string? Body, EmailAddress? From);
 
-public sealed record FigureDto(string Kind, string Text, object Value, string? Currency)
+public sealed record FigureDto(string Kind, string Text, object Value,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? Currency)
 {
     public static FigureDto From(Figure f, EmailText email)
     {
@@ -49,7 +50,9 @@ public static class AsksApi
     {
         var group = routes.MapGroup("/api/classify")
             .WithTags("Classify")
-            .RequireAuthorization(Roles.AccountManager);
+            .RequireAuthorization(Roles.AccountManager)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
 
         group.MapPost("", Classify)
             .WithName("Classify")

@@ -306,7 +306,7 @@ public sealed class Classifier(TimeProvider clock)
                 }
             }
             if (best is not null)
-                return new AudienceSuggestion(best.Value.Audience, $"signed \"{best.Value.Words}\"");
+                return new AudienceSuggestion(best.Value.Audience, $"signed as \"{best.Value.Words}\"");
         }
         var kind = catalog.Find(category);
         var fallback = kind?.Definition.DefaultAudience ?? Audiences.Commercial;
@@ -321,11 +321,10 @@ public sealed class Classifier(TimeProvider clock)
         var lineEnd = signature.IndexOf('\n', start + length);
         if (lineEnd < 0) lineEnd = signature.Length;
         var line = signature[lineStart..lineEnd].Trim();
-        if (line.Length <= 60) return line;
         // "Priya Nair | Head of Finance | Northwind": keep the segment with the role.
-        foreach (var part in line.Split(['|', ',', '•', '·', '–']))
+        foreach (var part in line.Split(['|', ',', '•', '·', '–', '/']))
             if (part.Contains(signature.Substring(start, length), StringComparison.OrdinalIgnoreCase)) return part.Trim();
-        return signature.Substring(start, length);
+        return line.Length <= 60 ? line : signature.Substring(start, length);
     }
 
     private sealed class KindScore(string kind)

@@ -17,7 +17,9 @@ public static class DraftsApi
     {
         var group = routes.MapGroup("/api/drafts")
             .WithTags("Drafts")
-            .RequireAuthorization(Roles.AccountManager);
+            .RequireAuthorization(Roles.AccountManager)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
 
         group.MapPost("", Create)
             .WithName("CreateDraft")

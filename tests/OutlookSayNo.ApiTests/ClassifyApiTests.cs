@@ -177,4 +177,30 @@ public sealed class ClassifyApiTests(SayNoFactory factory) : IClassFixture<SayNo
         var next = await _client.PostJsonAsync("/api/classify", Json.Email(Emails.DiscountBody));
         Assert.Equal(HttpStatusCode.OK, next.StatusCode);
     }
+
+    public static TheoryData<string> HostileBodies() => new()
+    {
+        "<html></html>",
+        "<<<<>>>>",
+        "&&&&;;;;&#xFFFFFFFF;&#99999999;",
+        string.Concat(Enumerable.Repeat("<div>", 20_000)) + "discount please" + string.Concat(Enumerable.Repeat("</div>", 20_000)),
+        "<script>alert(1)</script><style>*{}</style><!-- unclosed comment",
+        new string('x', 150_000),
+        string.Concat(Enumerable.Repeat("1% $2 3 days net 4 5 units March 6 ", 3_000)),
+        "\u0000\u0001 null bytes \u0000 and a lone surrogate \ud800 here",
+        "On Mon wrote:\n> > > > " + new string('>', 5000),
+        "{{ for x in 1..1000000000 }}{{ x }}{{ end }} {{ '' | string.pad_left 100000000 }}",
+        "Best regards,\n" + string.Concat(Enumerable.Repeat("-- \n", 2000)),
+        "٣٤٥٦ ١٢/١٢/٢٠٢٧ ￥１２３ ５０％ discount",
+    };
+
+    [Theory]
+    [MemberData(nameof(HostileBodies))]
+    public async Task Hostile_bodies_get_an_answer_and_never_a_server_error(string body)
+    {
+        var classify = await _client.PostJsonAsync("/api/classify", Json.Email(body));
+        Assert.True((int)classify.StatusCode < 500, $"classify: {(int)classify.StatusCode} {await classify.Content.ReadAsStringAsync()}");
+        var draft = await _client.PostJsonAsync("/api/drafts", new { email = Json.Email(body), category = "discount" });
+        Assert.True((int)draft.StatusCode < 500, $"drafts: {(int)draft.StatusCode} {await draft.Content.ReadAsStringAsync()}");
+    }
 }
