@@ -9,6 +9,9 @@ namespace OutlookSayNo.Asks;
 public sealed class Classifier(TimeProvider clock)
 {
     /// <summary>Below this score nothing refusable was asked.</summary>
+    /// <summary>An email whose "other" score beats its best ask by this factor asks for nothing.</summary>
+    public const double OtherRatio = 1.0;
+
     public const double MinAskScore = 2.5;
 
     private static readonly CueSet RequestMarkers = new(new[]
@@ -92,7 +95,7 @@ public sealed class Classifier(TimeProvider clock)
         var secondTotal = refusable.Count > 1 ? refusable[1].Total : 0;
 
         AskFinding primary;
-        var noAsk = best is null || best.Total < MinAskScore || (otherScore >= best.Total * 1.5 && best.Total < 3);
+        var noAsk = best is null || best.Total < MinAskScore || otherScore >= best.Total * OtherRatio;
         if (noAsk)
         {
             var strongest = best?.Total ?? 0;
@@ -266,25 +269,56 @@ public sealed class Classifier(TimeProvider clock)
         return (s, last.Start + last.Length - s);
     }
 
+    /// <summary>A sentence the flag model is at least this sure of raises the flag on its own.</summary>
+    public const double FlagModelThreshold = 0.97;
+
     private static (List<string>, List<Evidence>) Flags(KindCatalog catalog, EmailText email, TokenizedText message)
     {
         var flags = new List<string>();
         var evidence = new List<Evidence>();
+        var model = catalog.FlagExamples;
         foreach (var (name, cues, def) in new[] { (AskFlags.Threat, catalog.Threat, catalog.ThreatDefinition), (AskFlags.Abusive, catalog.Abusive, catalog.AbusiveDefinition) })
         {
             var found = new List<CueSet.CueMatch>();
             cues.MatchAll(message.Tokens, found);
             var total = found.DistinctBy(m => m.CueId).Sum(m => m.Cue.Weight);
-            if (found.Count == 0 || total < def.Threshold) continue;
-            flags.Add(name);
-            foreach (var m in found.OrderByDescending(m => m.Cue.Weight).Take(3).OrderBy(m => m.FirstToken))
+            if (found.Count > 0 && total >= def.Threshold)
             {
-                var (s, l) = Span(message.Tokens, m.FirstToken, m.EndToken);
-                var (srcStart, srcLength) = email.ToSource(s, l);
-                evidence.Add(new Evidence(email.Text.Substring(s, l), srcStart, srcLength, name));
+                flags.Add(name);
+                foreach (var m in found.OrderByDescending(m => m.Cue.Weight).Take(3).OrderBy(m => m.FirstToken))
+                {
+                    var (s, l) = Span(message.Tokens, m.FirstToken, m.EndToken);
+                    var (srcStart, srcLength) = email.ToSource(s, l);
+                    evidence.Add(new Evidence(email.Text.Substring(s, l), srcStart, srcLength, name));
+                }
+                continue;
             }
+            // No cue enough: the sentence the flag model is surest of, when it is sure enough.
+            var index = model.IndexOf(name);
+            if (index < 0) continue;
+            (int From, int To, double P)? strongest = null;
+            foreach (var (from, to) in SentenceRanges(message.Tokens))
+                if (model.Posterior(message.Tokens, from, to) is { } p && p[index] >= FlagModelThreshold && (strongest is null || p[index] > strongest.Value.P))
+                    strongest = (from, to, p[index]);
+            if (strongest is not { } hit) continue;
+            flags.Add(name);
+            var (hs, hl) = Span(message.Tokens, hit.From, hit.To);
+            var (hStart, hLength) = email.ToSource(hs, hl);
+            evidence.Add(new Evidence(email.Text.Substring(hs, hl), hStart, hLength, name));
         }
         return (flags, evidence);
+    }
+
+    private static IEnumerable<(int From, int To)> SentenceRanges(Token[] tokens)
+    {
+        var start = 0;
+        while (start < tokens.Length)
+        {
+            var end = start;
+            while (end < tokens.Length && tokens[end].Sentence == tokens[start].Sentence) end++;
+            yield return (start, end);
+            start = end;
+        }
     }
 
     private static AudienceSuggestion SuggestAudience(KindCatalog catalog, EmailText email, string category)

@@ -45,6 +45,8 @@ public sealed partial class KindCatalog
     public required string Folder { get; init; }
     /// <summary>The word model trained on every kind's examples.</summary>
     public required ExampleModel Examples { get; init; }
+    /// <summary>The word model of the flags: threat, abusive and calm sentences.</summary>
+    public required ExampleModel FlagExamples { get; init; }
 
     public Kind? Find(string id) => Kinds.TryGetValue(id, out var k) ? k : null;
 
@@ -113,6 +115,9 @@ public sealed partial class KindCatalog
             AudienceCues = audienceCues,
             Partials = partials,
             Folder = Path.GetFullPath(folder),
+            FlagExamples = flags.Threat.Examples.Count == 0 || flags.CalmExamples.Count == 0
+                ? ExampleModel.Train([])
+                : ExampleModel.Train([("threat", flags.Threat.Examples), ("abusive", flags.Abusive.Examples), ("calm", flags.CalmExamples)]),
             Examples = ExampleModel.Train(kinds.Values.Where(k => k.Definition.Examples.Count > 0).Select(k => (k.Id, (IEnumerable<string>)k.Definition.Examples))),
         };
     }

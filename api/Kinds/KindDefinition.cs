@@ -69,6 +69,8 @@ public sealed class FlagsFile
 {
     public FlagDefinition Threat { get; set; } = new();
     public FlagDefinition Abusive { get; set; } = new();
+    /// <summary>Firm or unhappy sentences with neither threat nor insult: what the flags are not.</summary>
+    public List<string> CalmExamples { get; set; } = [];
 }
 
 public sealed class FlagDefinition
@@ -76,6 +78,8 @@ public sealed class FlagDefinition
     public List<CueDefinition> Cues { get; set; } = [];
     /// <summary>Total cue weight in the message needed to raise the flag.</summary>
     public double Threshold { get; set; } = 1;
+    /// <summary>Sentences that carry the flag; a word model trained on them catches wordings no cue lists.</summary>
+    public List<string> Examples { get; set; } = [];
 }
 
 /// <summary><c>templates/audiences.json</c>: role words in a signature that suggest the reader.</summary>

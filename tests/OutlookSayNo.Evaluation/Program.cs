@@ -16,6 +16,18 @@ var catalog = KindCatalog.Load(templatesDir);
 var emails = EvalSet.Load(emailsDir);
 var predictions = EvalSet.Run(catalog, emails);
 
+var explain = Arg("--explain", "");
+if (explain.Length > 0)
+{
+    foreach (var p in predictions.Where(p => p.Email.File.StartsWith(explain, StringComparison.Ordinal)))
+    {
+        Console.WriteLine($"{p.Email.File}: labelled {p.Email.Kind}, flags [{string.Join(",", p.Email.Flags)}]");
+        foreach (var a in new[] { p.Result.Primary }.Concat(p.Result.Secondary))
+            Console.WriteLine($"  {a.Category,-14} score {a.Score,6:0.00} conf {a.Confidence:0.00} [{string.Join(" | ", a.Evidence.Select(e => e.Text))}]");
+        Console.WriteLine($"  flags [{string.Join(",", p.Result.Flags)}] [{string.Join(" | ", p.Result.FlagEvidence.Select(e => e.Text))}]");
+    }
+    return;
+}
 foreach (var (name, subset) in new[] { ("dev", "dev"), ("holdout", "holdout"), ("all", "all") })
 {
     if (split != "all" && split != subset) continue;
