@@ -155,6 +155,21 @@ public sealed class DraftsApiTests(SayNoFactory factory) : IClassFixture<SayNoFa
     }
 
     [Fact]
+    public async Task The_log_is_written_with_wal_and_full_sync_so_an_answered_draft_survives_a_crash()
+    {
+        await Draft(new { email = Json.Email(Emails.DiscountBody) });
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SayNoDb>();
+        await db.Database.OpenConnectionAsync();
+        var connection = db.Database.GetDbConnection();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode";
+        Assert.Equal("wal", (string?)await command.ExecuteScalarAsync());
+        command.CommandText = "PRAGMA synchronous";
+        Assert.Equal(2L, (long)(await command.ExecuteScalarAsync())!); // 2 = FULL
+    }
+
+    [Fact]
     public async Task An_email_without_a_refusable_ask_gets_422_with_the_classification()
     {
         var json = await Draft(new { email = Json.Email(Emails.ThanksBody, "Workshop") }, HttpStatusCode.UnprocessableEntity);
