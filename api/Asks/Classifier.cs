@@ -10,7 +10,7 @@ public sealed class Classifier(TimeProvider clock)
 {
     /// <summary>Below this score nothing refusable was asked.</summary>
     /// <summary>An email whose "other" score beats its best ask by this factor asks for nothing.</summary>
-    public const double OtherRatio = 1.0;
+    public const double OtherRatio = 1.6;
 
     public const double MinAskScore = 2.5;
 
