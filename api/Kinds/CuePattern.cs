@@ -76,6 +76,15 @@ public sealed class CuePattern
         {
             case Word { Glob: null } w: return [w.Text];
             case Word { Glob: [{ Length: >= 2 } head, ..] }: return ["~" + head[..2]];
+            case WordSet set:
+                var keys = new List<string>();
+                foreach (var w in set.Words)
+                {
+                    if (w.Glob is null) keys.Add(w.Text);
+                    else if (w.Glob[0].Length >= 2) keys.Add("~" + w.Glob[0][..2]);
+                    else return null;
+                }
+                return keys.Distinct().ToList();
             case Group g:
                 var words = new List<string>();
                 foreach (var alt in g.Alternatives)
@@ -132,6 +141,20 @@ public sealed class CuePattern
         }
     }
 
+    private sealed class WordSet(Word[] words) : Node
+    {
+        private readonly HashSet<string> _exact = words.Where(w => w.Glob is null).Select(w => w.Text).ToHashSet(StringComparer.Ordinal);
+        private readonly Word[] _globs = words.Where(w => w.Glob is not null).ToArray();
+        public Word[] Words { get; } = words;
+
+        public override bool Matches(Token token)
+        {
+            if (_exact.Contains(token.Word)) return true;
+            foreach (var g in _globs) if (g.Matches(token)) return true;
+            return false;
+        }
+    }
+
     private sealed class Group(List<Node[]> alternatives, bool optional) : Node
     {
         public List<Node[]> Alternatives { get; } = alternatives;
@@ -173,7 +196,9 @@ public sealed class CuePattern
                     if (optional) _pos++;
                     if (alts.Any(a => a.Length == 0)) { optional = true; alts = alts.Where(a => a.Length > 0).ToList(); }
                     if (alts.Count == 0) throw new FormatException($"Cue '{original}' has an empty group.");
-                    nodes.Add(new Group(alts, optional));
+                    // "(price|prices|rate*)" is one word out of several: match it in place, no backtracking.
+                    if (!optional && alts.All(a => a is [Word])) nodes.Add(new WordSet(alts.Select(a => (Word)a[0]).ToArray()));
+                    else nodes.Add(new Group(alts, optional));
                     continue;
                 }
                 var start = _pos;
