@@ -51,11 +51,14 @@ public sealed class Classifier(TimeProvider clock)
             matches.Clear();
             kind.Cues.MatchAll(message.Tokens, matches);
             var score = new KindScore(kind.Id);
-            foreach (var m in matches)
+            var claimed = new HashSet<int>();
+            // Strongest cues first; the same words count once for a kind, however many cues they match.
+            foreach (var m in matches.OrderByDescending(m => m.Cue.Weight).ThenBy(m => m.FirstToken))
             {
                 var sentence = message.Tokens[m.FirstToken].Sentence;
                 // A cue counts once per sentence; a sentence that asks counts more than one that thanks.
                 if (!score.Seen.Add((sentence, m.CueId))) continue;
+                if (!ClaimTokens(claimed, m.FirstToken, m.EndToken)) continue;
                 // Refusable cues in a sentence the word model reads as a thank-you or a status question count less.
                 var w = m.Cue.Weight * weights[sentence] * (kind.Definition.Refusable ? 1 - OtherDamping * otherShare[sentence] : 1);
                 score.Total += w;
@@ -132,6 +135,13 @@ public sealed class Classifier(TimeProvider clock)
             Audience = SuggestAudience(catalog, email, primary.Category),
             Email = email,
         };
+    }
+
+    private static bool ClaimTokens(HashSet<int> claimed, int from, int to)
+    {
+        for (var t = from; t < to; t++) if (claimed.Contains(t)) return false;
+        for (var t = from; t < to; t++) claimed.Add(t);
+        return true;
     }
 
     /// <summary>Weight of the word model against the cues: a sentence the model is sure of counts
