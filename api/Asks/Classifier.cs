@@ -280,7 +280,7 @@ public sealed class Classifier(TimeProvider clock)
     }
 
     /// <summary>A sentence the flag model is at least this sure of raises the flag on its own.</summary>
-    public const double FlagModelThreshold = 0.97;
+    public const double FlagModelThreshold = 0.9;
 
     private static (List<string>, List<Evidence>) Flags(KindCatalog catalog, EmailText email, TokenizedText message)
     {
