@@ -22,8 +22,13 @@ public static class DataPoints
         var currency = classification.Figures.FirstOrDefault(f => f.Kind == FigureKind.Money && f.Currency is not null)?.Currency ?? catalog.Currency;
 
         foreach (var (name, _) in fields)
-            if (!kind.Definition.DataPoints.Any(d => d.Name == name))
-                errors[$"fields.{name}"] = [$"'{name}' is not a data point of the {kind.Id} kind. Known: {string.Join(", ", kind.Definition.DataPoints.Where(d => d.Compute is null).Select(d => d.Name))}."];
+        {
+            var known = kind.Definition.DataPoints.FirstOrDefault(d => d.Name == name);
+            if (known is null || known.Compute is not null)
+                errors[$"fields.{name}"] = [known is null
+                    ? $"'{name}' is not a data point of the {kind.Id} kind. Known: {string.Join(", ", kind.Definition.DataPoints.Where(d => d.Compute is null).Select(d => d.Name))}."
+                    : $"'{name}' is computed from other values ({known.Compute}); it cannot be typed."];
+        }
 
         foreach (var dp in kind.Definition.DataPoints.Where(d => d.Compute is null))
         {

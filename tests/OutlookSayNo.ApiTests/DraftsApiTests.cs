@@ -200,6 +200,7 @@ public sealed class DraftsApiTests(SayNoFactory factory) : IClassFixture<SayNoFa
     [InlineData("{\"email\":{\"body\":\"Give us 10% off\"},\"alternatives\":[\"free-money\"]}", "alternatives")]
     [InlineData("{\"email\":{\"body\":\"Give us 10% off\"},\"fields\":{\"currentMarginPercent\":\"lots\"}}", "fields.currentMarginPercent")]
     [InlineData("{\"email\":{\"body\":\"Give us 10% off\"},\"fields\":{\"shoeSize\":\"42\"}}", "fields.shoeSize")]
+    [InlineData("{\"email\":{\"body\":\"Give us 10% off\"},\"fields\":{\"discountAmount\":\"5\"}}", "fields.discountAmount")]
     [InlineData("{\"audience\":\"finance\"}", "email")]
     [InlineData("{\"email\":{\"subject\":\"x\"}}", "email.body")]
     public async Task Bad_draft_requests_are_validation_problems_naming_the_field(string payload, string field)
