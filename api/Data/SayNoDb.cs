@@ -7,6 +7,7 @@ namespace OutlookSayNo.Data;
 public sealed class SayNoDb(DbContextOptions<SayNoDb> options) : DbContext(options)
 {
     public DbSet<DraftRecord> Drafts => Set<DraftRecord>();
+    public DbSet<DraftEventRecord> DraftEvents => Set<DraftEventRecord>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -29,6 +30,18 @@ public sealed class SayNoDb(DbContextOptions<SayNoDb> options) : DbContext(optio
             e.Property(x => x.ConversationId).HasMaxLength(1000);
             e.HasIndex(x => x.CreatedAtUtc);
             e.HasIndex(x => new { x.UserId, x.CreatedAtUtc });
+        });
+        b.Entity<DraftEventRecord>(e =>
+        {
+            e.ToTable("draft_events");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.DraftId).HasMaxLength(40);
+            e.Property(x => x.Type).HasMaxLength(20);
+            e.Property(x => x.Mode).HasMaxLength(20);
+            e.Property(x => x.UserId).HasMaxLength(200);
+            e.Property(x => x.UserName).HasMaxLength(200);
+            e.HasOne<DraftRecord>().WithMany().HasForeignKey(x => x.DraftId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(x => new { x.DraftId, x.AtUtc });
         });
     }
 }

@@ -33,6 +33,14 @@ public static class DraftsApi
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+
+        group.MapPost("/{id}/events", DraftEvents.Record)
+            .WithName("RecordDraftEvent")
+            .WithSummary("Record what happened to a draft")
+            .WithDescription("Appends an event (inserted, sent, discarded) to a draft of the signed-in account manager.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return group;
     }
 
