@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Runs every test: the Outlook pane's unit tests (npm, vitest) and the .NET suites (xunit).
+# Installs the pane's npm packages first when they are missing.
+set -uo pipefail
+cd "$(dirname "$0")"
+status=0
+if [ -f addin/package.json ]; then
+  if command -v npm >/dev/null 2>&1; then
+    (cd addin && { [ -d node_modules ] || npm ci --no-audit --no-fund; } && npm test) || status=1
+  else
+    echo "npm was not found: the pane's unit tests cannot run (install Node 20 or later)." >&2
+    status=1
+  fi
+fi
+dotnet test OutlookSayNo.sln || status=1
+exit $status
