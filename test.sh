@@ -6,7 +6,7 @@ cd "$(dirname "$0")"
 status=0
 if [ -f addin/package.json ]; then
   if command -v npm >/dev/null 2>&1; then
-    (cd addin && { [ -d node_modules ] || npm ci --no-audit --no-fund; } && npm test) || status=1
+    (cd addin && { [ -d node_modules ] || npm ci --no-audit --no-fund; } && npm run typecheck && npm test) || status=1
   else
     echo "npm was not found: the pane's unit tests cannot run (install Node 20 or later)." >&2
     status=1

@@ -1,3 +1,4 @@
+using OutlookSayNo.Addin;
 using OutlookSayNo.Asks;
 using OutlookSayNo.Auth;
 using OutlookSayNo.Data;
@@ -15,11 +16,13 @@ builder.Services.AddSayNoAsks();
 builder.Services.AddSayNoDrafts();
 builder.Services.AddSayNoSwagger();
 builder.Services.AddHealthChecks();
+builder.Services.AddSayNoAddin(builder.Configuration);
 
 var app = builder.Build();
 
 app.UseSayNoProblems();
 app.UseSayNoSwagger();
+app.UseStaticFiles();
 app.UseAuthentication();
 app.UseAuthorization();
 
@@ -29,6 +32,7 @@ await app.MigrateSayNoDataAsync();
 app.MapHealthChecks("/healthz").AllowAnonymous();
 app.MapAsks();
 app.MapDrafts();
+app.MapManifest();
 
 app.Run();
 

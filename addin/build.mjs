@@ -1,0 +1,72 @@
+// Bundles the task pane (and the sign-in dialog) into ../api/wwwroot/addin/, which the API serves
+// at /addin/. MSAL is split into its own chunk, loaded only when Entra sign-in is configured.
+import { build } from "esbuild";
+import { copyFile, mkdir, readdir, rm, stat } from "node:fs/promises";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const out = join(here, "..", "api", "wwwroot", "addin");
+
+await rm(out, { recursive: true, force: true });
+await mkdir(out, { recursive: true });
+
+const common = {
+  absWorkingDir: here,
+  bundle: true,
+  minify: true,
+  target: ["es2022"],
+  sourcemap: false,
+  legalComments: "none",
+  logLevel: "warning",
+  metafile: true,
+};
+
+// The pane: ES module, MSAL split into a chunk that only the Entra sign-in path imports.
+const pane = await build({
+  ...common,
+  entryPoints: { taskpane: "src/taskpane/taskpane.ts" },
+  outdir: out,
+  splitting: true,
+  format: "esm",
+  chunkNames: "chunks/[name]-[hash]",
+});
+
+// The sign-in dialog (hosts without nested app authentication): its own bundle.
+await build({
+  ...common,
+  entryPoints: { "auth-dialog": "src/dialog/auth-dialog.ts" },
+  outdir: out,
+  format: "esm",
+});
+
+// Icons live with the sources and are copied beside the pane; the manifest points at them.
+await mkdir(join(out, "assets"), { recursive: true });
+for (const icon of await readdir(join(here, "assets"))) {
+  await copyFile(join(here, "assets", icon), join(out, "assets", icon));
+}
+
+for (const [from, to] of [
+  ["src/taskpane/taskpane.html", "taskpane.html"],
+  ["src/taskpane/taskpane.css", "taskpane.css"],
+  ["src/dialog/auth-dialog.html", "auth-dialog.html"],
+]) {
+  await copyFile(join(here, from), join(out, to));
+}
+
+const outputs = pane.metafile.outputs;
+const key = (name) => Object.keys(outputs).find((k) => k.endsWith(name));
+const entry = key("/taskpane.js");
+// Bytes loaded before the pane can work: taskpane.js and whatever it imports statically.
+const seen = new Set();
+const walk = (file) => {
+  if (!file || seen.has(file)) return 0;
+  seen.add(file);
+  return outputs[file].bytes + outputs[file].imports.filter((i) => i.kind === "import-statement").reduce((n, i) => n + walk(i.path), 0);
+};
+const eager = walk(entry);
+console.log(`taskpane.js: ${outputs[entry].bytes} bytes minified; loaded at start (with static imports): ${eager} bytes (${(eager / 1024).toFixed(1)} KB, without office.js)`);
+for (const [file, info] of Object.entries(outputs)) {
+  if (file.endsWith(".js") && !seen.has(file)) console.log(`${file.slice(file.indexOf("addin/") + 6)}: ${info.bytes} bytes, loaded only when Entra sign-in is configured`);
+}
+console.log(`wrote ${out}`);

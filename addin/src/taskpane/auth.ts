@@ -1,0 +1,227 @@
+// Token provider. Development: a `dotnet user-jwts` token from ?token= or localStorage.
+// Production: nested app authentication (MSAL.js, silent then popup) when NestedAppAuth 1.1 is
+// supported, else an Office dialog that signs in and posts the token back. MSAL is loaded
+// lazily, only on those paths, so the development path needs no Entra configuration.
+import { SignedOutError } from "./api";
+
+export const DEV_TOKEN_KEY = "outlooksayno.devToken";
+export const CONFIG_URL = "/addin/config.json";
+export const DIALOG_PATH = "/addin/auth-dialog.html";
+
+export interface AuthConfig {
+  /** The add-in's Entra app (client) id. */
+  clientId: string;
+  /** The API's own scope, e.g. api://<api-app-id>/access_as_user. */
+  scope: string;
+  /** Defaults to https://login.microsoftonline.com/common. */
+  authority?: string;
+}
+
+export type AuthMode = "dev" | "naa" | "dialog" | "none";
+
+type Msal = typeof import("@azure/msal-browser");
+type Nestable = Awaited<ReturnType<Msal["createNestablePublicClientApplication"]>>;
+
+export interface TokenProviderOptions {
+  config: AuthConfig | null;
+  storage?: Pick<Storage, "getItem" | "setItem" | "removeItem">;
+  location?: Pick<Location, "search" | "origin" | "href">;
+  history?: Pick<History, "replaceState">;
+  loadMsal?: () => Promise<Msal>;
+  isSetSupported?: (name: string, version: string) => boolean;
+  openDialog?: (url: string) => Promise<string>;
+}
+
+export async function loadConfig(fetchImpl: typeof fetch = fetch, url = CONFIG_URL): Promise<AuthConfig | null> {
+  try {
+    const response = await fetchImpl(url, { headers: { Accept: "application/json" } });
+    if (!response.ok) return null;
+    const json = (await response.json()) as Partial<AuthConfig>;
+    if (typeof json.clientId === "string" && json.clientId && typeof json.scope === "string" && json.scope) {
+      return { clientId: json.clientId, scope: json.scope, authority: typeof json.authority === "string" ? json.authority : undefined };
+    }
+    return null;
+  } catch {
+    return null;
+  }
+}
+
+export class TokenProvider {
+  readonly mode: AuthMode;
+  private devToken: string | null = null;
+  private pca: Promise<Nestable> | null = null;
+  private cached: { token: string; expiresAt: number } | null = null;
+
+  constructor(private readonly options: TokenProviderOptions) {
+    const storage = options.storage;
+    const fromQuery = options.location ? new URLSearchParams(options.location.search).get("token") : null;
+    if (fromQuery) {
+      this.devToken = fromQuery;
+      storage?.setItem(DEV_TOKEN_KEY, fromQuery);
+      this.removeTokenFromUrl();
+      this.mode = "dev";
+    } else if (options.config) {
+      this.mode = this.supports("NestedAppAuth", "1.1") ? "naa" : "dialog";
+    } else {
+      this.devToken = storage?.getItem(DEV_TOKEN_KEY) ?? null;
+      this.mode = this.devToken ? "dev" : "none";
+    }
+  }
+
+  /** A token for the API, without user interaction where possible. */
+  async getToken(): Promise<string> {
+    switch (this.mode) {
+      case "dev":
+        if (!this.devToken) throw new SignedOutError("No development token.");
+        return this.devToken;
+      case "naa":
+        return this.naaToken();
+      case "dialog":
+        if (this.cached && this.cached.expiresAt > Date.now() + 60_000) return this.cached.token;
+        return this.dialogToken();
+      default:
+        throw new SignedOutError(
+          "No sign-in is configured. For development, open the pane with ?token=<token from dotnet user-jwts>, " +
+            `or store the token in localStorage under "${DEV_TOKEN_KEY}".`,
+        );
+    }
+  }
+
+  /** After a 401: forget what we had and ask again (interactively where the mode has a UI). */
+  async signIn(): Promise<string> {
+    this.cached = null;
+    if (this.mode === "naa") return this.naaToken(true);
+    if (this.mode === "dialog") return this.dialogToken();
+    if (this.mode === "dev") {
+      this.options.storage?.removeItem(DEV_TOKEN_KEY);
+      this.devToken = null;
+    }
+    return this.getToken();
+  }
+
+  private supports(name: string, version: string): boolean {
+    const check =
+      this.options.isSetSupported ??
+      ((n: string, v: string) => typeof Office !== "undefined" && Office.context?.requirements?.isSetSupported(n, v) === true);
+    try {
+      return check(name, version);
+    } catch {
+      return false;
+    }
+  }
+
+  private removeTokenFromUrl(): void {
+    const loc = this.options.location;
+    const history = this.options.history;
+    if (!loc || !history) return;
+    try {
+      const url = new URL(loc.href);
+      url.searchParams.delete("token");
+      history.replaceState(null, "", url.pathname + url.search + url.hash);
+    } catch {
+      /* leave the address as it is */
+    }
+  }
+
+  private async naaToken(interactive = false): Promise<string> {
+    const config = this.options.config!;
+    const request = { scopes: [config.scope] };
+    const pca = await this.nestable();
+    if (!interactive) {
+      try {
+        const silent = await pca.acquireTokenSilent(request);
+        if (silent.accessToken) return silent.accessToken;
+      } catch {
+        /* fall back to the popup */
+      }
+    }
+    try {
+      const popup = await pca.acquireTokenPopup(request);
+      return popup.accessToken;
+    } catch (e) {
+      throw new SignedOutError(`Sign-in did not complete: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+
+  private nestable(): Promise<Nestable> {
+    if (!this.pca) {
+      const config = this.options.config!;
+      const load = this.options.loadMsal ?? (() => import("@azure/msal-browser"));
+      this.pca = load().then((msal) =>
+        msal.createNestablePublicClientApplication({
+          auth: { clientId: config.clientId, authority: config.authority ?? "https://login.microsoftonline.com/common" },
+        }),
+      );
+      this.pca.catch(() => (this.pca = null));
+    }
+    return this.pca;
+  }
+
+  private async dialogToken(): Promise<string> {
+    const origin = this.options.location?.origin ?? "";
+    const open = this.options.openDialog ?? openOfficeDialog;
+    let message: string;
+    try {
+      message = await open(origin + DIALOG_PATH);
+    } catch (e) {
+      throw new SignedOutError(e instanceof Error ? e.message : "The sign-in window could not open.");
+    }
+    const parsed = parseDialogMessage(message);
+    if ("error" in parsed) throw new SignedOutError(`Sign-in did not complete: ${parsed.error}`);
+    this.cached = { token: parsed.token, expiresAt: parsed.expiresOn ?? Date.now() + 30 * 60_000 };
+    return parsed.token;
+  }
+}
+
+export function parseDialogMessage(message: string): { token: string; expiresOn?: number } | { error: string } {
+  try {
+    const value = JSON.parse(message) as { token?: unknown; expiresOn?: unknown; error?: unknown };
+    if (typeof value.token === "string" && value.token) {
+      return { token: value.token, expiresOn: typeof value.expiresOn === "number" ? value.expiresOn : undefined };
+    }
+    return { error: typeof value.error === "string" ? value.error : "no token was returned" };
+  } catch {
+    return { error: "the sign-in window sent an unreadable answer" };
+  }
+}
+
+/** Opens the sign-in page in an Office dialog and resolves with the first message it sends. */
+function openOfficeDialog(url: string): Promise<string> {
+  return new Promise<string>((resolve, reject) => {
+    if (typeof Office === "undefined" || !Office.context?.ui) {
+      reject(new Error("This Outlook cannot open a sign-in window."));
+      return;
+    }
+    Office.context.ui.displayDialogAsync(url, { height: 60, width: 30 }, (result) => {
+      if (result.status !== Office.AsyncResultStatus.Succeeded) {
+        reject(new Error(result.error?.message ?? "The sign-in window could not open."));
+        return;
+      }
+      const dialog = result.value;
+      dialog.addEventHandler(Office.EventType.DialogMessageReceived, (arg) => {
+        const msg = arg as { message?: string; origin?: string };
+        if (msg.origin !== undefined && msg.origin !== new URL(url).origin) return;
+        dialog.close();
+        resolve(msg.message ?? "");
+      });
+      dialog.addEventHandler(Office.EventType.DialogEventReceived, () => reject(new Error("The sign-in window was closed.")));
+    });
+  });
+}
+
+export function createTokenProvider(config: AuthConfig | null): TokenProvider {
+  return new TokenProvider({
+    config,
+    storage: safeLocalStorage(),
+    location: globalThis.location,
+    history: globalThis.history,
+  });
+}
+
+export function safeLocalStorage(): Storage | undefined {
+  try {
+    return globalThis.localStorage;
+  } catch {
+    return undefined;
+  }
+}

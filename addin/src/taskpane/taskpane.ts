@@ -1,0 +1,27 @@
+// Entry: Office.onReady -> start the pane.
+import { SayNoApi } from "./api";
+import { createTokenProvider, loadConfig, safeLocalStorage } from "./auth";
+import { officeMailbox, onItemChanged } from "./mailbox";
+import { Pane } from "./pane";
+
+export async function startPane(root: HTMLElement): Promise<Pane> {
+  const config = await loadConfig();
+  const tokens = createTokenProvider(config);
+  const api = new SayNoApi({ tokens });
+  const pane = new Pane({ root, api, mailbox: officeMailbox, auth: tokens, storage: safeLocalStorage() });
+  await pane.start();
+  await onItemChanged(() => void pane.start());
+  return pane;
+}
+
+function boot(): void {
+  const root = document.getElementById("app");
+  if (!root) return;
+  if (typeof Office === "undefined") {
+    root.textContent = "Office.js did not load. Open Say no from Outlook.";
+    return;
+  }
+  void Office.onReady(() => startPane(root));
+}
+
+boot();

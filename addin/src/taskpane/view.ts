@@ -1,0 +1,408 @@
+// Rendering. Email-derived text only ever goes through textContent / text nodes; the draft's
+// HTML preview is sanitised by DOMPurify into a DOM fragment. Nothing here assigns innerHTML.
+import DOMPurify from "dompurify";
+import type { Excerpt, PaneModel } from "./state";
+import { AUDIENCE_LABELS } from "./state";
+import type { Audience, InsertMode } from "./types";
+import { AUDIENCES } from "./types";
+
+type Child = Node | string | null | undefined | false;
+type Props = Record<string, string | number | boolean | undefined | EventListener>;
+
+/** createElement with attributes, listeners (on*) and children; strings become text nodes. */
+export function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Props = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(props)) {
+    if (value === undefined || value === false) continue;
+    if (key.startsWith("on") && typeof value === "function") {
+      node.addEventListener(key.slice(2).toLowerCase(), value);
+    } else if (key === "className") {
+      node.className = String(value);
+    } else if (key === "value" && "value" in node) {
+      (node as HTMLInputElement).value = String(value);
+    } else if (key === "checked" && "checked" in node) {
+      (node as HTMLInputElement).checked = value === true;
+    } else {
+      node.setAttribute(key, value === true ? "" : String(value));
+    }
+  }
+  append(node, ...children);
+  return node;
+}
+
+function append(parent: Node, ...children: Child[]): void {
+  for (const child of children) {
+    if (child === null || child === undefined || child === false) continue;
+    parent.appendChild(typeof child === "string" ? document.createTextNode(child) : child);
+  }
+}
+
+function clear(node: Element): void {
+  while (node.firstChild) node.removeChild(node.firstChild);
+}
+
+/** The draft's HTML, sanitised, as a fragment ready to append (no innerHTML involved). */
+export function sanitizeToFragment(html: string): DocumentFragment {
+  return DOMPurify.sanitize(html, {
+    RETURN_DOM_FRAGMENT: true,
+    USE_PROFILES: { html: true },
+    FORBID_TAGS: ["style", "form", "input", "button", "textarea", "select", "iframe", "object", "embed", "img"],
+    FORBID_ATTR: ["style", "srcset"],
+  });
+}
+
+export interface Shell {
+  root: HTMLElement;
+  status: HTMLElement;
+  content: HTMLElement;
+}
+
+/** Builds the fixed frame once: a live status region outside the part that is re-rendered. */
+export function renderShell(root: HTMLElement): Shell {
+  clear(root);
+  const status = el("div", { id: "status", className: "status", role: "status", "aria-live": "polite", "aria-atomic": "true" });
+  const content = el("main", { id: "content", className: "content", "aria-busy": "false" });
+  append(
+    root,
+    el("header", { className: "brand" }, el("h1", {}, "Say no")),
+    status,
+    content,
+  );
+  return { root, status, content };
+}
+
+export function setStatus(shell: Shell, text: string, tone: "info" | "error" | "success" = "info"): void {
+  shell.status.textContent = text;
+  shell.status.className = `status status-${tone}`;
+  shell.status.hidden = text.length === 0;
+}
+
+export function renderLoading(shell: Shell, message: string): void {
+  clear(shell.content);
+  shell.content.setAttribute("aria-busy", "true");
+  append(shell.content, el("div", { className: "loading" }, el("span", { className: "spinner", "aria-hidden": "true" }), el("p", {}, message)));
+}
+
+export interface Action {
+  label: string;
+  onClick: () => void;
+  primary?: boolean;
+}
+
+export function renderProblem(shell: Shell, problem: { title: string; message: string; actions?: Action[]; email?: { subject: string; sender: string } }): void {
+  clear(shell.content);
+  shell.content.setAttribute("aria-busy", "false");
+  append(
+    shell.content,
+    problem.email ? emailHeader(problem.email.subject, problem.email.sender) : null,
+    el(
+      "section",
+      { className: "problem", role: "alert" },
+      el("h2", {}, problem.title),
+      el("p", {}, problem.message),
+      problem.actions?.length ? actionRow(problem.actions) : null,
+    ),
+  );
+}
+
+function actionRow(actions: Action[]): HTMLElement {
+  return el(
+    "div",
+    { className: "actions" },
+    ...actions.map((a) => el("button", { type: "button", className: a.primary ? "primary" : "secondary", onclick: () => a.onClick() }, a.label)),
+  );
+}
+
+function emailHeader(subject: string, sender: string): HTMLElement {
+  return el(
+    "section",
+    { className: "email", "aria-label": "The email" },
+    el("p", { className: "email-subject" }, subject || "(no subject)"),
+    sender ? el("p", { className: "email-sender" }, sender) : null,
+  );
+}
+
+export function renderNoAsk(
+  shell: Shell,
+  view: { subject: string; sender: string; message: string; kinds: { value: string; label: string }[]; onDraft: (kind: string) => void },
+): void {
+  clear(shell.content);
+  shell.content.setAttribute("aria-busy", "false");
+  const select = el(
+    "select",
+    { id: "noask-kind" },
+    ...view.kinds.map((k) => el("option", { value: k.value }, k.label)),
+  );
+  append(
+    shell.content,
+    emailHeader(view.subject, view.sender),
+    el(
+      "section",
+      { className: "problem", role: "alert" },
+      el("h2", {}, "Nothing to say no to"),
+      el("p", {}, view.message),
+      el("p", {}, "If there is an ask Say no missed, pick its kind and draft a no anyway."),
+      el("label", { for: "noask-kind" }, "What they ask for"),
+      select,
+      actionRow([{ label: "Draft a no anyway", primary: true, onClick: () => view.onDraft(select.value) }]),
+    ),
+  );
+}
+
+export interface Handlers {
+  onKind(category: string): void;
+  onAudience(audience: Audience): void;
+  onField(name: string, value: string): void;
+  onAlternative(id: string, checked: boolean): void;
+  onRightAbout(text: string): void;
+  onInsert(mode: InsertMode): void;
+  onManagerEmail(email: string): void;
+  onCopyManager(): void;
+}
+
+export interface UiState {
+  managerEmail: string;
+  drafting: boolean;
+  inserting: boolean;
+}
+
+function excerptList(excerpts: Excerpt[], label: string): HTMLElement | null {
+  if (excerpts.length === 0) return null;
+  return el(
+    "ul",
+    { className: "evidence", "aria-label": label },
+    ...excerpts.map((x) =>
+      el("li", {}, ...x.segments.map((s) => (s.mark ? el("mark", {}, s.text) : document.createTextNode(s.text)))),
+    ),
+  );
+}
+
+/** Re-renders the pane, keeping the focused control (by id) and its caret. */
+export function renderPane(shell: Shell, model: PaneModel, handlers: Handlers, ui: UiState): void {
+  const active = document.activeElement as HTMLInputElement | null;
+  const focusId = active && shell.content.contains(active) ? active.id : "";
+  const caret = focusId && typeof active?.selectionStart === "number" ? [active.selectionStart, active.selectionEnd ?? active.selectionStart] : null;
+
+  clear(shell.content);
+  shell.content.setAttribute("aria-busy", ui.drafting ? "true" : "false");
+  append(
+    shell.content,
+    emailHeader(model.subject, model.sender),
+    asksSection(model, handlers),
+    model.pressure ? pressureBanner(model, handlers, ui) : null,
+    audienceSection(model, handlers),
+    dataSection(model, handlers),
+    alternativesSection(model, handlers),
+    rightAboutSection(model, handlers),
+    previewSection(model, ui),
+    insertSection(model, handlers, ui),
+  );
+
+  if (focusId) {
+    const again = document.getElementById(focusId) as HTMLInputElement | null;
+    if (again) {
+      again.focus();
+      if (caret && typeof again.setSelectionRange === "function" && again.type !== "radio" && again.type !== "checkbox") {
+        try {
+          again.setSelectionRange(caret[0]!, caret[1]!);
+        } catch {
+          /* some input types have no caret */
+        }
+      }
+    }
+  }
+}
+
+function asksSection(model: PaneModel, h: Handlers): HTMLElement {
+  const select = el(
+    "select",
+    { id: "kind", onchange: (e: Event) => h.onKind((e.target as HTMLSelectElement).value) },
+    ...model.kinds.map((k) => el("option", { value: k.value, selected: k.value === model.category }, k.label)),
+  );
+  select.value = model.category;
+  return el(
+    "section",
+    { className: "card", "aria-labelledby": "asks-title" },
+    el("h2", { id: "asks-title" }, "What they ask for"),
+    model.asks.length === 0 ? el("p", { className: "muted" }, "No ask was found; the kind below was chosen by you.") : null,
+    ...model.asks.map((a) =>
+      el(
+        "div",
+        { className: a.primary ? "ask ask-primary" : "ask" },
+        el(
+          "p",
+          { className: "ask-title" },
+          el("strong", {}, a.label),
+          " ",
+          el("span", { className: "confidence", title: "How sure Say no is" }, `${a.confidence}% sure`),
+          a.primary ? null : el("span", { className: "muted" }, " (also asked)"),
+        ),
+        excerptList(a.excerpts, `Words that show: ${a.label}`),
+      ),
+    ),
+    el("label", { for: "kind" }, "Kind to say no to"),
+    select,
+  );
+}
+
+function pressureBanner(model: PaneModel, h: Handlers, ui: UiState): HTMLElement {
+  const p = model.pressure!;
+  const what = p.threat && p.abusive ? "This email threatens and insults" : p.threat ? "This email uses a threat" : p.abusive ? "This email is abusive" : "This email puts you under pressure";
+  const input = el("input", {
+    id: "manager-email",
+    type: "email",
+    autocomplete: "email",
+    placeholder: "manager@yourcompany.com",
+    value: ui.managerEmail,
+    onchange: (e: Event) => h.onManagerEmail((e.target as HTMLInputElement).value),
+  });
+  const compose = model.mode === "compose";
+  return el(
+    "section",
+    { className: "banner banner-warning", role: "note", "aria-labelledby": "pressure-title" },
+    el("h2", { id: "pressure-title" }, what),
+    excerptList(p.excerpts, "Words that show the pressure"),
+    el(
+      "ul",
+      { className: "advice" },
+      el("li", {}, "Stay calm and polite: the draft does not answer in kind."),
+      el("li", {}, "Concede nothing because of the pressure: the answer stands on its reasons."),
+      el("li", {}, "Copy your manager, so others know the decision was made and why."),
+    ),
+    el("label", { for: "manager-email" }, "Your manager's email"),
+    input,
+    compose
+      ? actionRow([{ label: "Copy my manager", onClick: () => { h.onManagerEmail(input.value); h.onCopyManager(); } }])
+      : el(
+          "p",
+          { className: "muted" },
+          "Outlook does not let Say no add Cc to a reply it opens. After you insert the reply, add your manager to Cc there, " +
+            "or open Say no in the reply and choose Copy my manager.",
+        ),
+  );
+}
+
+function audienceSection(model: PaneModel, h: Handlers): HTMLElement {
+  return el(
+    "fieldset",
+    { className: "card" },
+    el("legend", {}, "Who will read it"),
+    el(
+      "div",
+      { className: "radios" },
+      ...AUDIENCES.map((a) =>
+        el(
+          "div",
+          { className: "radio" },
+          el("input", {
+            type: "radio",
+            name: "audience",
+            id: `audience-${a}`,
+            value: a,
+            checked: a === model.audience.selected,
+            onchange: () => h.onAudience(a),
+          }),
+          el("label", { for: `audience-${a}` }, AUDIENCE_LABELS[a], a === model.audience.suggested ? " (suggested)" : ""),
+        ),
+      ),
+    ),
+    model.audience.reason ? el("p", { className: "muted" }, `Suggested ${AUDIENCE_LABELS[model.audience.suggested].toLowerCase()}: ${model.audience.reason}.`) : null,
+  );
+}
+
+function dataSection(model: PaneModel, h: Handlers): HTMLElement {
+  return el(
+    "section",
+    { className: "card", "aria-labelledby": "data-title" },
+    el("h2", { id: "data-title" }, "Figures used"),
+    model.dataPoints.length === 0
+      ? el("p", { className: "muted" }, "No figures yet.")
+      : el(
+          "dl",
+          { className: "datapoints" },
+          ...model.dataPoints.flatMap((d) => [el("dt", {}, d.label), el("dd", {}, d.value, " ", el("span", { className: "source" }, `(${d.source})`))]),
+        ),
+    ...model.fields.map((f) =>
+      el(
+        "div",
+        { className: "field" },
+        el("label", { for: `field-${f.name}` }, f.label, f.missing ? el("span", { className: "needed" }, " (needed)") : null),
+        el("input", {
+          id: `field-${f.name}`,
+          type: "text",
+          inputmode: f.unit && ["percent", "money", "days", "hours", "months", "number"].includes(f.unit) ? "decimal" : undefined,
+          value: f.value,
+          oninput: (e: Event) => h.onField(f.name, (e.target as HTMLInputElement).value),
+        }),
+      ),
+    ),
+  );
+}
+
+function alternativesSection(model: PaneModel, h: Handlers): HTMLElement {
+  return el(
+    "fieldset",
+    { className: "card" },
+    el("legend", {}, "Alternatives to offer"),
+    model.alternatives.length === 0 ? el("p", { className: "muted" }, "This kind has no alternatives.") : null,
+    ...model.alternatives.map((a) =>
+      el(
+        "div",
+        { className: "check" },
+        el("input", {
+          type: "checkbox",
+          id: `alt-${a.id}`,
+          value: a.id,
+          checked: a.checked,
+          onchange: (e: Event) => h.onAlternative(a.id, (e.target as HTMLInputElement).checked),
+        }),
+        el("label", { for: `alt-${a.id}` }, a.title),
+      ),
+    ),
+  );
+}
+
+function rightAboutSection(model: PaneModel, h: Handlers): HTMLElement {
+  return el(
+    "section",
+    { className: "card field" },
+    el("label", { for: "right-about" }, "They are right about… (optional)"),
+    el("input", {
+      id: "right-about",
+      type: "text",
+      value: model.theyAreRightAbout,
+      placeholder: "the delay last quarter was ours",
+      oninput: (e: Event) => h.onRightAbout((e.target as HTMLInputElement).value),
+    }),
+  );
+}
+
+function previewSection(model: PaneModel, ui: UiState): HTMLElement {
+  const preview = el("div", { className: "preview", id: "preview", tabindex: 0, "aria-label": "Draft preview" });
+  preview.appendChild(sanitizeToFragment(model.preview.html));
+  return el(
+    "section",
+    { className: "card", "aria-labelledby": "preview-title" },
+    el("h2", { id: "preview-title" }, "Draft", ui.drafting ? el("span", { className: "muted" }, " (updating…)") : null),
+    el("p", { className: "preview-subject" }, model.preview.subject),
+    preview,
+    el(
+      "ul",
+      { className: "checks", "aria-label": "Checks" },
+      ...model.checks.map((c) =>
+        el("li", { className: c.pass ? "chip pass" : "chip fail" }, el("span", { "aria-hidden": "true" }, c.pass ? "✓ " : "✗ "), c.label, el("span", { className: "sr-only" }, c.pass ? ": passed" : ": failed")),
+      ),
+    ),
+    model.checkNotes.length ? el("ul", { className: "notes" }, ...model.checkNotes.map((n) => el("li", {}, n))) : null,
+  );
+}
+
+function insertSection(model: PaneModel, h: Handlers, ui: UiState): HTMLElement {
+  return el(
+    "div",
+    { className: "actions sticky" },
+    ...model.inserts.map((i, n) =>
+      el("button", { type: "button", className: n === 0 ? "primary" : "secondary", disabled: ui.inserting, onclick: () => h.onInsert(i.mode) }, i.label),
+    ),
+  );
+}

@@ -1,0 +1,186 @@
+import { describe, expect, it } from "vitest";
+import {
+  buildDraftRequest,
+  emptySelections,
+  evidenceRanges,
+  findingExcerpts,
+  highlightEvidence,
+  kindLabel,
+  kindOptions,
+  mergeKnownFields,
+  toViewModel,
+  visibleText,
+} from "../src/taskpane/state";
+import { HTML_BODY, classifyResponse, draftResponse, email, span } from "./fixtures";
+
+const marked = (excerpts: ReturnType<typeof highlightEvidence>) =>
+  excerpts.flatMap((x) => x.segments.filter((s) => s.mark).map((s) => s.text));
+
+describe("evidence highlighting", () => {
+  it("marks plain-text evidence by start/length in the body as sent", () => {
+    const body = "Hi Sam,\n\nCould you reduce the price by 15% on the renewal?\n\nBest,\nPriya";
+    const ev = span(body, "reduce", "15%");
+    const out = highlightEvidence(body, [ev]);
+    expect(marked(out)).toEqual(["reduce the price by 15%"]);
+    const line = out[0]!.segments.map((s) => s.text).join("");
+    expect(line).toBe("Could you reduce the price by 15% on the renewal?");
+  });
+
+  it("maps offsets into an HTML body (tags, entities) onto its visible text", () => {
+    const ev = span(HTML_BODY, "reduce", "15%"); // raw slice contains </b>
+    expect(ev.text).toContain("</b>");
+    const out = highlightEvidence(HTML_BODY, [ev]);
+    expect(marked(out)).toEqual(["reduce the price by 15%"]);
+    const shown = out[0]!.segments.map((s) => s.text).join("");
+    expect(shown).not.toMatch(/<|>/);
+    expect(shown).toContain("we'll move"); // &#39; decoded
+  });
+
+  it("ignores style/head content and does not shift later offsets", () => {
+    const { text, map } = visibleText(HTML_BODY);
+    expect(text).not.toContain("color:red");
+    expect(text.startsWith("Hi Sam,")).toBe(true);
+    const i = text.indexOf("Priya");
+    expect(HTML_BODY.slice(map[i]!, map[i]! + 5)).toBe("Priya");
+  });
+
+  it("merges overlapping and adjacent evidence and clamps spans past the end", () => {
+    const body = "please lower the price now";
+    expect(evidenceRanges(body, [
+      { text: "", start: 7, length: 5 },
+      { text: "", start: 10, length: 9 },
+      { text: "", start: 23, length: 50 },
+      { text: "", start: -1, length: 3 },
+      { text: "", start: 99, length: 3 },
+    ])).toEqual([[7, 19], [23, 26]]);
+  });
+
+  it("shows an ellipsis when the line is cut to the context window", () => {
+    const body = "x".repeat(200) + " reduce the price " + "y".repeat(200);
+    const out = highlightEvidence(body, [span(body, "reduce", "price")], 10);
+    const text = out[0]!.segments.map((s) => s.text).join("");
+    expect(text.startsWith("…")).toBe(true);
+    expect(text.endsWith("…")).toBe(true);
+    expect(text.length).toBeLessThan(50);
+  });
+
+  it("highlights subject evidence against the subject, not the body", () => {
+    const e = email({ subject: "Discount request for 2027", body: "Hello" });
+    const out = findingExcerpts(e, [{ text: "Discount", start: 0, length: 8, in: "subject" }]);
+    expect(marked(out)).toEqual(["Discount"]);
+  });
+
+  it("returns no excerpt for evidence outside the body", () => {
+    expect(highlightEvidence("short", [{ text: "x", start: 40, length: 3 }])).toEqual([]);
+  });
+});
+
+describe("the draft request", () => {
+  it("sends only the email when nothing was chosen or typed", () => {
+    const req = buildDraftRequest(email(), emptySelections());
+    expect(req).toEqual({
+      email: {
+        subject: "Renewal 2027",
+        body: HTML_BODY,
+        from: { name: "Priya Nair", email: "priya@northwind-foods.com" },
+        itemId: "AAMk-item-1",
+        conversationId: "conv-1",
+      },
+    });
+  });
+
+  it("includes fields only when typed (trimmed), and the category override and audience", () => {
+    const req = buildDraftRequest(email(), {
+      ...emptySelections(),
+      category: "deadline",
+      audience: "technical",
+      fields: { currentMarginPercent: " 22 ", leadTimeDays: "   ", empty: "" },
+    });
+    expect(req.category).toBe("deadline");
+    expect(req.audience).toBe("technical");
+    expect(req.fields).toEqual({ currentMarginPercent: "22" });
+  });
+
+  it("sends the alternatives from the checklist once touched, even when none is checked", () => {
+    expect(buildDraftRequest(email(), emptySelections()).alternatives).toBeUndefined();
+    expect(buildDraftRequest(email(), { ...emptySelections(), alternatives: ["multi-year"] }).alternatives).toEqual(["multi-year"]);
+    expect(buildDraftRequest(email(), { ...emptySelections(), alternatives: [] }).alternatives).toEqual([]);
+  });
+
+  it("sends 'they are right about' only when it has words, and drops absent ids", () => {
+    const req = buildDraftRequest(email({ itemId: undefined, conversationId: undefined }), { ...emptySelections(), theyAreRightAbout: "  " });
+    expect(req.theyAreRightAbout).toBeUndefined();
+    expect("itemId" in req.email).toBe(false);
+    const req2 = buildDraftRequest(email(), { ...emptySelections(), theyAreRightAbout: "the March delivery was late" });
+    expect(req2.theyAreRightAbout).toBe("the March delivery was late");
+  });
+});
+
+describe("the view model", () => {
+  it("maps classify + draft to asks with confidence, evidence, pressure and audience", () => {
+    const m = toViewModel({ email: email(), draft: draftResponse(), classify: classifyResponse(), selections: emptySelections() });
+    expect(m.asks.map((a) => [a.category, a.confidence, a.primary])).toEqual([
+      ["discount", 93, true],
+      ["deadline", 61, false],
+    ]);
+    expect(marked(m.asks[0]!.excerpts)).toEqual(["reduce the price by 15%"]);
+    expect(m.pressure).toMatchObject({ threat: true, abusive: false });
+    expect(marked(m.pressure!.excerpts)).toEqual(["move to another supplier"]);
+    expect(m.audience).toEqual({ selected: "finance", suggested: "finance", reason: "signed by the Head of Finance" });
+    expect(m.inserts.map((i) => i.mode)).toEqual(["reply", "replyAll"]);
+  });
+
+  it("shows the checks as pass/fail in a fixed order and the data points with their source", () => {
+    const m = toViewModel({ email: email(), draft: draftResponse(), selections: emptySelections() });
+    expect(m.checks.map((c) => `${c.key}:${c.pass}`)).toEqual([
+      "saysNo:true", "givesReason:true", "citesData:false", "offersAlternative:true", "respectful:true",
+    ]);
+    expect(m.dataPoints[0]).toEqual({ name: "requestedDiscount", label: "Requested discount", value: "15%", source: "from the email" });
+    expect(m.checkNotes).toEqual(["No figure is cited."]);
+  });
+
+  it("checks offered alternatives until the checklist is touched, then follows it", () => {
+    const draft = draftResponse();
+    const before = toViewModel({ email: email(), draft, selections: emptySelections() });
+    expect(before.alternatives.map((a) => a.checked)).toEqual([true, false]);
+    const after = toViewModel({ email: email(), draft, selections: { ...emptySelections(), alternatives: ["smaller-scope"] } });
+    expect(after.alternatives.map((a) => a.checked)).toEqual([false, true]);
+  });
+
+  it("keeps a typed field's input after the API no longer lists it as missing", () => {
+    const known = mergeKnownFields(new Map(), draftResponse().missingFields);
+    const m = toViewModel({
+      email: email(),
+      draft: draftResponse({ missingFields: [] }),
+      selections: { ...emptySelections(), fields: { currentMarginPercent: "22" } },
+      knownFields: known,
+    });
+    expect(m.fields).toEqual([{ name: "currentMarginPercent", label: "Current margin on this account (%)", unit: "percent", value: "22", missing: false }]);
+  });
+
+  it("uses the chosen audience and category over the suggestion, and compose mode inserts into the message", () => {
+    const m = toViewModel({
+      email: email({ mode: "compose" }),
+      draft: draftResponse(),
+      selections: { ...emptySelections(), audience: "technical", category: "scope" },
+    });
+    expect(m.audience.selected).toBe("technical");
+    expect(m.audience.suggested).toBe("finance");
+    expect(m.category).toBe("scope");
+    expect(m.inserts).toEqual([{ mode: "compose", label: "Insert into message" }]);
+    expect(m.pressure).not.toBeNull();
+  });
+
+  it("has no pressure banner without flags, and lists admin-added kinds in the picker", () => {
+    const m = toViewModel({
+      email: email(),
+      draft: draftResponse({ flags: [], managerCopyAdvised: false, category: "warranty_extension" }),
+      selections: emptySelections(),
+    });
+    expect(m.pressure).toBeNull();
+    expect(m.kinds.map((k) => k.value)).toContain("warranty_extension");
+    expect(m.kinds.map((k) => k.value)).not.toContain("other");
+    expect(kindLabel("warranty_extension")).toBe("Warranty extension");
+    expect(kindOptions()).toHaveLength(6);
+  });
+});
