@@ -4,6 +4,13 @@
 set -uo pipefail
 cd "$(dirname "$0")"
 status=0
+
+# The browser tests drive Debian's Chromium; install it when it is missing (no browser download).
+if [ ! -x /usr/bin/chromium ] && command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
+  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } \
+    || echo "Chromium could not be installed; the browser tests will fail." >&2
+fi
+
 if [ -f addin/package.json ]; then
   if command -v npm >/dev/null 2>&1; then
     (cd addin && { [ -d node_modules ] || npm ci --no-audit --no-fund; } && npm run typecheck && npm test) || status=1

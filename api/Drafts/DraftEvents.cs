@@ -22,14 +22,14 @@ public static class DraftEvents
     {
         var errors = new Dictionary<string, string[]>();
         if (request.Type is null || !Types.Contains(request.Type))
-            errors["type"] = [$"'{AsksShorten(request.Type)}' is not an event type: use {string.Join(", ", Types)}."];
+            errors["type"] = [$"'{Shorten(request.Type)}' is not an event type: use {string.Join(", ", Types)}."];
         if (request.Mode is not null && !Modes.Contains(request.Mode))
-            errors["mode"] = [$"'{AsksShorten(request.Mode)}' is not a mode: use {string.Join(", ", Modes)}."];
+            errors["mode"] = [$"'{Shorten(request.Mode)}' is not a mode: use {string.Join(", ", Modes)}."];
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
 
         var draft = await db.Drafts.AsNoTracking().Where(d => d.Id == id).Select(d => new { d.UserId }).SingleOrDefaultAsync(ct);
         if (draft is null)
-            return TypedResults.Problem(statusCode: 404, title: "Draft not found", detail: $"There is no draft '{AsksShorten(id)}'.");
+            return TypedResults.Problem(statusCode: 404, title: "Draft not found", detail: $"There is no draft '{Shorten(id)}'.");
         if (draft.UserId != user.UserId())
             return TypedResults.Problem(statusCode: 403, title: "Not your draft",
                 detail: "Events can only be recorded by the account manager the draft was made for.");
@@ -49,5 +49,5 @@ public static class DraftEvents
             new DraftEventResponse(record.Id, id, record.Type, record.Mode, record.AtUtc));
     }
 
-    private static string AsksShorten(string? s) => s is null ? "" : Asks.AsksApi.Shorten(s);
+    private static string Shorten(string? s) => s is null ? "" : Asks.AsksApi.Shorten(s);
 }
