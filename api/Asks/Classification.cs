@@ -8,7 +8,8 @@ public sealed record Evidence(string Text, int Start, int Length, string In = "b
 
 public sealed record AskFinding(string Category, double Confidence, IReadOnlyList<Evidence> Evidence)
 {
-    /// <summary>Sentences (indexes into the message) that carry this ask; used to pick its figures.</summary>
+    /// <summary>Sentences (start, length in the message text) that carry this ask, the strongest
+    /// first; used to pick its figures.</summary>
     internal IReadOnlyList<(int Start, int Length)> Sentences { get; init; } = [];
     internal double Score { get; init; }
 }

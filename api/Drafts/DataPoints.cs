@@ -75,12 +75,15 @@ public static class DataPoints
         if (kind == FigureKind.Date && dp.Dates == "past") candidates = candidates.Where(f => f.Number <= 0).ToList();
         if (candidates.Count == 0) return null;
 
-        // A figure in a sentence that carries the ask beats one elsewhere in the message.
-        var sentences = c.Primary.Sentences;
-        var inAsk = candidates.Where(f => sentences.Any(s => f.Start >= s.Start && f.Start < s.Start + s.Length)).ToList();
-        var pick = inAsk.Count > 0 ? inAsk[0]
-            : kind == FigureKind.Money ? candidates.MaxBy(f => f.Number)!
-            : candidates[0];
+        // A figure in the sentence that carries the ask most strongly beats one elsewhere:
+        // "our budget was cut by 10%. Could you reduce the price by 15%?" asks for 15%.
+        Figure? pick = null;
+        foreach (var (start, length) in c.Primary.Sentences) // strongest first
+        {
+            pick = candidates.FirstOrDefault(f => f.Start >= start && f.Start < start + length);
+            if (pick is not null) break;
+        }
+        pick ??= kind == FigureKind.Money ? candidates.MaxBy(f => f.Number)! : candidates[0];
         used.Add(pick);
         var number = dp.Unit == "months" && kind == FigureKind.Duration ? Math.Round(pick.Number / 30m, 1) : pick.Number;
         var value = kind == FigureKind.Date

@@ -81,6 +81,16 @@ public sealed class DraftsApiTests(SayNoFactory factory) : IClassFixture<SayNoFa
     }
 
     [Fact]
+    public async Task The_requested_figure_comes_from_the_sentence_that_asks_not_from_the_context()
+    {
+        const string body = "Hi Sam,\n\nOur software budget has been cut by 10% this year.\n\nCould you reduce the price by 15% on the renewal?\n\nThanks,\nPriya";
+        var json = await Draft(new { email = Json.Email(body), audience = "finance" });
+        Assert.Contains(json["dataPoints"]!.AsArray(), d => (string?)d!["name"] == "requestedDiscountPercent" && (string?)d["value"] == "15%");
+        Assert.Contains("15%", (string)json["text"]!);
+        Assert.DoesNotContain("10% discount", (string)json["text"]!);
+    }
+
+    [Fact]
     public async Task A_typed_field_is_used_in_the_draft_and_leaves_the_missing_list()
     {
         var json = await Draft(new { email = Json.Email(Emails.DiscountBody), audience = "finance", fields = new { currentMarginPercent = "22" } });

@@ -1,0 +1,99 @@
+using System.IdentityModel.Tokens.Jwt;
+using System.Net;
+using System.Security.Claims;
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.IdentityModel.Tokens;
+using OutlookSayNo.Data;
+
+namespace OutlookSayNo.BrowserTests;
+
+/// <summary>The real API on Kestrel at 127.0.0.1 (a free port), in Development with development
+/// tokens signed by a key made for this run, on its own SQLite file. It serves the built pane from
+/// api/wwwroot/addin, as <c>dotnet run --project api</c> does.</summary>
+public sealed class PaneServer : WebApplicationFactory<Program>
+{
+    public const string Issuer = "dotnet-user-jwts";
+    public const string Audience = "http://localhost:5180";
+
+    private readonly byte[] _key = RandomNumberGenerator.GetBytes(32);
+    private readonly string _dir = Directory.CreateTempSubdirectory("saynobrowser").FullName;
+    private Uri? _baseAddress;
+
+    public PaneServer()
+    {
+        UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+    }
+
+    public string DatabasePath => Path.Combine(_dir, "saynobrowser.db");
+
+    /// <summary>http://127.0.0.1:{port}, once the server has started.</summary>
+    public Uri BaseAddress => _baseAddress ?? throw new InvalidOperationException("Call Start() first.");
+
+    /// <summary>Starts Kestrel and reads the address it bound.</summary>
+    public PaneServer Start()
+    {
+        StartServer();
+        var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses
+            ?? throw new InvalidOperationException("Kestrel did not report its address.");
+        var address = addresses.Single();
+        _baseAddress = new Uri(address.EndsWith('/') ? address : address + "/");
+        Assert.Equal("127.0.0.1", _baseAddress.Host);
+        return this;
+    }
+
+    /// <summary>The folder the API serves static files from (api/wwwroot).</summary>
+    public string WebRoot => Services.GetRequiredService<IWebHostEnvironment>().WebRootPath;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Auth:Mode"] = "DevJwt",
+            ["Database:ConnectionString"] = $"Data Source={DatabasePath}",
+            ["Authentication:Schemes:Bearer:ValidIssuer"] = Issuer,
+            ["Authentication:Schemes:Bearer:ValidAudiences:0"] = Audience,
+            ["Authentication:Schemes:Bearer:SigningKeys:0:Issuer"] = Issuer,
+            ["Authentication:Schemes:Bearer:SigningKeys:0:Value"] = Convert.ToBase64String(_key),
+            ["Authentication:Schemes:Bearer:SigningKeys:0:Length"] = "32",
+            ["Authentication:Schemes:Bearer:SigningKeys:0:Id"] = "test",
+            ["Logging:LogLevel:Default"] = "Warning",
+        }));
+    }
+
+    /// <summary>A token as <c>dotnet user-jwts create --role ...</c> makes it, signed with this run's key.</summary>
+    public string Token(string role = "AccountManager", string name = "Sam Carter")
+    {
+        var claims = new List<Claim>
+        {
+            new("sub", name.Replace(' ', '.').ToLowerInvariant()), new("unique_name", name), new("name", name), new("role", role),
+        };
+        var now = DateTime.UtcNow;
+        var token = new JwtSecurityToken(Issuer, Audience, claims, notBefore: now.AddMinutes(-5), expires: now.AddHours(1),
+            signingCredentials: new SigningCredentials(new SymmetricSecurityKey(_key) { KeyId = "test" }, SecurityAlgorithms.HmacSha256));
+        return new JwtSecurityTokenHandler().WriteToken(token);
+    }
+
+    /// <summary>The events the draft log holds for a draft, read through the API's own DbContext.</summary>
+    public async Task<List<DraftEventRecord>> EventsFor(string draftId)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SayNoDb>();
+        return await db.DraftEvents.AsNoTracking().Where(e => e.DraftId == draftId).ToListAsync();
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (!disposing) return;
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try { Directory.Delete(_dir, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    }
+}
