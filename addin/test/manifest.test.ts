@@ -25,7 +25,7 @@ describe("manifest.xml read by office-addin-manifest", () => {
 
   it("points its icons at the API's development host", () => {
     const out = info();
-    expect(out).toMatch(/Icon Url:\s*http:\/\/localhost:5180\/addin\/assets\/icon-64\.png/);
-    expect(out).toMatch(/High Resolution Icon Url:\s*http:\/\/localhost:5180\/addin\/assets\/icon-128\.png/);
+    expect(out).toMatch(/Icon Url:\s*https:\/\/localhost:5181\/addin\/assets\/icon-64\.png/);
+    expect(out).toMatch(/High Resolution Icon Url:\s*https:\/\/localhost:5181\/addin\/assets\/icon-128\.png/);
   });
 });

@@ -33,7 +33,7 @@ public sealed class AddinOptions
 public static class ManifestApi
 {
     /// <summary>The origin every URL in the repository's manifest.xml is written against.</summary>
-    public const string DevelopmentOrigin = "http://localhost:5180";
+    public const string DevelopmentOrigin = "https://localhost:5181";
 
     public const string SolutionFile = "OutlookSayNo.sln";
     public const string ManifestFile = "manifest.xml";

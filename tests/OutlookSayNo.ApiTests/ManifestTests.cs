@@ -8,7 +8,7 @@ namespace OutlookSayNo.ApiTests;
 /// and GET /addin/manifest.xml rewrites it for another host and Entra app.</summary>
 public sealed class ManifestTests(SayNoFactory factory) : IClassFixture<SayNoFactory>
 {
-    private const string DevOrigin = "http://localhost:5180";
+    private const string DevOrigin = "https://localhost:5181";
     private const string PanePath = "/addin/taskpane.html";
 
     private static readonly XNamespace App = "http://schemas.microsoft.com/office/appforoffice/1.1";
@@ -59,7 +59,7 @@ public sealed class ManifestTests(SayNoFactory factory) : IClassFixture<SayNoFac
         var info = Assert.Single(LoadManifest().Descendants(Vo11 + "WebApplicationInfo"));
         var id = info.Element(Vo11 + "Id")?.Value;
         Assert.True(Guid.TryParse(id, out _), "WebApplicationInfo/Id must be a GUID.");
-        Assert.Equal($"api://localhost:5180/{id}", info.Element(Vo11 + "Resource")?.Value);
+        Assert.Equal($"api://localhost:5181/{id}", info.Element(Vo11 + "Resource")?.Value);
     }
 
     [Fact]
@@ -151,7 +151,7 @@ public sealed class ManifestTests(SayNoFactory factory) : IClassFixture<SayNoFac
         Assert.Equal("application/xml", response.Content.Headers.ContentType?.MediaType);
 
         var text = await response.Content.ReadAsStringAsync();
-        Assert.DoesNotContain("localhost:5180", text, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("localhost:5181", text, StringComparison.OrdinalIgnoreCase);
         var generated = XDocument.Parse(text);
         var source = LoadManifest();
 
