@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test: the Outlook pane's unit tests (npm, vitest) and the .NET suites (xunit).
-# Installs the pane's npm packages first when they are missing.
+# Installs the pane's npm packages first when they are missing (npm install, not npm ci: npm 11
+# writes lock files without other platforms' optional packages, which npm ci then refuses).
 set -uo pipefail
 cd "$(dirname "$0")"
 status=0
@@ -13,7 +14,7 @@ fi
 
 if [ -f addin/package.json ]; then
   if command -v npm >/dev/null 2>&1; then
-    (cd addin && { [ -d node_modules ] || npm ci --no-audit --no-fund; } && npm run typecheck && npm test) || status=1
+    (cd addin && { [ -d node_modules ] || npm install --no-audit --no-fund; } && npm run typecheck && npm test) || status=1
   else
     echo "npm was not found: the pane's unit tests cannot run (install Node 20 or later)." >&2
     status=1

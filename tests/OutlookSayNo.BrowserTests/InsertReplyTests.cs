@@ -51,4 +51,29 @@ public sealed class InsertReplyTests(PaneFixture fixture, ITestOutputHelper outp
         var call = await pane.WaitForCall("displayReplyForm");
         Assert.Contains("24%", call.Args[0].GetProperty("htmlBody").GetString());
     }
+
+    [Fact]
+    public async Task The_whole_journey_works_from_the_keyboard()
+    {
+        await using var pane = await NewSession(ReadMode());
+        await pane.OpenAndWaitForDraft(Server.BaseAddress, Server.Token());
+        await Expect(pane.Preview).ToBeVisibleAsync();
+
+        // Choose the commercial audience with the arrow keys from the focused finance radio button,
+        // then tab to Insert reply and press Enter; no mouse anywhere.
+        await pane.Page.Locator("input[type=radio][value=finance]").FocusAsync();
+        await pane.Page.Keyboard.PressAsync("ArrowUp");
+        await pane.Page.Keyboard.PressAsync("ArrowUp");
+        await Expect(pane.Page.Locator("input[type=radio][value=commercial]")).ToBeCheckedAsync();
+        await Expect(pane.Preview).ToContainTextAsync("one price");
+
+        var insert = pane.Page.GetByRole(AriaRole.Button, new() { Name = "Insert reply", Exact = true });
+        for (var i = 0; i < 60 && !await insert.EvaluateAsync<bool>("b => b === document.activeElement"); i++)
+            await pane.Page.Keyboard.PressAsync("Tab");
+        await Expect(insert).ToBeFocusedAsync();
+        await pane.Page.Keyboard.PressAsync("Enter");
+
+        var call = await pane.WaitForCall("displayReplyForm");
+        Assert.Contains("one price", call.Args[0].GetProperty("htmlBody").GetString());
+    }
 }
