@@ -40,7 +40,6 @@ const ok = {
   "/api/drafts/*": () => json(201, { id: "ev-1", draftId: "draft-1", type: "inserted", at: "2026-11-22T18:00:00Z" }),
 };
 
-const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 beforeEach(() => vi.useRealTimers());
 afterEach(() => uninstallOffice());
@@ -62,7 +61,7 @@ describe("the pane", () => {
     pane.change({ audience: "technical" });
     pane.change({ fields: { currentMarginPercent: "2" } });
     pane.change({ fields: { currentMarginPercent: "22" } });
-    await wait(60);
+    await vi.waitFor(() => expect(drafts()).toHaveLength(2));
     await pane.flush();
     expect(drafts()).toHaveLength(2);
     expect(drafts()[1]).toMatchObject({ audience: "technical", fields: { currentMarginPercent: "22" } });
@@ -73,7 +72,7 @@ describe("the pane", () => {
     await pane.start();
     const button = [...root.querySelectorAll("button")].find((b) => b.textContent === "Insert reply")!;
     button.click();
-    await wait(20);
+    await vi.waitFor(() => expect(requests.some((r) => r.path === "/api/drafts/draft-1/events")).toBe(true));
     expect(office.calls.replyForm).toEqual([{ htmlBody: draftResponse().html }]);
     const event = requests.find((r) => r.path === "/api/drafts/draft-1/events");
     expect(event?.body).toEqual({ type: "inserted", mode: "reply" });
@@ -135,7 +134,7 @@ describe("the pane", () => {
     await onItemChanged(() => void pane.start());
     office.office.context.mailbox.item.subject = "Second";
     office.calls.handlers[0]!.handler();
-    await wait(20);
+    await vi.waitFor(() => expect(drafts()).toHaveLength(2));
     await pane.flush();
     expect(drafts().map((d) => d.email.subject)).toEqual(["First", "Second"]);
     expect(root.querySelector(".email-subject")?.textContent).toBe("Second");
@@ -147,7 +146,7 @@ describe("the pane", () => {
     const input = root.querySelector<HTMLInputElement>("#manager-email")!;
     input.value = "boss@contoso.com";
     [...root.querySelectorAll("button")].find((b) => b.textContent === "Copy my manager")!.click();
-    await wait(10);
+    await vi.waitFor(() => expect(root.querySelector("#status")?.textContent).toMatch(/Cc/));
     expect(office.calls.cc).toEqual([["boss@contoso.com"]]);
     expect(storage.get(MANAGER_KEY)).toBe("boss@contoso.com");
     expect(root.querySelector("#status")?.textContent).toBe("boss@contoso.com is now on Cc.");
