@@ -1,13 +1,11 @@
-using System.IdentityModel.Tokens.Jwt;
 using System.Net.Http.Headers;
-using System.Security.Claims;
-using System.Security.Cryptography;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using Microsoft.IdentityModel.Tokens;
+
+using OutlookSayNo.Testing;
 
 namespace OutlookSayNo.ApiTests;
 
@@ -16,10 +14,7 @@ namespace OutlookSayNo.ApiTests;
 public class SayNoFactory : WebApplicationFactory<Program>
 {
     public static readonly DateTimeOffset Now = new(2026, 11, 16, 9, 0, 0, TimeSpan.Zero);
-    public const string Issuer = "dotnet-user-jwts";
-    public const string Audience = "http://localhost:5180";
-
-    private readonly byte[] _key = RandomNumberGenerator.GetBytes(32);
+    private readonly DevTokens _tokens = new();
     private readonly string _dir = Directory.CreateTempSubdirectory("saynotest").FullName;
 
     public string DatabasePath => Path.Combine(_dir, "saynotest.db");
@@ -35,17 +30,7 @@ public class SayNoFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Development");
         builder.ConfigureAppConfiguration((_, config) =>
         {
-            var settings = new Dictionary<string, string?>
-            {
-                ["Auth:Mode"] = "DevJwt",
-                ["Database:ConnectionString"] = $"Data Source={DatabasePath}",
-                ["Authentication:Schemes:Bearer:ValidIssuer"] = Issuer,
-                ["Authentication:Schemes:Bearer:ValidAudiences:0"] = Audience,
-                ["Authentication:Schemes:Bearer:SigningKeys:0:Issuer"] = Issuer,
-                ["Authentication:Schemes:Bearer:SigningKeys:0:Value"] = Convert.ToBase64String(_key),
-                ["Authentication:Schemes:Bearer:SigningKeys:0:Length"] = "32",
-                ["Authentication:Schemes:Bearer:SigningKeys:0:Id"] = "test",
-            };
+            var settings = _tokens.Settings(DatabasePath);
             if (TemplatesPath is not null) settings["Templates:Path"] = TemplatesPath;
             foreach (var (k, v) in Settings) settings[k] = v;
             config.AddInMemoryCollection(settings);
@@ -55,20 +40,8 @@ public class SayNoFactory : WebApplicationFactory<Program>
 
     /// <summary>A token as <c>dotnet user-jwts create --role ...</c> makes it, signed with this run's key.</summary>
     public string Token(string? role = "AccountManager", string name = "Alex Morgan", string? audience = null,
-        string? issuer = null, DateTime? expires = null, byte[]? key = null)
-    {
-        var claims = new List<Claim> { new("sub", name.Replace(' ', '.').ToLowerInvariant()), new("unique_name", name), new("name", name) };
-        if (role is not null) claims.AddRange(role.Split(',').Select(r => new Claim("role", r)));
-        var now = Now.UtcDateTime;
-        var token = new JwtSecurityToken(
-            issuer ?? Issuer,
-            audience ?? Audience,
-            claims,
-            notBefore: (expires ?? now.AddHours(1)) < now ? expires!.Value.AddHours(-2) : now.AddMinutes(-5),
-            expires: expires ?? DateTime.UtcNow.AddHours(1),
-            signingCredentials: new SigningCredentials(new SymmetricSecurityKey(key ?? _key) { KeyId = "test" }, SecurityAlgorithms.HmacSha256));
-        return new JwtSecurityTokenHandler().WriteToken(token);
-    }
+        string? issuer = null, DateTime? expires = null, byte[]? key = null) =>
+        _tokens.Create(role, name, audience, issuer, expires, key, Now.UtcDateTime);
 
     public HttpClient ClientAs(string? role = "AccountManager", string name = "Alex Morgan")
     {

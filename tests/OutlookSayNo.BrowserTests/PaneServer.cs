@@ -1,7 +1,4 @@
-using System.IdentityModel.Tokens.Jwt;
 using System.Net;
-using System.Security.Claims;
-using System.Security.Cryptography;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -9,8 +6,9 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.IdentityModel.Tokens;
 using OutlookSayNo.Data;
+
+using OutlookSayNo.Testing;
 
 namespace OutlookSayNo.BrowserTests;
 
@@ -19,10 +17,7 @@ namespace OutlookSayNo.BrowserTests;
 /// api/wwwroot/addin, as <c>dotnet run --project api</c> does.</summary>
 public sealed class PaneServer : WebApplicationFactory<Program>
 {
-    public const string Issuer = "dotnet-user-jwts";
-    public const string Audience = "http://localhost:5180";
-
-    private readonly byte[] _key = RandomNumberGenerator.GetBytes(32);
+    private readonly DevTokens _tokens = new();
     private readonly string _dir = Directory.CreateTempSubdirectory("saynobrowser").FullName;
     private Uri? _baseAddress;
 
@@ -54,32 +49,16 @@ public sealed class PaneServer : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
-        builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(new Dictionary<string, string?>
+        builder.ConfigureAppConfiguration((_, config) =>
         {
-            ["Auth:Mode"] = "DevJwt",
-            ["Database:ConnectionString"] = $"Data Source={DatabasePath}",
-            ["Authentication:Schemes:Bearer:ValidIssuer"] = Issuer,
-            ["Authentication:Schemes:Bearer:ValidAudiences:0"] = Audience,
-            ["Authentication:Schemes:Bearer:SigningKeys:0:Issuer"] = Issuer,
-            ["Authentication:Schemes:Bearer:SigningKeys:0:Value"] = Convert.ToBase64String(_key),
-            ["Authentication:Schemes:Bearer:SigningKeys:0:Length"] = "32",
-            ["Authentication:Schemes:Bearer:SigningKeys:0:Id"] = "test",
-            ["Logging:LogLevel:Default"] = "Warning",
-        }));
+            var settings = _tokens.Settings(DatabasePath);
+            settings["Logging:LogLevel:Default"] = "Warning";
+            config.AddInMemoryCollection(settings);
+        });
     }
 
     /// <summary>A token as <c>dotnet user-jwts create --role ...</c> makes it, signed with this run's key.</summary>
-    public string Token(string role = "AccountManager", string name = "Sam Carter")
-    {
-        var claims = new List<Claim>
-        {
-            new("sub", name.Replace(' ', '.').ToLowerInvariant()), new("unique_name", name), new("name", name), new("role", role),
-        };
-        var now = DateTime.UtcNow;
-        var token = new JwtSecurityToken(Issuer, Audience, claims, notBefore: now.AddMinutes(-5), expires: now.AddHours(1),
-            signingCredentials: new SigningCredentials(new SymmetricSecurityKey(_key) { KeyId = "test" }, SecurityAlgorithms.HmacSha256));
-        return new JwtSecurityTokenHandler().WriteToken(token);
-    }
+    public string Token(string role = "AccountManager", string name = "Sam Carter") => _tokens.Create(role, name);
 
     /// <summary>The events the draft log holds for a draft, read through the API's own DbContext.</summary>
     public async Task<List<DraftEventRecord>> EventsFor(string draftId)
