@@ -10,14 +10,12 @@ public sealed class ExampleModel
     private const double Alpha = 0.5;
     private readonly string[] _kinds;
     private readonly Dictionary<string, double[]> _logLikelihood;
-    private readonly double[] _unseen;
     private readonly double[] _logPrior;
 
-    private ExampleModel(string[] kinds, Dictionary<string, double[]> logLikelihood, double[] unseen, double[] logPrior)
+    private ExampleModel(string[] kinds, Dictionary<string, double[]> logLikelihood, double[] logPrior)
     {
         _kinds = kinds;
         _logLikelihood = logLikelihood;
-        _unseen = unseen;
         _logPrior = logPrior;
     }
 
@@ -30,15 +28,12 @@ public sealed class ExampleModel
         var kinds = new List<string>();
         var counts = new List<Dictionary<string, int>>();
         var totals = new List<int>();
-        var docs = new List<int>();
         foreach (var (kind, examples) in training)
         {
             var c = new Dictionary<string, int>(StringComparer.Ordinal);
             var total = 0;
-            var n = 0;
             foreach (var example in examples)
             {
-                n++;
                 var tokens = Tokenizer.Tokenize(example, 0, example.Length).Tokens;
                 foreach (var f in Features(tokens, 0, tokens.Length).Distinct())
                 {
@@ -49,7 +44,6 @@ public sealed class ExampleModel
             kinds.Add(kind);
             counts.Add(c);
             totals.Add(total);
-            docs.Add(n);
         }
         var vocabulary = counts.SelectMany(c => c.Keys).ToHashSet(StringComparer.Ordinal);
         var v = Math.Max(1, vocabulary.Count);
@@ -61,10 +55,9 @@ public sealed class ExampleModel
                 row[k] = Math.Log((counts[k].GetValueOrDefault(word) + Alpha) / (totals[k] + Alpha * v));
             logLikelihood[word] = row;
         }
-        var unseen = Enumerable.Range(0, kinds.Count).Select(k => Math.Log(Alpha / (totals[k] + Alpha * v))).ToArray();
         // Uniform priors: how often admins wrote examples says nothing about how often customers ask.
         var logPrior = kinds.Select(_ => Math.Log(1.0 / Math.Max(1, kinds.Count))).ToArray();
-        return new ExampleModel(kinds.ToArray(), logLikelihood, unseen, logPrior);
+        return new ExampleModel(kinds.ToArray(), logLikelihood, logPrior);
     }
 
     /// <summary>The probability of each kind for tokens [from, to), or null when the span has too
@@ -130,7 +123,9 @@ public sealed class ExampleModel
         "but", "then", "than", "into", "up", "out", "get", "got", "like", "kind", "best", "team", "hope", "well", "very", "really",
     };
 
-    /// <summary>Words (numbers as "#") and pairs of neighbouring content words, within one sentence.</summary>
+    /// <summary>Words (numbers as "#") and pairs of neighbouring content words, within one sentence.
+    /// <see cref="Posterior"/> walks tokens the same way without building strings; keep the two in step
+    /// (ExampleModelTests compares them).</summary>
     public static IEnumerable<string> Features(Token[] tokens, int from, int to)
     {
         string? previous = null;

@@ -22,13 +22,8 @@ public static partial class EmailReader
 
     public static bool LooksLikeHtml(string body) => HtmlTagRegex().IsMatch(body);
 
-    private static (string, int[], int) PlainText(string body)
-    {
-        var map = new int[body.Length];
-        for (var i = 0; i < map.Length; i++) map[i] = i;
-        // Normalise CR so line logic sees one kind of line break, keeping offsets 1:1.
-        return (body.Replace('\r', ' '), map, -1);
-    }
+    // Normalise CR so line logic sees one kind of line break; offsets stay 1:1, so no map is needed.
+    private static (string, int[]?, int) PlainText(string body) => (body.Replace('\r', ' '), null, -1);
 
     private static readonly HashSet<string> BlockTags = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -41,7 +36,7 @@ public static partial class EmailReader
         "script", "style", "head", "title", "xml",
     };
 
-    private static (string, int[], int) HtmlToText(string html)
+    private static (string, int[]?, int) HtmlToText(string html)
     {
         var sb = new StringBuilder(html.Length);
         var map = new List<int>(html.Length);

@@ -6,9 +6,10 @@ namespace OutlookSayNo.Reading;
 /// </summary>
 public sealed class EmailText
 {
-    private readonly int[] _sourceIndex;
+    // Null for plain text, where text and source share offsets.
+    private readonly int[]? _sourceIndex;
 
-    internal EmailText(string source, string text, int[] sourceIndex, int messageEnd, int signatureStart)
+    internal EmailText(string source, string text, int[]? sourceIndex, int messageEnd, int signatureStart)
     {
         Source = source;
         Text = text;
@@ -46,8 +47,12 @@ public sealed class EmailText
         return (start, Math.Max(0, end - start));
     }
 
-    private int SourceAt(int textIndex) =>
-        _sourceIndex.Length == 0 ? 0 : _sourceIndex[Math.Clamp(textIndex, 0, _sourceIndex.Length - 1)];
+    private int SourceAt(int textIndex) => _sourceIndex switch
+    {
+        null => Math.Clamp(textIndex, 0, Math.Max(0, Text.Length - 1)),
+        { Length: 0 } => 0,
+        var map => map[Math.Clamp(textIndex, 0, map.Length - 1)],
+    };
 
     // An entity such as &amp; decodes to one character but spans several in the source.
     private int SourceCharLength(int sourceIndex)
