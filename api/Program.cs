@@ -1,4 +1,5 @@
 using OutlookSayNo.Addin;
+using OutlookSayNo.Admin;
 using OutlookSayNo.Asks;
 using OutlookSayNo.Auth;
 using OutlookSayNo.Data;
@@ -14,6 +15,7 @@ builder.AddSayNoData();
 builder.AddSayNoKinds();
 builder.Services.AddSayNoAsks();
 builder.Services.AddSayNoDrafts();
+builder.Services.AddSayNoAdmin();
 builder.Services.AddSayNoSwagger();
 builder.Services.AddHealthChecks();
 builder.Services.AddSayNoAddin(builder.Configuration);
@@ -26,13 +28,16 @@ app.UseStaticFiles();
 app.UseAuthentication();
 app.UseAuthorization();
 
-app.LoadSayNoKinds();
 await app.MigrateSayNoDataAsync();
+await app.LoadSayNoKindsAsync();
 
 app.MapHealthChecks("/healthz").AllowAnonymous();
 app.MapAsks();
 app.MapDrafts();
 app.MapManifest();
+app.MapTemplates();
+app.MapFacts();
+app.MapAdminPage();
 
 app.Run();
 

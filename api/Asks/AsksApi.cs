@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using OutlookSayNo.Auth;
+using OutlookSayNo.Data;
 using OutlookSayNo.Kinds;
 using OutlookSayNo.Reading;
 
@@ -41,7 +42,6 @@ public static class AsksApi
 {
     public static IServiceCollection AddSayNoAsks(this IServiceCollection services)
     {
-        services.AddSingleton(TimeProvider.System);
         services.AddSingleton<Classifier>();
         return services;
     }
@@ -69,11 +69,13 @@ public static class AsksApi
     public const int MaxBodyChars = 200_000;
     public const int MaxSubjectChars = 1_000;
 
-    private static Results<Ok<ClassifyResponse>, ValidationProblem> Classify(ClassifyRequest request, CatalogStore catalog, Classifier classifier)
+    private static async Task<Results<Ok<ClassifyResponse>, ValidationProblem>> Classify(ClassifyRequest request, CatalogStore catalogs,
+        Classifier classifier, SayNoDb db, CancellationToken ct)
     {
         var errors = Validate(request.Subject, request.Body, request.From, "");
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
-        var result = classifier.Classify(catalog.Current, request.Subject, request.Body!);
+        var catalog = await catalogs.GetAsync(db, ct);
+        var result = classifier.Classify(catalog, request.Subject, request.Body!);
         return TypedResults.Ok(ClassifyResponse.From(result));
     }
 

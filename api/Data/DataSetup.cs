@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace OutlookSayNo.Data;
@@ -24,6 +25,7 @@ public static class DataSetup
             .Validate(o => IsValidConnectionString(o.ConnectionString), "Database:ConnectionString is not a valid SQLite connection string.")
             .ValidateOnStart();
 
+        builder.Services.TryAddSingleton(TimeProvider.System);
         // Resolved when the context is first made, so configuration added after registration applies.
         builder.Services.AddDbContext<SayNoDb>((sp, o) => o
             .UseSqlite(Resolve(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString,

@@ -18,6 +18,8 @@ public sealed class DraftRecord
     public required string TemplateId { get; init; }
     public required int TemplateVersion { get; init; }
     public required string TemplateSha256 { get; init; }
+    /// <summary>The catalog version in force (partials and facts shape the text too).</summary>
+    public long CatalogVersion { get; init; }
 
     public required string DataPointsJson { get; init; }
     public required string MissingFieldsJson { get; init; }

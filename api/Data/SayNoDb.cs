@@ -8,6 +8,8 @@ public sealed class SayNoDb(DbContextOptions<SayNoDb> options) : DbContext(optio
 {
     public DbSet<DraftRecord> Drafts => Set<DraftRecord>();
     public DbSet<DraftEventRecord> DraftEvents => Set<DraftEventRecord>();
+    public DbSet<TemplateVersionRecord> TemplateVersions => Set<TemplateVersionRecord>();
+    public DbSet<TemplateFolderRecord> TemplateFolder => Set<TemplateFolderRecord>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -42,6 +44,28 @@ public sealed class SayNoDb(DbContextOptions<SayNoDb> options) : DbContext(optio
             e.Property(x => x.UserName).HasMaxLength(200);
             e.HasOne<DraftRecord>().WithMany().HasForeignKey(x => x.DraftId).OnDelete(DeleteBehavior.Restrict);
             e.HasIndex(x => new { x.DraftId, x.AtUtc });
+        });
+        b.Entity<TemplateVersionRecord>(e =>
+        {
+            e.ToTable("template_versions");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).ValueGeneratedOnAdd();
+            e.Property(x => x.Path).HasMaxLength(120);
+            e.Property(x => x.Sha256).HasMaxLength(64);
+            e.Property(x => x.Origin).HasMaxLength(20);
+            e.Property(x => x.Comment).HasMaxLength(500);
+            e.Property(x => x.UserId).HasMaxLength(200);
+            e.Property(x => x.UserName).HasMaxLength(200);
+            // Two saves from the same version race for the same number: one wins, the other gets 412.
+            e.HasIndex(x => new { x.Path, x.Version }).IsUnique();
+            e.HasIndex(x => x.AtUtc);
+        });
+        b.Entity<TemplateFolderRecord>(e =>
+        {
+            e.ToTable("template_folder");
+            e.HasKey(x => x.Path);
+            e.Property(x => x.Path).HasMaxLength(120);
+            e.Property(x => x.FolderSha256).HasMaxLength(64);
         });
     }
 }

@@ -27,7 +27,7 @@ public sealed partial class DraftService(CatalogStore catalogs, Classifier class
 
     public async Task<DraftOutcome> CreateAsync(DraftRequest request, ClaimsPrincipal user, CancellationToken ct)
     {
-        var catalog = catalogs.Current;
+        var catalog = await catalogs.GetAsync(db, ct);
         var email = request.Email;
         var errors = email is null
             ? new Dictionary<string, string[]> { ["email"] = ["The email (subject, body, from) is required."] }
@@ -108,6 +108,7 @@ public sealed partial class DraftService(CatalogStore catalogs, Classifier class
             TemplateId = template.Id,
             TemplateVersion = template.Version,
             TemplateSha256 = template.Sha256,
+            CatalogVersion = catalog.Version,
             DataPointsJson = JsonSerializer.Serialize(dataPoints, LogJson.Options),
             MissingFieldsJson = JsonSerializer.Serialize(missing, LogJson.Options),
             AlternativesJson = JsonSerializer.Serialize(alternatives.Where(a => a.Offered).Select(a => a.Id), LogJson.Options),

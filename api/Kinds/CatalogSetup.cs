@@ -1,3 +1,6 @@
+using Microsoft.Extensions.Options;
+using OutlookSayNo.Data;
+
 namespace OutlookSayNo.Kinds;
 
 public sealed class TemplatesOptions
@@ -8,10 +11,62 @@ public sealed class TemplatesOptions
     public string? Path { get; set; }
 }
 
-/// <summary>Holds the catalog in force. Loaded once at start; a broken folder stops the start.</summary>
-public sealed class CatalogStore(KindCatalog catalog)
+/// <summary>The catalog in force on this instance. Before each classification or draft it compares
+/// its catalog version with the database's newest document version (one indexed read) and rebuilds
+/// when another instance or an admin changed something, so a saved change applies to the next draft
+/// everywhere without a restart.</summary>
+public sealed class CatalogStore(ModelCache models, ILogger<CatalogStore> logger)
 {
-    public KindCatalog Current { get; } = catalog;
+    private sealed record Snapshot(long Version, KindCatalog Catalog);
+
+    private volatile Snapshot? _current;
+    private readonly SemaphoreSlim _rebuild = new(1, 1);
+
+    public ModelCache Models => models;
+
+    /// <summary>The catalog last loaded, without asking the database.</summary>
+    public KindCatalog Current => (_current ?? throw new InvalidOperationException("The catalog is not loaded yet.")).Catalog;
+
+    public long Version => _current?.Version ?? 0;
+
+    /// <summary>The newest catalog.</summary>
+    public async ValueTask<KindCatalog> GetAsync(SayNoDb db, CancellationToken ct)
+    {
+        var latest = await TemplateStore.CatalogVersionAsync(db, ct);
+        var snapshot = _current;
+        if (snapshot is not null && snapshot.Version == latest) return snapshot.Catalog;
+        return await ReloadAsync(db, ct);
+    }
+
+    /// <summary>Rebuilds from the database. A set that does not build (it cannot, after validation;
+    /// but the database is shared) keeps the previous catalog in force and says so in the log.</summary>
+    public async Task<KindCatalog> ReloadAsync(SayNoDb db, CancellationToken ct)
+    {
+        await _rebuild.WaitAsync(ct);
+        try
+        {
+            var records = await TemplateStore.CurrentAsync(db, ct);
+            var version = records.Count == 0 ? 0 : records.Max(r => r.Id);
+            var snapshot = _current;
+            if (snapshot is not null && snapshot.Version == version) return snapshot.Catalog;
+            var (catalog, problems) = KindCatalog.TryBuild(TemplateStore.ToDocuments(records), models, version);
+            if (catalog is null)
+            {
+                if (snapshot is null)
+                    throw new CatalogException("The templates in the database have errors:\n- " + string.Join("\n- ", problems), problems);
+                logger.LogError("Catalog version {Version} does not build; version {Current} stays in force: {Problems}",
+                    version, snapshot.Version, string.Join("; ", problems));
+                return snapshot.Catalog;
+            }
+            _current = new Snapshot(version, catalog);
+            if (snapshot is not null) logger.LogInformation("Catalog version {Version} in force (was {Previous}).", version, snapshot.Version);
+            return catalog;
+        }
+        finally
+        {
+            _rebuild.Release();
+        }
+    }
 }
 
 public static class CatalogSetup
@@ -19,21 +74,45 @@ public static class CatalogSetup
     public static IHostApplicationBuilder AddSayNoKinds(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<TemplatesOptions>().Bind(builder.Configuration.GetSection(TemplatesOptions.Section));
-        builder.Services.AddSingleton(sp =>
-        {
-            var configured = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<TemplatesOptions>>().Value.Path;
-            var root = sp.GetRequiredService<IHostEnvironment>().ContentRootPath;
-            var folder = string.IsNullOrWhiteSpace(configured) ? FindTemplatesFolder(root) : Path.GetFullPath(configured, root);
-            return new CatalogStore(KindCatalog.Load(folder));
-        });
+        builder.Services.AddSingleton<ModelCache>();
+        builder.Services.AddSingleton<CatalogStore>();
         return builder;
     }
 
-    /// <summary>Loads the catalog now so that a broken templates folder fails the start, not a request.</summary>
-    public static WebApplication LoadSayNoKinds(this WebApplication app)
+    /// <summary>Imports the templates folder (everything on first start, later changes as new versions)
+    /// and loads the catalog, so a broken catalog fails the start, not a request.</summary>
+    public static async Task LoadSayNoKindsAsync(this WebApplication app)
     {
-        _ = app.Services.GetRequiredService<CatalogStore>();
-        return app;
+        await using var scope = app.Services.CreateAsyncScope();
+        var sp = scope.ServiceProvider;
+        var db = sp.GetRequiredService<SayNoDb>();
+        var store = sp.GetRequiredService<CatalogStore>();
+        var folder = TemplatesFolder(sp);
+        var logger = sp.GetRequiredService<ILogger<CatalogStore>>();
+        var now = sp.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        FolderImport import;
+        try
+        {
+            import = await TemplateStore.ImportFolderAsync(db, folder, now, store.Models, CancellationToken.None);
+        }
+        catch (Microsoft.EntityFrameworkCore.DbUpdateException)
+        {
+            // Another instance imported the same files at the same moment: its import stands; read again.
+            db.ChangeTracker.Clear();
+            import = await TemplateStore.ImportFolderAsync(db, folder, now, store.Models, CancellationToken.None);
+        }
+        if (import.Seeded) logger.LogInformation("Seeded the catalog from {Folder}: {Count} documents.", folder, import.Imported.Count);
+        else if (import.Imported.Count > 0) logger.LogInformation("Imported from {Folder}: {Paths}.", folder, string.Join(", ", import.Imported));
+        if (import.Conflicts.Count > 0)
+            logger.LogWarning("Folder changes set aside for an admin (see /admin): {Paths}.", string.Join(", ", import.Conflicts));
+        await store.ReloadAsync(db, CancellationToken.None);
+    }
+
+    public static string TemplatesFolder(IServiceProvider sp)
+    {
+        var configured = sp.GetRequiredService<IOptions<TemplatesOptions>>().Value.Path;
+        var root = sp.GetRequiredService<IHostEnvironment>().ContentRootPath;
+        return string.IsNullOrWhiteSpace(configured) ? FindTemplatesFolder(root) : Path.GetFullPath(configured, root);
     }
 
     public static string FindTemplatesFolder(string start)

@@ -42,7 +42,10 @@ public sealed partial class KindCatalog
     public required CueSet Abusive { get; init; }
     public required IReadOnlyList<(AudienceDefinition Audience, CueSet Cues)> AudienceCues { get; init; }
     public required IReadOnlyDictionary<string, Template> Partials { get; init; }
-    public required string Folder { get; init; }
+    /// <summary>The catalog version (the newest document version id) it was built from; 0 for a folder.</summary>
+    public long Version { get; init; }
+    /// <summary>The documents this catalog was built from, by path.</summary>
+    public required IReadOnlyDictionary<string, CatalogDocument> Documents { get; init; }
     /// <summary>The word model trained on every kind's examples.</summary>
     public required ExampleModel Examples { get; init; }
     /// <summary>The word model of the flags: threat, abusive and calm sentences.</summary>
@@ -50,60 +53,68 @@ public sealed partial class KindCatalog
 
     public Kind? Find(string id) => Kinds.TryGetValue(id, out var k) ? k : null;
 
-    /// <summary>Loads every kind folder; any broken file stops the load with a message naming it.</summary>
-    public static KindCatalog Load(string folder)
+    /// <summary>Loads the catalog from a folder in the templates layout; any broken file stops the load
+    /// with a message naming it.</summary>
+    public static KindCatalog Load(string folder) => Build(CatalogDocuments.ReadFolder(folder));
+
+    /// <summary>Builds the catalog from its documents (folder or database). Throws <see cref="CatalogException"/>
+    /// listing every problem.</summary>
+    public static KindCatalog Build(IReadOnlyDictionary<string, CatalogDocument> documents, ModelCache? models = null)
     {
-        if (!Directory.Exists(folder))
-            throw new CatalogException($"The templates folder '{folder}' does not exist. Set Templates:Path to the folder that holds the ask kinds.");
-        var errors = new List<string>();
+        var (catalog, problems) = TryBuild(documents, models);
+        if (catalog is null)
+            throw new CatalogException("The templates have errors:\n- " + string.Join("\n- ", problems), problems);
+        return catalog;
+    }
+
+    /// <summary>Builds the catalog, or returns why not. Never throws for bad content.</summary>
+    public static (KindCatalog? Catalog, List<CatalogProblem> Problems) TryBuild(IReadOnlyDictionary<string, CatalogDocument> documents, ModelCache? models = null, long version = 0)
+    {
+        var errors = new List<CatalogProblem>();
+        string? Content(string path) => documents.TryGetValue(path, out var d) ? d.Content : null;
 
         var partialSources = new Dictionary<string, string>(StringComparer.Ordinal);
         var partials = new Dictionary<string, Template>(StringComparer.Ordinal);
-        var partialsDir = Path.Combine(folder, PartialsFolder);
-        if (Directory.Exists(partialsDir))
-            foreach (var file in Directory.EnumerateFiles(partialsDir, "*.scriban").Order(StringComparer.Ordinal))
-            {
-                var name = Path.GetFileNameWithoutExtension(file);
-                var source = File.ReadAllText(file);
-                var parsed = ParseTemplate(source, $"{PartialsFolder}/{name}", errors);
-                if (parsed is null) continue;
-                partialSources[name] = source;
-                partials[name] = parsed;
-            }
+        foreach (var doc in documents.Values.Where(d => d.Content is not null && CatalogDocuments.IsPartial(d.Path)).OrderBy(d => d.Path, StringComparer.Ordinal))
+        {
+            var name = CatalogDocuments.PartialName(doc.Path);
+            var parsed = ParseTemplate(doc.Content!, doc.Path, errors);
+            if (parsed is null) continue;
+            partialSources[name] = doc.Content!;
+            partials[name] = parsed;
+        }
 
-        var facts = ReadJson(Path.Combine(folder, "facts.json"), CatalogJson.Default.FactsFile, errors) ?? new FactsFile();
-        var flags = ReadJson(Path.Combine(folder, "flags.json"), CatalogJson.Default.FlagsFile, errors) ?? new FlagsFile();
-        var audiences = ReadJson(Path.Combine(folder, "audiences.json"), CatalogJson.Default.AudiencesFile, errors) ?? new AudiencesFile();
+        var facts = ReadJson(CatalogDocuments.Facts, Content(CatalogDocuments.Facts), CatalogJson.Default.FactsFile, errors) ?? new FactsFile();
+        var flags = ReadJson(CatalogDocuments.Flags, Content(CatalogDocuments.Flags), CatalogJson.Default.FlagsFile, errors) ?? new FlagsFile();
+        var audiences = ReadJson(CatalogDocuments.AudiencesPath, Content(CatalogDocuments.AudiencesPath), CatalogJson.Default.AudiencesFile, errors) ?? new AudiencesFile();
+        CheckFacts(facts, errors);
 
         var kinds = new Dictionary<string, Kind>(StringComparer.Ordinal);
-        foreach (var dir in Directory.EnumerateDirectories(folder).Order(StringComparer.Ordinal))
+        foreach (var doc in documents.Values.Where(d => d.Content is not null && CatalogDocuments.KindOfDefinition(d.Path) is not null).OrderBy(d => d.Path, StringComparer.Ordinal))
         {
-            var folderName = Path.GetFileName(dir);
-            if (folderName.StartsWith('_') || folderName.StartsWith('.')) continue;
-            var kindFile = Path.Combine(dir, "kind.json");
-            if (!File.Exists(kindFile)) continue;
-            var def = ReadJson(kindFile, CatalogJson.Default.KindDefinition, errors);
+            var folderName = CatalogDocuments.KindOfDefinition(doc.Path)!;
+            var def = ReadJson(doc.Path, doc.Content, CatalogJson.Default.KindDefinition, errors);
             if (def is null) continue;
-            var kind = BuildKind(def, folderName, dir, partialSources, facts, errors);
+            var kind = BuildKind(def, folderName, documents, partialSources, facts, errors);
             if (kind is not null) kinds[def.Id] = kind;
         }
-        if (!kinds.ContainsKey("other"))
-            errors.Add("There is no 'other' kind (templates/other/kind.json): emails without a refusable ask need it.");
+        if (!kinds.ContainsKey("other") && !errors.Any(e => e.Path == "other/kind.json"))
+            errors.Add(new("other/kind.json", "There is no 'other' kind: emails without a refusable ask need it."));
 
-        var threat = BuildCues(flags.Threat.Cues, "flags.json threat", errors);
-        var abusive = BuildCues(flags.Abusive.Cues, "flags.json abusive", errors);
+        var threat = BuildCues(flags.Threat.Cues, CatalogDocuments.Flags, "threat", errors);
+        var abusive = BuildCues(flags.Abusive.Cues, CatalogDocuments.Flags, "abusive", errors);
         var audienceCues = audiences.Audiences
             .Select(a =>
             {
-                if (!Audiences.All.Contains(a.Id)) errors.Add($"audiences.json: '{a.Id}' is not an audience ({string.Join(", ", Audiences.All)}).");
-                return (a, BuildCues(a.RoleCues, $"audiences.json {a.Id}", errors));
+                if (!Audiences.All.Contains(a.Id)) errors.Add(new(CatalogDocuments.AudiencesPath, $"'{a.Id}' is not an audience ({string.Join(", ", Audiences.All)})."));
+                return (a, BuildCues(a.RoleCues, CatalogDocuments.AudiencesPath, a.Id, errors));
             })
             .ToList();
 
-        if (errors.Count > 0)
-            throw new CatalogException("The templates folder has errors:\n- " + string.Join("\n- ", errors));
+        if (errors.Count > 0) return (null, errors);
 
-        return new KindCatalog
+        models ??= new ModelCache();
+        var catalog = new KindCatalog
         {
             Kinds = kinds,
             Currency = facts.Currency,
@@ -114,43 +125,59 @@ public sealed partial class KindCatalog
             Abusive = abusive,
             AudienceCues = audienceCues,
             Partials = partials,
-            Folder = Path.GetFullPath(folder),
+            Documents = documents,
+            Version = version,
             FlagExamples = flags.Threat.Examples.Count == 0 || flags.CalmExamples.Count == 0
                 ? ExampleModel.Train([])
-                : ExampleModel.Train([("threat", flags.Threat.Examples), ("abusive", flags.Abusive.Examples), ("calm", flags.CalmExamples)]),
-            Examples = ExampleModel.Train(kinds.Values.Where(k => k.Definition.Examples.Count > 0).Select(k => (k.Id, (IEnumerable<string>)k.Definition.Examples))),
+                : models.Train([("threat", flags.Threat.Examples), ("abusive", flags.Abusive.Examples), ("calm", flags.CalmExamples)]),
+            Examples = models.Train(kinds.Values.Where(k => k.Definition.Examples.Count > 0).Select(k => (k.Id, (IReadOnlyList<string>)k.Definition.Examples)).ToList()),
         };
+        return (catalog, errors);
     }
 
-    private static Kind? BuildKind(KindDefinition def, string folderName, string dir,
-        IReadOnlyDictionary<string, string> partialSources, FactsFile facts, List<string> errors)
+    private static void CheckFacts(FactsFile facts, List<CatalogProblem> errors)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var f in facts.Facts)
+        {
+            if (f.Name is null || !FactNameRegex().IsMatch(f.Name)) { errors.Add(new(CatalogDocuments.Facts, $"'{f.Name}' is not a fact name: letters and digits, starting with a letter.")); continue; }
+            if (!seen.Add(f.Name)) errors.Add(new(CatalogDocuments.Facts, $"The fact '{f.Name}' is declared twice."));
+            if (!DataUnits.Contains(f.Unit)) errors.Add(new(CatalogDocuments.Facts, $"The fact '{f.Name}' has unit '{f.Unit}'; use one of {string.Join(", ", DataUnits)}."));
+            if (string.IsNullOrWhiteSpace(f.Label)) errors.Add(new(CatalogDocuments.Facts, $"The fact '{f.Name}' needs a label."));
+        }
+        if (string.IsNullOrWhiteSpace(facts.Currency) || facts.Currency.Length != 3 || !facts.Currency.All(char.IsAsciiLetterUpper))
+            errors.Add(new(CatalogDocuments.Facts, $"currency '{facts.Currency}' must be a three-letter ISO code such as USD."));
+    }
+
+    private static Kind? BuildKind(KindDefinition def, string folderName, IReadOnlyDictionary<string, CatalogDocument> documents,
+        IReadOnlyDictionary<string, string> partialSources, FactsFile facts, List<CatalogProblem> errors)
     {
         var where = $"{folderName}/kind.json";
         var before = errors.Count;
-        if (def.Id != folderName) errors.Add($"{where}: id '{def.Id}' must equal its folder name '{folderName}'.");
-        if (!KindIdRegex().IsMatch(def.Id)) errors.Add($"{where}: id '{def.Id}' must be lower case letters, digits and '_'.");
-        if (!Audiences.All.Contains(def.DefaultAudience)) errors.Add($"{where}: defaultAudience '{def.DefaultAudience}' is not one of {string.Join(", ", Audiences.All)}.");
-        var cues = BuildCues(def.Cues, where, errors);
+        if (def.Id != folderName) errors.Add(new(where, $"id '{def.Id}' must equal its folder name '{folderName}'."));
+        if (!KindIdRegex().IsMatch(def.Id)) errors.Add(new(where, $"id '{def.Id}' must be lower case letters, digits and '_'."));
+        if (!Audiences.All.Contains(def.DefaultAudience)) errors.Add(new(where, $"defaultAudience '{def.DefaultAudience}' is not one of {string.Join(", ", Audiences.All)}."));
+        var cues = BuildCues(def.Cues, where, null, errors);
 
         var names = new HashSet<string>(StringComparer.Ordinal);
         foreach (var dp in def.DataPoints)
         {
-            if (!names.Add(dp.Name)) errors.Add($"{where}: data point '{dp.Name}' is declared twice.");
-            if (!DataUnits.Contains(dp.Unit)) errors.Add($"{where}: data point '{dp.Name}' has unit '{dp.Unit}'; use one of {string.Join(", ", DataUnits)}.");
-            if (dp.From is not null && !DataSources.Contains(dp.From)) errors.Add($"{where}: data point '{dp.Name}' has from '{dp.From}'; use one of {string.Join(", ", DataSources)}.");
-            if (dp.Dates is not null and not ("future" or "past")) errors.Add($"{where}: data point '{dp.Name}' has dates '{dp.Dates}'; use future or past.");
+            if (!names.Add(dp.Name)) errors.Add(new(where, $"data point '{dp.Name}' is declared twice."));
+            if (!DataUnits.Contains(dp.Unit)) errors.Add(new(where, $"data point '{dp.Name}' has unit '{dp.Unit}'; use one of {string.Join(", ", DataUnits)}."));
+            if (dp.From is not null && !DataSources.Contains(dp.From)) errors.Add(new(where, $"data point '{dp.Name}' has from '{dp.From}'; use one of {string.Join(", ", DataSources)}."));
+            if (dp.Dates is not null and not ("future" or "past")) errors.Add(new(where, $"data point '{dp.Name}' has dates '{dp.Dates}'; use future or past."));
             if (dp.Compute is not null)
             {
                 try { Formula.Parse(dp.Compute).CheckNames(n => names.Contains(n) || def.DataPoints.Any(d => d.Name == n), n => facts.Facts.Any(f => f.Name == n)); }
-                catch (FormatException ex) { errors.Add($"{where}: data point '{dp.Name}': {ex.Message}"); }
+                catch (FormatException ex) { errors.Add(new(where, $"data point '{dp.Name}': {ex.Message}")); }
             }
         }
 
         var alternatives = new Dictionary<string, Template>(StringComparer.Ordinal);
         foreach (var alt in def.Alternatives)
         {
-            if (alternatives.ContainsKey(alt.Id)) { errors.Add($"{where}: alternative '{alt.Id}' is declared twice."); continue; }
-            var parsed = ParseTemplate(alt.Text, $"{where} alternative '{alt.Id}'", errors);
+            if (alternatives.ContainsKey(alt.Id)) { errors.Add(new(where, $"alternative '{alt.Id}' is declared twice.")); continue; }
+            var parsed = ParseTemplate(alt.Text, where, errors, $"alternative '{alt.Id}': ");
             if (parsed is not null) alternatives[alt.Id] = parsed;
         }
 
@@ -158,16 +185,16 @@ public sealed partial class KindCatalog
         if (def.Refusable)
             foreach (var audience in Audiences.All)
             {
-                var file = Path.Combine(dir, audience + ".scriban");
-                if (!File.Exists(file)) { errors.Add($"{folderName}: the {audience} template ({audience}.scriban) is missing."); continue; }
-                var source = File.ReadAllText(file);
+                var path = $"{folderName}/{audience}.scriban";
+                if (!documents.TryGetValue(path, out var doc) || doc.Content is null) { errors.Add(new(path, $"The {audience} template of {folderName} is missing.")); continue; }
+                var source = doc.Content;
                 var id = $"{def.Id}/{audience}";
-                var parsed = ParseTemplate(source, id, errors);
+                var parsed = ParseTemplate(source, path, errors);
                 if (parsed is null) continue;
                 templates[audience] = new KindTemplate
                 {
                     Id = id,
-                    Version = 1,
+                    Version = doc.Version,
                     Source = source,
                     Sha256 = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(source))),
                     Parsed = parsed,
@@ -189,47 +216,63 @@ public sealed partial class KindCatalog
         return set;
     }
 
-    private static CueSet BuildCues(IEnumerable<CueDefinition> defs, string where, List<string> errors)
+    private static CueSet BuildCues(IEnumerable<CueDefinition> defs, string path, string? what, List<CatalogProblem> errors)
     {
         var cues = new List<CuePattern>();
         foreach (var c in defs)
         {
             try { cues.Add(CuePattern.Parse(c.Pattern, c.Weight)); }
-            catch (FormatException ex) { errors.Add($"{where}: {ex.Message}"); }
+            catch (FormatException ex) { errors.Add(new(path, (what is null ? "" : what + ": ") + ex.Message)); }
         }
         return new CueSet(cues);
     }
 
-    internal static Template? ParseTemplate(string source, string name, List<string> errors)
+    internal static Template? ParseTemplate(string source, string path, List<CatalogProblem> errors, string prefix = "")
     {
-        var t = Template.Parse(source, name);
+        var t = Template.Parse(source, path);
         if (!t.HasErrors) return t;
-        foreach (var m in t.Messages) errors.Add($"{name}: {m}");
+        foreach (var m in t.Messages.Where(m => m.Type == Scriban.Parsing.ParserMessageType.Error))
+            errors.Add(new(path, prefix + m.Message, m.Span.Start.Line + 1, m.Span.Start.Column + 1));
         return null;
     }
 
-    private static T? ReadJson<T>(string path, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> info, List<string> errors) where T : class
+    private static T? ReadJson<T>(string path, string? content, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> info, List<CatalogProblem> errors) where T : class
     {
-        if (!File.Exists(path)) { errors.Add($"{Path.GetFileName(path)} is missing."); return null; }
+        if (content is null) { errors.Add(new(path, $"{path} is missing.")); return null; }
         try
         {
-            using var stream = File.OpenRead(path);
-            var value = JsonSerializer.Deserialize(stream, info);
-            if (value is null) errors.Add($"{path}: is empty.");
+            var value = JsonSerializer.Deserialize(content, info);
+            if (value is null) errors.Add(new(path, "The file is empty."));
             return value;
         }
         catch (JsonException ex)
         {
-            errors.Add($"{path}: {ex.Message}");
+            // System.Text.Json's line and byte position are 0-based.
+            var message = ex.Message;
+            var cut = message.IndexOf(" Path: ", StringComparison.Ordinal);
+            if (cut > 0) message = message[..cut];
+            errors.Add(new(path, message, ex.LineNumber is { } l ? (int)l + 1 : null, ex.BytePositionInLine is { } c ? (int)c + 1 : null));
             return null;
         }
     }
 
     [GeneratedRegex(@"^[a-z][a-z0-9_]{0,39}$")]
-    private static partial Regex KindIdRegex();
+    internal static partial Regex KindIdRegex();
+
+    [GeneratedRegex(@"^[A-Za-z][A-Za-z0-9]{0,59}$")]
+    private static partial Regex FactNameRegex();
 
     [GeneratedRegex(@"\bdata\.([A-Za-z_][A-Za-z0-9_]*)")]
     private static partial Regex DataReferenceRegex();
 }
 
-public sealed class CatalogException(string message) : Exception(message);
+public sealed class CatalogException(string message, IReadOnlyList<CatalogProblem>? problems = null) : Exception(message)
+{
+    public IReadOnlyList<CatalogProblem> Problems { get; } = problems ?? [];
+}
+
+/// <summary>What is wrong with a document of the catalog; line and column are 1-based when known.</summary>
+public sealed record CatalogProblem(string Path, string Message, int? Line = null, int? Column = null)
+{
+    public override string ToString() => Line is null ? $"{Path}: {Message}" : $"{Path}({Line},{Column}): {Message}";
+}

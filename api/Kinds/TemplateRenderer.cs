@@ -21,13 +21,19 @@ public static partial class TemplateRenderer
     private static ScriptObject CreateBuiltins()
     {
         var builtins = TemplateContext.GetDefaultBuiltinObject();
+        // eval runs text built at render time, which the static check (TemplateAnalysis) cannot see.
+        if (builtins["object"] is ScriptObject objectFunctions)
+        {
+            objectFunctions.Remove("eval");
+            objectFunctions.Remove("eval_template");
+        }
         builtins.IsReadOnly = true;
         return builtins;
     }
 
     public static string Render(Template template, ScriptObject model, KindCatalog catalog, CancellationToken cancellationToken)
     {
-        var context = new TemplateContext(Builtins)
+        var context = new LimitedContext(Builtins)
         {
             LoopLimit = LoopLimit,
             LoopLimitQueryable = LoopLimit,
@@ -54,6 +60,10 @@ public static partial class TemplateRenderer
         {
             return template.Render(context);
         }
+        catch (ScriptAbortException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw new OperationCanceledException("The template render was cancelled.", cancellationToken);
+        }
         catch (ScriptRuntimeException ex)
         {
             throw new TemplateRenderException(template.SourceFilePath ?? "template", ex.OriginalMessage, ex.Span);
@@ -65,6 +75,21 @@ public static partial class TemplateRenderer
         catch (InvalidOperationException ex)
         {
             throw new TemplateRenderException(template.SourceFilePath ?? "template", ex.Message, default);
+        }
+    }
+
+    /// <summary>Caps every text value a template computes, not only the output: Scriban checks
+    /// LimitToString in most builtins and operators but not in interpolated strings, so
+    /// <c>x = $"{x}{x}"</c> in a loop could otherwise grow without bound before any limit applies.</summary>
+    private sealed class LimitedContext(ScriptObject builtins) : TemplateContext(builtins)
+    {
+        public override object? Evaluate(ScriptNode? scriptNode, bool aliasReturnedFunction)
+        {
+            var value = base.Evaluate(scriptNode, aliasReturnedFunction);
+            if (value is string { Length: > TemplateRenderer.OutputLimit } text)
+                throw new ScriptRuntimeException(scriptNode?.Span ?? default,
+                    $"A text of {text.Length} characters exceeds LimitToString `{TemplateRenderer.OutputLimit}` (the output limit).");
+            return value;
         }
     }
 

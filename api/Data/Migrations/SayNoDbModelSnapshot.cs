@@ -77,6 +77,9 @@ namespace OutlookSayNo.Data.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("CatalogVersion")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Category")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -176,6 +179,88 @@ namespace OutlookSayNo.Data.Migrations
                     b.HasIndex("UserId", "CreatedAtUtc");
 
                     b.ToTable("drafts", (string)null);
+                });
+
+            modelBuilder.Entity("OutlookSayNo.Data.TemplateFolderRecord", b =>
+                {
+                    b.Property<string>("Path")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ConflictAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConflictContent")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConflictReason")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ConflictVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FolderSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Path");
+
+                    b.ToTable("template_folder", (string)null);
+                });
+
+            modelBuilder.Entity("OutlookSayNo.Data.TemplateVersionRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Content")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Path")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AtUtc");
+
+                    b.HasIndex("Path", "Version")
+                        .IsUnique();
+
+                    b.ToTable("template_versions", (string)null);
                 });
 
             modelBuilder.Entity("OutlookSayNo.Data.DraftEventRecord", b =>

@@ -1,0 +1,238 @@
+using System.Security.Claims;
+using OutlookSayNo.Asks;
+using OutlookSayNo.Checks;
+using OutlookSayNo.Drafts;
+using OutlookSayNo.Kinds;
+
+namespace OutlookSayNo.Admin;
+
+/// <summary>One thing wrong with a change: where (document, line, column) and, for the quality gate,
+/// which kind, audience and example sentence rendered badly and which check failed.</summary>
+public sealed record TemplateProblem(string Path, string Message, int? Line = null, int? Column = null,
+    string? Kind = null, string? Audience = null, string? Example = null, string? Check = null)
+{
+    public static TemplateProblem From(CatalogProblem p) => new(p.Path, p.Message, p.Line, p.Column);
+}
+
+public sealed record ChangeDto(string? Path, string? Content);
+
+public sealed record ValidationReport(bool Valid, IReadOnlyList<TemplateProblem> Problems, int Rendered, int Failed);
+
+/// <summary>Everything a change must pass before it is saved: it builds (parse errors with line and
+/// column), names only variables the model has, uses no unsafe construct, renders against every
+/// example of every kind it touches within the production limits, and every render passes the draft
+/// checks. Nothing here writes.</summary>
+public sealed class TemplateValidator(Classifier classifier, ModelCache models, TimeProvider clock)
+{
+    public const int MaxProblems = 60;
+    /// <summary>The whole validation stops here: production renders take microseconds, so only a
+    /// template built to exhaust the server gets near it.</summary>
+    public static readonly TimeSpan Budget = TimeSpan.FromSeconds(20);
+
+    public static readonly DraftEmail SampleCustomer = new("", "", new EmailAddress("Jordan Lee", "jordan.lee@northwind-traders.com"), null, null);
+    private const string ThreatSentence = " If this is not sorted out by Friday we will move our business to another supplier.";
+    private const string RightAbout = "the last two deliveries were late";
+
+    /// <summary>The catalog as it would be with the changes applied, or why it cannot be built.</summary>
+    public (KindCatalog? Catalog, List<TemplateProblem> Problems) Candidate(KindCatalog current, IReadOnlyList<ChangeDto> changes)
+    {
+        if (changes.Count == 0) return (current, []);
+        var documents = new Dictionary<string, CatalogDocument>(current.Documents, StringComparer.Ordinal);
+        foreach (var c in changes)
+        {
+            var version = documents.TryGetValue(c.Path!, out var old) ? old.Version + 1 : 1;
+            documents[c.Path!] = new CatalogDocument(c.Path!, version, c.Content);
+        }
+        var (catalog, problems) = KindCatalog.TryBuild(documents, models, current.Version);
+        var list = problems.Select(TemplateProblem.From).ToList();
+        if (catalog is not null) list.AddRange(Analyse(catalog));
+        return (list.Count == 0 ? catalog : null, list);
+    }
+
+    /// <summary>Checks a change as a save would, without saving.</summary>
+    public ValidationReport Validate(KindCatalog current, IReadOnlyList<ChangeDto> changes, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var (candidate, problems) = Candidate(current, changes);
+        if (candidate is null) return new ValidationReport(false, Cap(problems), 0, 0);
+
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        budget.CancelAfter(Budget);
+        var rendered = 0;
+        var failed = 0;
+        var affected = Affected(candidate, changes);
+        try
+        {
+            foreach (var kind in affected)
+                foreach (var (email, classification, variant) in Samples(candidate, kind, budget.Token))
+                {
+                    var body = email.Body!;
+                    foreach (var audience in Audiences.All)
+                    {
+                        rendered++;
+                        var problem = RenderAndCheck(candidate, kind, audience, email, classification, variant, user, budget.Token);
+                        if (problem is null) continue;
+                        failed++;
+                        if (problems.Count < MaxProblems) problems.Add(problem with { Example = body.Trim() });
+                    }
+                }
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            problems.Add(new TemplateProblem(changes[0].Path!, $"Validation stopped after {Budget.TotalSeconds:0} seconds ({rendered} renders): a template takes far longer than it should."));
+        }
+        if (failed > MaxProblems)
+            problems.Add(new TemplateProblem(changes[0].Path!, $"{failed} of {rendered} renders failed; the first {MaxProblems} are listed."));
+        return new ValidationReport(problems.Count == 0, problems, rendered, failed);
+    }
+
+    /// <summary>Renders one kind for one audience and email, with the draft checks. Used by preview.</summary>
+    public PreviewDto Preview(KindCatalog catalog, Kind kind, string audience, DraftEmail email, Classification classification,
+        IReadOnlyDictionary<string, string?> fields, IReadOnlyCollection<string>? alternatives, string? theyAreRightAbout,
+        ClaimsPrincipal user, CancellationToken ct)
+    {
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var errors = new Dictionary<string, string[]>();
+        var data = DataPoints.Resolve(kind, catalog, classification, fields, today, errors);
+        var problems = errors.Select(e => new TemplateProblem($"{kind.Id}/kind.json", $"{e.Key}: {string.Join(" ", e.Value)}", Kind: kind.Id, Audience: audience)).ToList();
+        var template = kind.Templates[audience];
+        var offered = alternatives ?? kind.Definition.Alternatives.Where(a => a.Default).Select(a => a.Id).ToList();
+        try
+        {
+            var (model, _) = DraftService.BuildModel(kind, catalog, classification, email, audience, data, theyAreRightAbout, user, offered, ct);
+            var text = ReplyText.Tidy(TemplateRenderer.Render(template.Parsed, model, catalog, ct));
+            var check = DraftChecker.Check(text, catalog, today);
+            var c = check.Checks;
+            foreach (var (name, passed) in CheckNames(c))
+                if (!passed) problems.Add(new TemplateProblem(template.Id + ".scriban", CheckMessage(name, check.Notes), Kind: kind.Id, Audience: audience, Check: name));
+            return new PreviewDto(audience, text, ReplyText.ToHtml(text),
+                new ChecksDto(c.SaysNo, c.GivesReason, c.CitesData, c.OffersAlternative, c.Respectful), check.Notes, problems);
+        }
+        catch (TemplateRenderException ex)
+        {
+            problems.Add(new TemplateProblem(ex.Template, ex.Reason, ex.Line, ex.Column, kind.Id, audience));
+            return new PreviewDto(audience, "", "", null, [], problems);
+        }
+    }
+
+    private TemplateProblem? RenderAndCheck(KindCatalog catalog, Kind kind, string audience, DraftEmail email, Classification classification,
+        Variant variant, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var offered = variant switch
+        {
+            Variant.AllAlternatives => kind.Definition.Alternatives.Select(a => a.Id).ToList(),
+            Variant.NoAlternatives => [],
+            _ => kind.Definition.Alternatives.Where(a => a.Default).Select(a => a.Id).ToList(),
+        };
+        var preview = Preview(catalog, kind, audience, email, classification, new Dictionary<string, string?>(), offered,
+            variant == Variant.AllAlternatives ? RightAbout : null, user, ct);
+        return preview.Problems.FirstOrDefault();
+    }
+
+    private enum Variant { Defaults, AllAlternatives, NoAlternatives }
+
+    /// <summary>How many of a kind's examples are rendered, at most, besides one per data shape.</summary>
+    public const int ExamplesPerKind = 60;
+
+    /// <summary>The emails a kind is rendered against: one example for each distinct shape of the data
+    /// its examples produce (which data points the email fills, a quote or not, flags), then examples
+    /// spread evenly over the list up to <see cref="ExamplesPerKind"/>; the first also with a threat,
+    /// "they are right about" and every alternative, the second with none offered. Examples that put
+    /// the same data into the model render the same sentences, so rendering all ~300 adds time, not cover.</summary>
+    private IEnumerable<(DraftEmail Email, Classification Classification, Variant Variant)> Samples(KindCatalog catalog, Kind kind, CancellationToken ct)
+    {
+        var examples = kind.Definition.Examples.Count > 0 ? kind.Definition.Examples : [$"Could you make an exception for us on {kind.Definition.Title.ToLowerInvariant()}?"];
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var read = examples.Select(body =>
+        {
+            ct.ThrowIfCancellationRequested();
+            var email = SampleCustomer with { Subject = kind.Definition.Title, Body = body };
+            var c = classifier.Classify(catalog, email.Subject, body);
+            var data = DataPoints.Resolve(kind, catalog, c, new Dictionary<string, string?>(), today, new Dictionary<string, string[]>());
+            var shape = string.Join(",", data.Where(d => d.Value is not null).Select(d => d.Key).Order(StringComparer.Ordinal))
+                        + "|" + string.Join(",", c.Flags) + "|" + (c.Primary.Sentences.Count > 0);
+            return (Email: email, Classification: c, Shape: shape);
+        }).ToList();
+
+        var chosen = new SortedSet<int>();
+        var shapes = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < read.Count; i++)
+            if (shapes.Add(read[i].Shape)) chosen.Add(i);
+        var stride = Math.Max(1, read.Count / ExamplesPerKind);
+        for (var i = 0; i < read.Count && chosen.Count < ExamplesPerKind + shapes.Count; i += stride) chosen.Add(i);
+
+        foreach (var i in chosen) yield return (read[i].Email, read[i].Classification, Variant.Defaults);
+        var threatened = SampleCustomer with { Subject = kind.Definition.Title, Body = examples[0] + ThreatSentence };
+        yield return (threatened, classifier.Classify(catalog, threatened.Subject, threatened.Body!), Variant.AllAlternatives);
+        if (read.Count > 1) yield return (read[1].Email, read[1].Classification, Variant.NoAlternatives);
+    }
+
+    /// <summary>The refusable kinds a change can alter: its own kind for a template or definition;
+    /// every kind for a partial or the facts; none for flags and audiences (they steer classification only).</summary>
+    private static List<Kind> Affected(KindCatalog catalog, IReadOnlyList<ChangeDto> changes)
+    {
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var c in changes)
+        {
+            var path = c.Path!;
+            if (CatalogDocuments.IsPartial(path) || path == CatalogDocuments.Facts) return catalog.Kinds.Values.Where(k => k.Definition.Refusable).ToList();
+            if (CatalogDocuments.KindOfDefinition(path) is { } k) ids.Add(k);
+            else if (CatalogDocuments.TemplateOf(path) is { } t) ids.Add(t.Kind);
+        }
+        return catalog.Kinds.Values.Where(k => k.Definition.Refusable && ids.Contains(k.Id)).ToList();
+    }
+
+    /// <summary>Unknown variables, unknown includes and unsafe constructs in every template, partial and
+    /// alternative text of the candidate (a change to a data point or fact can break a template it did not touch).</summary>
+    private static IEnumerable<TemplateProblem> Analyse(KindCatalog catalog)
+    {
+        var facts = catalog.Facts.Keys.ToHashSet(StringComparer.Ordinal);
+        var partials = catalog.Partials.Keys.ToHashSet(StringComparer.Ordinal);
+        var allData = catalog.Kinds.Values.SelectMany(k => k.Definition.DataPoints).Select(d => d.Name).ToHashSet(StringComparer.Ordinal);
+        var shared = new TemplateScope { DataPoints = allData, Facts = facts, Partials = partials };
+        foreach (var (name, partial) in catalog.Partials)
+            foreach (var issue in TemplateAnalysis.Check(partial, shared))
+                yield return new TemplateProblem($"{CatalogDocuments.PartialsFolder}/{name}.scriban", issue.Message, issue.Line, issue.Column);
+        foreach (var kind in catalog.Kinds.Values)
+        {
+            var scope = new TemplateScope { DataPoints = kind.Definition.DataPoints.Select(d => d.Name).ToHashSet(StringComparer.Ordinal), Facts = facts, Partials = partials };
+            foreach (var (audience, template) in kind.Templates)
+                foreach (var issue in TemplateAnalysis.Check(template.Parsed, scope))
+                    yield return new TemplateProblem($"{kind.Id}/{audience}.scriban", issue.Message, issue.Line, issue.Column);
+            foreach (var (id, text) in kind.AlternativeTexts)
+                foreach (var issue in TemplateAnalysis.Check(text, scope))
+                    yield return new TemplateProblem($"{kind.Id}/kind.json", $"alternative '{id}': {issue.Message}");
+        }
+    }
+
+    private static IEnumerable<(string Name, bool Passed)> CheckNames(DraftChecks c) =>
+    [
+        ("saysNo", c.SaysNo), ("givesReason", c.GivesReason), ("citesData", c.CitesData), ("offersAlternative", c.OffersAlternative), ("respectful", c.Respectful),
+    ];
+
+    private static string CheckMessage(string check, IReadOnlyList<string> notes)
+    {
+        var what = check switch
+        {
+            "saysNo" => "The draft does not say no clearly.",
+            "givesReason" => "The draft gives no reason.",
+            "citesData" => "The draft cites no figure.",
+            "offersAlternative" => "The draft offers no alternative.",
+            _ => "The draft is not respectful.",
+        };
+        // DraftChecker's notes open with these words, one per failed check.
+        string[] openings = check switch
+        {
+            "saysNo" => ["No sentence says no", "The no is hedged"],
+            "givesReason" => ["No reason"],
+            "citesData" => ["No figure"],
+            "offersAlternative" => ["No alternative"],
+            _ => ["Blaming or rude"],
+        };
+        var note = notes.FirstOrDefault(n => openings.Any(o => n.StartsWith(o, StringComparison.Ordinal)));
+        return note is null ? what : $"{what} {note}";
+    }
+
+    private static List<TemplateProblem> Cap(List<TemplateProblem> problems) => problems.Count <= MaxProblems ? problems : problems.Take(MaxProblems).ToList();
+}
+
+public sealed record PreviewDto(string Audience, string Text, string Html, ChecksDto? Checks, IReadOnlyList<string> CheckNotes, IReadOnlyList<TemplateProblem> Problems);

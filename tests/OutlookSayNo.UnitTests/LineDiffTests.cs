@@ -1,0 +1,61 @@
+using OutlookSayNo.Admin;
+
+namespace OutlookSayNo.UnitTests;
+
+public sealed class LineDiffTests
+{
+    private static string Render(IEnumerable<DiffLine> lines) =>
+        string.Join("\n", lines.Select(l => (l.Op switch { "add" => "+", "remove" => "-", _ => " " }) + l.Text));
+
+    [Fact]
+    public void One_changed_line_shows_as_one_removed_and_one_added_between_unchanged_lines()
+    {
+        var diff = LineDiff.Compute("a\nb\nc", "a\nB\nc");
+        Assert.Equal(" a\n-b\n+B\n c", Render(diff));
+        Assert.Equal((2, null), (diff[1].OldLine, diff[1].NewLine));
+        Assert.Equal((null, 2), (diff[2].OldLine, diff[2].NewLine));
+        Assert.Equal((3, 3), (diff[3].OldLine, diff[3].NewLine));
+    }
+
+    [Fact]
+    public void Inserted_lines_keep_the_numbering_of_both_sides()
+    {
+        var diff = LineDiff.Compute("a\nb", "a\nx\ny\nb");
+        Assert.Equal(" a\n+x\n+y\n b", Render(diff));
+        Assert.Equal((2, 4), (diff[3].OldLine, diff[3].NewLine));
+    }
+
+    [Fact]
+    public void Moved_and_deleted_lines_are_found_with_the_longest_common_run_kept()
+    {
+        var diff = LineDiff.Compute("1\n2\n3\n4\n5", "1\n3\n4\n2\n5");
+        Assert.Equal(4, diff.Count(l => l.Op == "same"));
+        Assert.Equal(1, diff.Count(l => l.Op == "add"));
+        Assert.Equal(1, diff.Count(l => l.Op == "remove"));
+    }
+
+    [Fact]
+    public void A_created_or_retired_document_is_all_added_or_all_removed()
+    {
+        Assert.All(LineDiff.Compute(null, "a\nb"), l => Assert.Equal("add", l.Op));
+        Assert.All(LineDiff.Compute("a\nb", null), l => Assert.Equal("remove", l.Op));
+        Assert.Empty(LineDiff.Compute(null, null));
+    }
+
+    [Fact]
+    public void Windows_line_endings_do_not_make_every_line_differ()
+    {
+        Assert.All(LineDiff.Compute("a\r\nb", "a\nb"), l => Assert.Equal("same", l.Op));
+    }
+
+    [Fact]
+    public void A_rewrite_too_large_for_the_table_is_shown_as_removed_then_added()
+    {
+        var before = string.Join("\n", Enumerable.Range(0, 3000).Select(i => "old " + i));
+        var after = string.Join("\n", Enumerable.Range(0, 3000).Select(i => "new " + i));
+        var diff = LineDiff.Compute(before, after);
+        Assert.Equal(6000, diff.Count);
+        Assert.All(diff.Take(3000), l => Assert.Equal("remove", l.Op));
+        Assert.All(diff.Skip(3000), l => Assert.Equal("add", l.Op));
+    }
+}
