@@ -1,0 +1,89 @@
+using System.Buffers;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+
+namespace OutlookSayNo.Data;
+
+/// <summary>What a caller appends: the chain assigns the sequence number, time and hashes.</summary>
+public sealed record LogEntry(string Type, string? DraftId, string UserId, string UserName, string Payload);
+
+/// <summary>The hash chain. A record's content hash covers a canonical header (seq, type, draft id,
+/// time to the millisecond, user) and its payload text; its hash covers the previous record's hash
+/// and its content hash. Content hashes are independent, so verify computes them in parallel and
+/// then walks the chain.</summary>
+public static class LogChain
+{
+    public static readonly string Genesis = new('0', 64);
+
+    /// <summary>Times are kept to the millisecond so SQLite and PostgreSQL give back what was hashed.</summary>
+    public static DateTime Truncate(DateTime utc) => new(utc.Ticks - utc.Ticks % TimeSpan.TicksPerMillisecond, DateTimeKind.Utc);
+
+    public static string ContentHash(long seq, string type, string? draftId, DateTime atUtc, string userId, string userName, string payload)
+    {
+        var buffer = new ArrayBufferWriter<byte>(256 + payload.Length * 2);
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartArray();
+            json.WriteNumberValue(seq);
+            json.WriteStringValue(type);
+            if (draftId is null) json.WriteNullValue(); else json.WriteStringValue(draftId);
+            json.WriteStringValue(DateTime.SpecifyKind(atUtc, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture));
+            json.WriteStringValue(userId);
+            json.WriteStringValue(userName);
+            json.WriteEndArray();
+        }
+        buffer.Write("\n"u8);
+        var bytes = Encoding.UTF8.GetByteCount(payload);
+        Encoding.UTF8.GetBytes(payload, buffer.GetSpan(bytes));
+        buffer.Advance(bytes);
+        return Convert.ToHexStringLower(SHA256.HashData(buffer.WrittenSpan));
+    }
+
+    public static string ContentHash(LogRecord r) => ContentHash(r.Seq, r.Type, r.DraftId, r.AtUtc, r.UserId, r.UserName, r.Payload);
+
+    public static string ChainHash(string prevHash, string contentHash)
+    {
+        Span<byte> both = stackalloc byte[64];
+        Convert.FromHexString(prevHash, both[..32], out _, out _);
+        Convert.FromHexString(contentHash, both[32..], out _, out _);
+        return Convert.ToHexStringLower(SHA256.HashData(both));
+    }
+
+    /// <summary>Appends entries at the end of the chain inside the caller's transaction (which must be
+    /// open). The head row is locked first, so concurrent writers, on any instance, queue up.</summary>
+    public static async Task<List<LogRecord>> AppendAsync(SayNoDb db, IReadOnlyList<LogEntry> entries, DateTime atUtc, CancellationToken ct)
+    {
+        if (db.Database.CurrentTransaction is null) throw new InvalidOperationException("Append the log inside a transaction.");
+        var head = db.IsPostgres
+            ? await db.LogHead.FromSql($"SELECT * FROM log_head WHERE \"Id\" = {Data.LogHead.SingletonId} FOR UPDATE").AsTracking().SingleAsync(ct)
+            // SQLite: the transaction began IMMEDIATE and already holds the only write lock.
+            : await db.LogHead.AsTracking().SingleAsync(h => h.Id == Data.LogHead.SingletonId, ct);
+        var at = Truncate(atUtc);
+        var records = new List<LogRecord>(entries.Count);
+        foreach (var e in entries)
+        {
+            var seq = head.Seq + 1;
+            var content = ContentHash(seq, e.Type, e.DraftId, at, e.UserId, e.UserName, e.Payload);
+            var hash = ChainHash(head.Hash, content);
+            var record = new LogRecord
+            {
+                Seq = seq, Type = e.Type, DraftId = e.DraftId, AtUtc = at, UserId = e.UserId, UserName = e.UserName,
+                Payload = e.Payload, ContentHash = content, PrevHash = head.Hash, Hash = hash,
+            };
+            db.Log.Add(record);
+            records.Add(record);
+            head.Seq = seq;
+            head.Hash = hash;
+        }
+        return records;
+    }
+
+    public static readonly JsonSerializerOptions PayloadJson = new(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.Never,
+    };
+
+    public static string Payload<T>(T value) => JsonSerializer.Serialize(value, PayloadJson);
+}
