@@ -52,7 +52,8 @@ public static class CatalogArchive
         TemplateSaves saves, SayNoDb db, ClaimsPrincipal user, CancellationToken ct)
     {
         var contentType = http.Request.ContentType ?? "";
-        if (!contentType.StartsWith("application/zip", StringComparison.OrdinalIgnoreCase) && !contentType.StartsWith("application/octet-stream", StringComparison.OrdinalIgnoreCase))
+        string[] zips = ["application/zip", "application/x-zip-compressed", "application/octet-stream"];
+        if (!zips.Any(z => contentType.StartsWith(z, StringComparison.OrdinalIgnoreCase)))
             return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Send a zip",
                 detail: "The body must be a zip (Content-Type: application/zip) in the templates folder layout, as GET /api/templates/export makes it.",
                 type: "https://outlooksayno.dev/problems/unsupported-media-type");

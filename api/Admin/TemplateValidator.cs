@@ -72,6 +72,9 @@ public sealed class TemplateValidator(Classifier classifier, ModelCache models, 
                         var problem = RenderAndCheck(candidate, kind, audience, email, classification, variant, user, budget.Token);
                         if (problem is null) continue;
                         failed++;
+                        // A render error is the template's, not the example's: list it once per place.
+                        if (problem.Check is null && problems.Any(p => p.Check is null && p.Path == problem.Path && p.Line == problem.Line
+                                && p.Column == problem.Column && p.Message == problem.Message && p.Audience == problem.Audience)) continue;
                         if (problems.Count < MaxProblems) problems.Add(problem with { Example = body.Trim() });
                     }
                 }

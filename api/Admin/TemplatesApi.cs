@@ -108,7 +108,8 @@ public static class TemplatesApi
             .WithSummary("The current documents as a zip in the templates folder layout").Produces(200, contentType: "application/zip");
         group.MapPost("/import", CatalogArchive.Import).WithName("ImportTemplates").RequireAuthorization(Roles.TemplateAdmin)
             .WithSummary("Import a zip in the templates folder layout (an export): changed documents become new versions")
-            .Accepts<IFormFile>("application/zip").ProducesValidationProblem().ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+            .WithDescription("The body is the zip itself (Content-Type application/zip, application/x-zip-compressed or application/octet-stream).")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         group.MapGet("/conflicts", GetConflicts).WithName("GetConflicts").WithSummary("Folder changes set aside because an admin had changed the same document");
         group.MapPost("/conflicts/resolve", ResolveConflict).WithName("ResolveConflict").RequireAuthorization(Roles.TemplateAdmin)
             .WithSummary("Keep the database's version or take the folder's")

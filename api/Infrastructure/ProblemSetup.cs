@@ -123,7 +123,7 @@ internal sealed class TemplateExceptionHandler(IProblemDetailsService problems, 
             {
                 Status = 500,
                 Title = "The reply template failed",
-                Detail = $"Template {t.Template} stopped at line {t.Line}, column {t.Column}: {t.Reason}. A template admin needs to fix it.",
+                Detail = $"Template {t.Template} stopped{(t.Line is null ? "" : $" at line {t.Line}, column {t.Column}")}: {t.Reason}. A template admin needs to fix it.",
             },
             Exception = exception,
         });

@@ -66,7 +66,7 @@ public static partial class TemplateRenderer
         }
         catch (ScriptRuntimeException ex)
         {
-            throw new TemplateRenderException(template.SourceFilePath ?? "template", ex.OriginalMessage, ex.Span);
+            throw new TemplateRenderException(template.SourceFilePath ?? "template", ex.OriginalMessage, Place(ex.Span, template));
         }
         catch (OperationCanceledException)
         {
@@ -74,8 +74,17 @@ public static partial class TemplateRenderer
         }
         catch (InvalidOperationException ex)
         {
-            throw new TemplateRenderException(template.SourceFilePath ?? "template", ex.Message, default);
+            throw new TemplateRenderException(template.SourceFilePath ?? "template", ex.Message, null);
         }
+    }
+
+    /// <summary>Where an error happened, or null when Scriban only knows "somewhere in the template":
+    /// no file, or the span of the whole page (a limit hit while writing a value out).</summary>
+    private static SourceSpan? Place(SourceSpan span, Template template)
+    {
+        if (span.FileName is null) return null;
+        var page = template.Page?.Span;
+        return page is { } p && span.Start.Offset == p.Start.Offset && span.End.Offset == p.End.Offset ? null : span;
     }
 
     /// <summary>Caps every text value a template computes, not only the output: Scriban checks
@@ -118,11 +127,13 @@ public static partial class TemplateRenderer
     }
 }
 
-public sealed class TemplateRenderException(string template, string reason, SourceSpan span)
+/// <summary>A template stopped while rendering; line and column (1-based) are null when Scriban
+/// gave no place (a limit hit while writing a value out).</summary>
+public sealed class TemplateRenderException(string template, string reason, SourceSpan? span)
     : Exception($"{template}: {reason}")
 {
     public string Template { get; } = template;
     public string Reason { get; } = reason;
-    public int Line { get; } = span.Start.Line + 1;
-    public int Column { get; } = span.Start.Column + 1;
+    public int? Line { get; } = span is { } s ? s.Start.Line + 1 : null;
+    public int? Column { get; } = span is { } s ? s.Start.Column + 1 : null;
 }

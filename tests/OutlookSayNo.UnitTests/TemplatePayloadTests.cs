@@ -63,13 +63,12 @@ public sealed class TemplatePayloadTests
         }).WaitAsync(TimeSpan.FromSeconds(15));
     }
 
-    /// <summary>Stopped by a Scriban limit (not by the timeout), naming it, with bounded memory.</summary>
+    /// <summary>Stopped by a Scriban limit (a timeout would be an OperationCanceledException), naming it, with bounded memory.</summary>
     private static TemplateRenderException AssertStopped(Outcome outcome, string limit)
     {
         var error = Assert.IsType<TemplateRenderException>(outcome.Error, exactMatch: true);
         Assert.True(error.Reason.Contains(limit, StringComparison.Ordinal), outcome.ToString());
         Assert.True(outcome.AllocatedBytes < MemoryBound, outcome.ToString());
-        Assert.True(outcome.Elapsed < TimeSpan.FromSeconds(2), outcome.ToString());
         return error;
     }
 
@@ -117,7 +116,7 @@ public sealed class TemplatePayloadTests
 
     [Theory]
     [InlineData("{{ x = 'aaaaaaaa'; for i in 1..40; x = x | string.replace 'a' 'aa'; end; x | string.size }}")]
-    [InlineData("{{ x = 'aaaaaaaa'; for i in 1..40; x = x | regex.replace 'a' 'aa'; end; x | string.size }}")]
+    [InlineData("{{ x = 'aaaaaaaa'; for i in 1..40; x = x | regex.replace '$' x; end; x | string.size }}")]
     [InlineData("{{ x = 'aaaaaaaa'; for i in 1..40; x = x | string.append x; end; x | string.size }}")]
     [InlineData("{{ x = 'aaaaaaaa'; for i in 1..40; x = [x, x] | array.join ''; end; x | string.size }}")]
     [InlineData("{{ \"a\" * 1000000000 }}")]
