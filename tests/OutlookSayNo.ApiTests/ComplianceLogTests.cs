@@ -10,14 +10,15 @@ namespace OutlookSayNo.ApiTests;
 /// <summary>The tamper-evident log on SQLite: every draft, event, review action and template change is
 /// one chained record; verify recomputes the chain and names what was edited or removed behind the
 /// API's back; a purge leaves a checkpoint the rest still verifies from.</summary>
-public sealed class ComplianceLogTests : IDisposable
+public abstract class ComplianceLogTests : IDisposable
 {
-    private readonly SayNoFactory _factory = new();
+    private readonly SayNoFactory _factory;
     private readonly HttpClient _manager;
     private readonly HttpClient _reviewer;
 
-    public ComplianceLogTests()
+    protected ComplianceLogTests(SayNoFactory factory)
     {
+        _factory = factory;
         _manager = _factory.ClientAs("AccountManager", "Alex Morgan");
         _reviewer = _factory.ClientAs("ComplianceReviewer", "Rita Review");
     }
@@ -44,6 +45,15 @@ public sealed class ComplianceLogTests : IDisposable
         await scope.ServiceProvider.GetRequiredService<SayNoDb>().Database.ExecuteSqlRawAsync(sql);
     }
 
+    protected abstract bool ExpectPostgres { get; }
+
+    [Fact]
+    public async Task The_log_is_kept_by_the_configured_store()
+    {
+        await using var scope = _factory.Services.CreateAsyncScope();
+        Assert.Equal(ExpectPostgres, scope.ServiceProvider.GetRequiredService<SayNoDb>().IsPostgres);
+    }
+
     [Fact]
     public async Task Drafts_events_and_template_seeding_form_one_gap_free_chain_that_verifies()
     {
@@ -65,7 +75,7 @@ public sealed class ComplianceLogTests : IDisposable
     {
         var id = await Draft();
         await Draft();
-        await Sql($"UPDATE log SET Payload = replace(Payload, '\"audience\":\"commercial\"', '\"audience\":\"finance\"') WHERE DraftId = '{id}' AND Type = 'generated'");
+        await Sql($"UPDATE log SET \"Payload\" = replace(\"Payload\", '\"audience\":\"commercial\"', '\"audience\":\"finance\"') WHERE \"DraftId\" = '{id}' AND \"Type\" = 'generated'");
 
         var report = await Verify();
         Assert.False((bool)report["intact"]!);
@@ -85,7 +95,7 @@ public sealed class ComplianceLogTests : IDisposable
         long seq;
         await using (var scope = _factory.Services.CreateAsyncScope())
             seq = await scope.ServiceProvider.GetRequiredService<SayNoDb>().Log.Where(r => r.DraftId == id).Select(r => r.Seq).FirstAsync();
-        await Sql($"DELETE FROM log WHERE Seq = {seq}");
+        await Sql($"DELETE FROM log WHERE \"Seq\" = {seq}");
 
         var problems = (await Verify())["problems"]!.AsArray();
         Assert.Contains(problems, p => (long)p!["seq"]! == seq && ((string)p["problem"]!).Contains("missing"));
@@ -96,7 +106,7 @@ public sealed class ComplianceLogTests : IDisposable
     {
         await Draft();
         await Draft();
-        await Sql("DELETE FROM log WHERE Seq = (SELECT MAX(Seq) FROM log)");
+        await Sql("DELETE FROM log WHERE \"Seq\" = (SELECT MAX(\"Seq\") FROM log)");
         var problems = (await Verify())["problems"]!.AsArray();
         Assert.Contains(problems, p => ((string)p!["problem"]!).Contains("missing from the end"));
     }
@@ -115,7 +125,7 @@ public sealed class ComplianceLogTests : IDisposable
             Assert.NotEqual(r.Payload, payload);
             var content = LogChain.ContentHash(r.Seq, r.Type, r.DraftId, r.AtUtc, r.UserId, r.UserName, payload);
             var hash = LogChain.ChainHash(r.PrevHash, content);
-            await db.Database.ExecuteSqlInterpolatedAsync($"UPDATE log SET Payload = {payload}, ContentHash = {content}, Hash = {hash} WHERE Seq = {r.Seq}");
+            await db.Database.ExecuteSqlInterpolatedAsync($"UPDATE log SET \"Payload\" = {payload}, \"ContentHash\" = {content}, \"Hash\" = {hash} WHERE \"Seq\" = {r.Seq}");
         }
         var problems = (await Verify())["problems"]!.AsArray();
         Assert.Contains(problems, p => ((string)p!["problem"]!).Contains("chain broken"));
@@ -161,7 +171,17 @@ public sealed class ComplianceLogTests : IDisposable
         Assert.Equal((long)result["purgedThroughSeq"]!, (long)report["purgedThroughSeq"]!);
 
         // Deleting the first kept record is still caught.
-        await Sql($"DELETE FROM log WHERE Seq = {(long)report["firstSeq"]!}");
+        await Sql($"DELETE FROM log WHERE \"Seq\" = {(long)report["firstSeq"]!}");
         Assert.False((bool)(await Verify())["intact"]!);
     }
+}
+
+public sealed class ComplianceLogOnSqliteTests() : ComplianceLogTests(new SayNoFactory())
+{
+    protected override bool ExpectPostgres => false;
+}
+
+public sealed class ComplianceLogOnPostgresTests() : ComplianceLogTests(new SayNoFactory { PostgresConnectionString = Testing.PostgresServer.Shared.CreateDatabase() })
+{
+    protected override bool ExpectPostgres => true;
 }
