@@ -1,15 +1,20 @@
 // Bundles the task pane (and the sign-in dialog) into ../api/wwwroot/addin/, which the API serves
 // at /addin/. MSAL is split into its own chunk, loaded only when Entra sign-in is configured.
+// It also bundles the template admin page (src/admin/) into ../api/wwwroot/admin/, served at /admin/.
 import { build } from "esbuild";
-import { copyFile, mkdir, readdir, rm, stat } from "node:fs/promises";
+import { copyFile, mkdir, readdir, readFile, rm, stat } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const out = join(here, "..", "api", "wwwroot", "addin");
+const adminOut = join(here, "..", "api", "wwwroot", "admin");
 
 await rm(out, { recursive: true, force: true });
 await mkdir(out, { recursive: true });
+await rm(adminOut, { recursive: true, force: true });
+await mkdir(adminOut, { recursive: true });
 
 const common = {
   absWorkingDir: here,
@@ -70,3 +75,18 @@ for (const [file, info] of Object.entries(outputs)) {
   if (file.endsWith(".js") && !seen.has(file)) console.log(`${file.slice(file.indexOf("addin/") + 6)}: ${info.bytes} bytes, loaded only when Entra sign-in is configured`);
 }
 console.log(`wrote ${out}`);
+
+// The template admin page: one ES module (CodeMirror 6 included), its HTML and CSS.
+const admin = await build({
+  ...common,
+  entryPoints: { admin: "src/admin/admin.ts" },
+  outdir: adminOut,
+  format: "esm",
+});
+for (const file of ["admin.html", "admin.css"]) {
+  await copyFile(join(here, "src", "admin", file), join(adminOut, file));
+}
+const adminJs = Object.entries(admin.metafile.outputs).find(([k]) => k.endsWith("/admin.js"))[1].bytes;
+const adminGz = gzipSync(await readFile(join(adminOut, "admin.js"))).length;
+console.log(`admin.js: ${adminJs} bytes minified (${(adminJs / 1024).toFixed(1)} KB, ${(adminGz / 1024).toFixed(1)} KB gzipped)`);
+console.log(`wrote ${adminOut}`);

@@ -26,6 +26,18 @@ public sealed class HealthTests(SayNoFactory factory) : IClassFixture<SayNoFacto
     }
 
     [Fact]
+    public async Task The_admin_page_is_served_at_admin_slash_and_admin_redirects_there_keeping_the_query()
+    {
+        var client = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var redirect = await client.GetAsync("/admin?token=abc");
+        Assert.Equal(HttpStatusCode.Redirect, redirect.StatusCode);
+        Assert.Equal("/admin/?token=abc", redirect.Headers.Location?.OriginalString);
+        var page = await client.GetAsync("/admin/");
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("admin.js", await page.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task Swagger_ui_is_served()
     {
         var response = await factory.CreateClient().GetAsync("/swagger/index.html");

@@ -1,0 +1,200 @@
+// A form over kind.json's `alternatives`. It edits the editor's text (parse, change the list,
+// re-serialise with 2-space indentation), so saving goes through the normal document save.
+import { el, replace } from "./dom";
+
+export interface Alternative {
+  id: string;
+  title: string;
+  text: string;
+  default: boolean;
+  [key: string]: unknown;
+}
+
+export type ParsedKind = { ok: true; kind: Record<string, unknown>; alternatives: Alternative[] } | { ok: false; message: string };
+
+/** Reads kind.json text; alternatives that are not objects are dropped from the form's view. */
+export function parseKind(text: string): ParsedKind {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (e) {
+    return { ok: false, message: `kind.json is not valid JSON (${e instanceof Error ? e.message : String(e)}). Fix it in the editor first.` };
+  }
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return { ok: false, message: "kind.json must be a JSON object." };
+  const kind = value as Record<string, unknown>;
+  const raw = Array.isArray(kind.alternatives) ? kind.alternatives : [];
+  const alternatives = raw
+    .filter((a): a is Record<string, unknown> => typeof a === "object" && a !== null && !Array.isArray(a))
+    .map((a) => ({
+      ...a,
+      id: typeof a.id === "string" ? a.id : "",
+      title: typeof a.title === "string" ? a.title : "",
+      text: typeof a.text === "string" ? a.text : "",
+      default: a.default === true,
+    }));
+  return { ok: true, kind, alternatives };
+}
+
+/** kind.json with the alternatives replaced; 2-space indentation, the original's final newline kept. */
+export function withAlternatives(original: string, kind: Record<string, unknown>, alternatives: Alternative[]): string {
+  const next = { ...kind, alternatives: alternatives.map((a) => ({ ...a })) };
+  return JSON.stringify(next, null, 2) + (original.endsWith("\n") ? "\n" : "");
+}
+
+export interface AlternativesFormOptions {
+  /** The editor's current text. */
+  read: () => string;
+  /** Writes new kind.json text into the editor (an undoable edit). */
+  write: (text: string) => void;
+}
+
+export class AlternativesForm {
+  readonly root: HTMLElement;
+  private readonly body: HTMLElement;
+  private alternatives: Alternative[] = [];
+  private kind: Record<string, unknown> = {};
+
+  constructor(private readonly options: AlternativesFormOptions) {
+    this.body = el("div", { className: "alternatives-body" });
+    this.root = el(
+      "section",
+      { className: "alternatives", testid: "alternatives", "aria-label": "Alternatives" },
+      el(
+        "p",
+        { className: "muted" },
+        "The alternatives this kind offers. The text is a small Scriban template that may use facts and guarded data. Changes go into kind.json in the editor; save it as usual.",
+      ),
+      this.body,
+    );
+  }
+
+  /** Rebuilds the form from the editor's text. */
+  refresh(): void {
+    const parsed = parseKind(this.options.read());
+    if (!parsed.ok) {
+      replace(this.body, el("p", { className: "error", role: "alert", testid: "alternatives-error" }, parsed.message));
+      return;
+    }
+    this.kind = parsed.kind;
+    this.alternatives = parsed.alternatives;
+    this.render();
+  }
+
+  private commit(): void {
+    const original = this.options.read();
+    this.options.write(withAlternatives(original, this.kind, this.alternatives));
+  }
+
+  private render(): void {
+    const items = this.alternatives.map((alt, index) => {
+      const n = index + 1;
+      const idInput = el("input", {
+        type: "text",
+        id: `alt-id-${n}`,
+        testid: `alt-id-${n}`,
+        value: alt.id,
+        pattern: "[a-z0-9-]+",
+        oninput: () => {
+          alt.id = idInput.value.trim();
+          this.commit();
+        },
+      });
+      const titleInput = el("input", {
+        type: "text",
+        id: `alt-title-${n}`,
+        testid: `alt-title-${n}`,
+        value: alt.title,
+        oninput: () => {
+          alt.title = titleInput.value;
+          this.commit();
+        },
+      });
+      const textArea = el("textarea", {
+        id: `alt-text-${n}`,
+        testid: `alt-text-${n}`,
+        rows: 3,
+        className: "mono",
+        value: alt.text,
+        oninput: () => {
+          alt.text = textArea.value;
+          this.commit();
+        },
+      });
+      const defaultBox = el("input", {
+        type: "checkbox",
+        id: `alt-default-${n}`,
+        testid: `alt-default-${n}`,
+        checked: alt.default,
+        onchange: () => {
+          alt.default = defaultBox.checked;
+          this.commit();
+        },
+      });
+      const move = (delta: number) => {
+        const target = index + delta;
+        if (target < 0 || target >= this.alternatives.length) return;
+        const list = this.alternatives;
+        [list[index], list[target]] = [list[target]!, list[index]!];
+        this.commit();
+        this.render();
+      };
+      return el(
+        "fieldset",
+        { className: "alternative", testid: `alternative-${n}` },
+        el("legend", {}, alt.title || alt.id || `Alternative ${n}`),
+        el(
+          "div",
+          { className: "field-row" },
+          el("div", { className: "field" }, el("label", { for: `alt-id-${n}` }, "Id"), idInput),
+          el("div", { className: "field grow" }, el("label", { for: `alt-title-${n}` }, "Title"), titleInput),
+        ),
+        el("div", { className: "field" }, el("label", { for: `alt-text-${n}` }, "Text (Scriban)"), textArea),
+        el(
+          "div",
+          { className: "toolbar" },
+          el("label", { className: "check", for: `alt-default-${n}` }, defaultBox, " Offered by default"),
+          el("span", { className: "spacer" }),
+          el("button", { type: "button", className: "secondary small", disabled: index === 0, onclick: () => move(-1), "aria-label": `Move ${alt.id} up` }, "↑"),
+          el(
+            "button",
+            { type: "button", className: "secondary small", disabled: index === this.alternatives.length - 1, onclick: () => move(1), "aria-label": `Move ${alt.id} down` },
+            "↓",
+          ),
+          el(
+            "button",
+            {
+              type: "button",
+              className: "secondary small",
+              testid: `alt-remove-${n}`,
+              onclick: () => {
+                this.alternatives.splice(index, 1);
+                this.commit();
+                this.render();
+              },
+            },
+            "Remove",
+          ),
+        ),
+      );
+    });
+    replace(
+      this.body,
+      ...items,
+      el(
+        "button",
+        {
+          type: "button",
+          className: "secondary",
+          testid: "alt-add",
+          onclick: () => {
+            this.alternatives.push({ id: "new-alternative", title: "New alternative", text: "", default: false });
+            this.commit();
+            this.render();
+            (this.body.querySelector(`#alt-id-${this.alternatives.length}`) as HTMLInputElement | null)?.focus();
+          },
+        },
+        "Add an alternative",
+      ),
+    );
+  }
+}
