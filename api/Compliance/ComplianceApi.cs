@@ -36,7 +36,7 @@ public sealed record ReviewPayload(string? Comment);
 public sealed record CountDto(string Key, long Count);
 public sealed record WeekCount(DateOnly WeekStart, string Kind, string Audience, long Count);
 public sealed record DomainPressure(string Domain, long Threats, long Abusive, long Drafts);
-public sealed record Dashboard(DateTime FromUtc, DateTime ToUtc, long Drafts, long Sent, double SharedSentUnchanged, double ShareWithFailedChecks,
+public sealed record Dashboard(DateTime FromUtc, DateTime ToUtc, long Drafts, long Sent, double ShareSentUnchanged, double ShareWithFailedChecks,
     IReadOnlyList<WeekCount> PerWeek, IReadOnlyList<DomainPressure> PressureByDomain, IReadOnlyList<CountDto> FailedChecks);
 
 public sealed record PurgeRequest(int? RetentionDays, bool? Confirm);
@@ -235,9 +235,10 @@ public static class ComplianceApi
             Unchanged = g.LongCount(d => d.Status == LogTypes.Sent && d.SentUnchanged == true),
             Failed = g.LongCount(d => (d.SentFailed ?? d.GeneratedFailed) != 0),
         }).SingleOrDefaultAsync(ct);
-        var pressure = await range.Where(d => d.Threat || d.Abusive).GroupBy(d => d.CustomerDomain)
-            .Select(g => new DomainPressure(g.Key, g.LongCount(d => d.Threat), g.LongCount(d => d.Abusive), g.LongCount()))
-            .OrderByDescending(p => p.Drafts).Take(20).ToListAsync(ct);
+        var pressure = (await range.Where(d => d.Threat || d.Abusive).GroupBy(d => d.CustomerDomain)
+            .OrderByDescending(g => g.LongCount()).ThenBy(g => g.Key).Take(20)
+            .Select(g => new { Domain = g.Key, Threats = g.LongCount(d => d.Threat), Abusive = g.LongCount(d => d.Abusive), Drafts = g.LongCount() })
+            .ToListAsync(ct)).Select(p => new DomainPressure(p.Domain, p.Threats, p.Abusive, p.Drafts)).ToList();
         var failedChecks = new List<CountDto>();
         foreach (var (name, bit) in CheckBits.All)
             failedChecks.Add(new CountDto(name, await range.LongCountAsync(d => ((d.SentFailed ?? d.GeneratedFailed) & bit) != 0, ct)));
@@ -301,7 +302,7 @@ public static class ComplianceApi
 
     internal static IQueryable<DraftRecord> Apply(SayNoDb db, IQueryable<DraftRecord> query, ReviewFilter f)
     {
-        if (f.User is not null) query = query.Where(d => d.UserId == f.User || d.UserName == f.User);
+        if (f.User is not null) query = query.Where(d => d.UserId == f.User);
         if (f.Domain is not null) query = query.Where(d => d.CustomerDomain == f.Domain);
         if (f.Kind is not null) query = query.Where(d => d.Category == f.Kind);
         if (f.Audience is not null) query = query.Where(d => d.Audience == f.Audience);

@@ -22,23 +22,84 @@ public static class LogChain
 
     public static string ContentHash(long seq, string type, string? draftId, DateTime atUtc, string userId, string userName, string payload)
     {
-        var buffer = new ArrayBufferWriter<byte>(256 + payload.Length * 2);
-        using (var json = new Utf8JsonWriter(buffer))
+        Span<byte> hash = stackalloc byte[32];
+        ContentHash(seq, type, draftId, atUtc, userId, userName, payload, hash);
+        return Convert.ToHexStringLower(hash);
+    }
+
+    /// <summary>The content hash into <paramref name="hash"/> (32 bytes), without allocating for the
+    /// common case: verify runs this a million times.</summary>
+    public static void ContentHash(long seq, string type, string? draftId, DateTime atUtc, string userId, string userName, string payload, Span<byte> hash)
+    {
+        var payloadBytes = Encoding.UTF8.GetMaxByteCount(payload.Length);
+        var size = 160 + (type.Length + (draftId?.Length ?? 4) + userId.Length + userName.Length) * 6 + payloadBytes;
+        var rented = ArrayPool<byte>.Shared.Rent(size);
+        try
         {
-            json.WriteStartArray();
-            json.WriteNumberValue(seq);
-            json.WriteStringValue(type);
-            if (draftId is null) json.WriteNullValue(); else json.WriteStringValue(draftId);
-            json.WriteStringValue(DateTime.SpecifyKind(atUtc, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture));
-            json.WriteStringValue(userId);
-            json.WriteStringValue(userName);
-            json.WriteEndArray();
+            var length = WriteHeader(rented, seq, type, draftId, atUtc, userId, userName);
+            rented[length++] = (byte)'\n';
+            length += Encoding.UTF8.GetBytes(payload, rented.AsSpan(length));
+            SHA256.HashData(rented.AsSpan(0, length), hash);
         }
-        buffer.Write("\n"u8);
-        var bytes = Encoding.UTF8.GetByteCount(payload);
-        Encoding.UTF8.GetBytes(payload, buffer.GetSpan(bytes));
-        buffer.Advance(bytes);
-        return Convert.ToHexStringLower(SHA256.HashData(buffer.WrittenSpan));
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
+    }
+
+    /// <summary>The canonical header: a JSON array [seq, type, draftId, time, userId, userName] as
+    /// System.Text.Json writes it (its default escaping). Plain ASCII is written directly; anything
+    /// that needs escaping goes through Utf8JsonWriter so the bytes stay the same.</summary>
+    private static int WriteHeader(byte[] buffer, long seq, string type, string? draftId, DateTime atUtc, string userId, string userName)
+    {
+        var at = DateTime.SpecifyKind(atUtc, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture);
+        if (!Plain(type) || (draftId is not null && !Plain(draftId)) || !Plain(userId) || !Plain(userName))
+        {
+            var writer = new ArrayBufferWriter<byte>(256);
+            using (var json = new Utf8JsonWriter(writer))
+            {
+                json.WriteStartArray();
+                json.WriteNumberValue(seq);
+                json.WriteStringValue(type);
+                if (draftId is null) json.WriteNullValue(); else json.WriteStringValue(draftId);
+                json.WriteStringValue(at);
+                json.WriteStringValue(userId);
+                json.WriteStringValue(userName);
+                json.WriteEndArray();
+            }
+            writer.WrittenSpan.CopyTo(buffer);
+            return writer.WrittenCount;
+        }
+        var span = buffer.AsSpan();
+        var n = 0;
+        span[n++] = (byte)'[';
+        seq.TryFormat(span[n..], out var w, default, System.Globalization.CultureInfo.InvariantCulture);
+        n += w;
+        n += Quoted(span[n..], type);
+        if (draftId is null) { span[n++] = (byte)','; "null"u8.CopyTo(span[n..]); n += 4; }
+        else n += Quoted(span[n..], draftId);
+        n += Quoted(span[n..], at);
+        n += Quoted(span[n..], userId);
+        n += Quoted(span[n..], userName);
+        span[n++] = (byte)']';
+        return n;
+    }
+
+    private static int Quoted(Span<byte> span, string value)
+    {
+        span[0] = (byte)',';
+        span[1] = (byte)'"';
+        var n = 2 + Encoding.ASCII.GetBytes(value, span[2..]);
+        span[n++] = (byte)'"';
+        return n;
+    }
+
+    /// <summary>Printable ASCII that System.Text.Json's default encoder writes as is.</summary>
+    private static bool Plain(string value)
+    {
+        foreach (var c in value)
+            if (c < 0x20 || c > 0x7E || c is '"' or '\\' or '<' or '>' or '&' or '\'' or '+' or '`') return false;
+        return true;
     }
 
     public static string ContentHash(LogRecord r) => ContentHash(r.Seq, r.Type, r.DraftId, r.AtUtc, r.UserId, r.UserName, r.Payload);

@@ -61,12 +61,13 @@ public abstract class SayNoDb(DbContextOptions options) : DbContext(options)
             e.Property(x => x.Status).HasMaxLength(20);
             e.Property(x => x.Review).HasMaxLength(20);
             // The review list is newest first within filters; each filter column leads an index with the date.
-            e.HasIndex(x => x.CreatedAtUtc);
-            e.HasIndex(x => new { x.UserId, x.CreatedAtUtc });
-            e.HasIndex(x => new { x.CustomerDomain, x.CreatedAtUtc });
-            e.HasIndex(x => new { x.Category, x.CreatedAtUtc });
-            e.HasIndex(x => new { x.Status, x.CreatedAtUtc });
-            e.HasIndex(x => new { x.Review, x.CreatedAtUtc });
+            // (…, CreatedAtUtc, Id) matches ORDER BY CreatedAtUtc DESC, Id DESC, so a page stops after 50 rows.
+            e.HasIndex(x => new { x.CreatedAtUtc, x.Id });
+            e.HasIndex(x => new { x.UserId, x.CreatedAtUtc, x.Id });
+            e.HasIndex(x => new { x.CustomerDomain, x.CreatedAtUtc, x.Id });
+            e.HasIndex(x => new { x.Category, x.CreatedAtUtc, x.Id });
+            e.HasIndex(x => new { x.Status, x.CreatedAtUtc, x.Id });
+            e.HasIndex(x => new { x.Review, x.CreatedAtUtc, x.Id });
         });
         b.Entity<TemplateVersionRecord>(e =>
         {

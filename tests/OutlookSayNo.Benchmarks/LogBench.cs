@@ -51,7 +51,7 @@ public static class LogBench
         var writer = new LogWriter(provider.GetRequiredService<IServiceScopeFactory>(), TimeProvider.System, NullLogger<LogWriter>.Instance);
         await writer.StartAsync(CancellationToken.None);
         var payload = LogChain.Payload(new EventPayload("reply"));
-        foreach (var concurrency in new[] { 1, 32 })
+        foreach (var concurrency in seconds == 0 ? [] : new[] { 1, 32 })
         {
             var count = 0L;
             var stop = Stopwatch.StartNew();
@@ -135,6 +135,7 @@ public static class LogBench
             }
         }
 
+        if (args.Contains("--no-export")) { Console.WriteLine($"kept {dir}"); return; }
         // 5. CSV export through the real API (a child process on the same database).
         var tokens = new DevTokens();
         var settings = tokens.Settings(Path.Combine(dir, "bench.db"));
@@ -154,7 +155,8 @@ public static class LogBench
                 Console.WriteLine($"export.csv{query}: {lines - 1:N0} rows, {bytes / 1e6:N0} MB in {t.Elapsed.TotalSeconds:N1} s = {(lines - 1) / t.Elapsed.TotalSeconds:N0} rows/s");
             }
         }
-        try { Directory.Delete(dir, true); } catch (IOException) { }
+        if (args.Contains("--keep")) Console.WriteLine($"kept {dir}");
+        else try { Directory.Delete(dir, true); } catch (IOException) { }
     }
 
     private static readonly DateTime Now = new(2026, 11, 22, 12, 0, 0, DateTimeKind.Utc);
@@ -202,7 +204,8 @@ public static class LogBench
         while (last < target)
         {
             var id = Guid.CreateVersion7().ToString();
-            var at = LogChain.Truncate(Now.AddTicks(-span + span * ((long)draftNo * 7919 % 1_000_003) / 1_000_003));
+            // Spread over the year before Now, in no particular order (as several instances would write).
+            var at = LogChain.Truncate(Now.AddTicks(-(long)(span * ((long)draftNo * 7919 % 1_000_003 / 1_000_003.0))));
             draftNo++;
             var user = $"user{random.Next(50)}";
             var domain = $"customer{random.Next(2000)}.example";

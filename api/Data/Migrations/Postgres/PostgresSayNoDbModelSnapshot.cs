@@ -142,17 +142,17 @@ namespace OutlookSayNo.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CreatedAtUtc");
+                    b.HasIndex("CreatedAtUtc", "Id");
 
-                    b.HasIndex("Category", "CreatedAtUtc");
+                    b.HasIndex("Category", "CreatedAtUtc", "Id");
 
-                    b.HasIndex("CustomerDomain", "CreatedAtUtc");
+                    b.HasIndex("CustomerDomain", "CreatedAtUtc", "Id");
 
-                    b.HasIndex("Review", "CreatedAtUtc");
+                    b.HasIndex("Review", "CreatedAtUtc", "Id");
 
-                    b.HasIndex("Status", "CreatedAtUtc");
+                    b.HasIndex("Status", "CreatedAtUtc", "Id");
 
-                    b.HasIndex("UserId", "CreatedAtUtc");
+                    b.HasIndex("UserId", "CreatedAtUtc", "Id");
 
                     b.ToTable("drafts", (string)null);
                 });

@@ -18,6 +18,14 @@ namespace OutlookSayNo.Data.Migrations.Sqlite
             migrationBuilder.DropTable(
                 name: "draft_events");
 
+            migrationBuilder.DropIndex(
+                name: "IX_drafts_CreatedAtUtc",
+                table: "drafts");
+
+            migrationBuilder.DropIndex(
+                name: "IX_drafts_UserId_CreatedAtUtc",
+                table: "drafts");
+
             migrationBuilder.DropColumn(
                 name: "AlternativesJson",
                 table: "drafts");
@@ -218,24 +226,34 @@ namespace OutlookSayNo.Data.Migrations.Sqlite
                 values: new object[] { 1, "0000000000000000000000000000000000000000000000000000000000000000", 0L });
 
             migrationBuilder.CreateIndex(
-                name: "IX_drafts_Category_CreatedAtUtc",
+                name: "IX_drafts_Category_CreatedAtUtc_Id",
                 table: "drafts",
-                columns: new[] { "Category", "CreatedAtUtc" });
+                columns: new[] { "Category", "CreatedAtUtc", "Id" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_drafts_CustomerDomain_CreatedAtUtc",
+                name: "IX_drafts_CreatedAtUtc_Id",
                 table: "drafts",
-                columns: new[] { "CustomerDomain", "CreatedAtUtc" });
+                columns: new[] { "CreatedAtUtc", "Id" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_drafts_Review_CreatedAtUtc",
+                name: "IX_drafts_CustomerDomain_CreatedAtUtc_Id",
                 table: "drafts",
-                columns: new[] { "Review", "CreatedAtUtc" });
+                columns: new[] { "CustomerDomain", "CreatedAtUtc", "Id" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_drafts_Status_CreatedAtUtc",
+                name: "IX_drafts_Review_CreatedAtUtc_Id",
                 table: "drafts",
-                columns: new[] { "Status", "CreatedAtUtc" });
+                columns: new[] { "Review", "CreatedAtUtc", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_drafts_Status_CreatedAtUtc_Id",
+                table: "drafts",
+                columns: new[] { "Status", "CreatedAtUtc", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_drafts_UserId_CreatedAtUtc_Id",
+                table: "drafts",
+                columns: new[] { "UserId", "CreatedAtUtc", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_log_AtUtc",
@@ -263,19 +281,27 @@ namespace OutlookSayNo.Data.Migrations.Sqlite
                 name: "log_head");
 
             migrationBuilder.DropIndex(
-                name: "IX_drafts_Category_CreatedAtUtc",
+                name: "IX_drafts_Category_CreatedAtUtc_Id",
                 table: "drafts");
 
             migrationBuilder.DropIndex(
-                name: "IX_drafts_CustomerDomain_CreatedAtUtc",
+                name: "IX_drafts_CreatedAtUtc_Id",
                 table: "drafts");
 
             migrationBuilder.DropIndex(
-                name: "IX_drafts_Review_CreatedAtUtc",
+                name: "IX_drafts_CustomerDomain_CreatedAtUtc_Id",
                 table: "drafts");
 
             migrationBuilder.DropIndex(
-                name: "IX_drafts_Status_CreatedAtUtc",
+                name: "IX_drafts_Review_CreatedAtUtc_Id",
+                table: "drafts");
+
+            migrationBuilder.DropIndex(
+                name: "IX_drafts_Status_CreatedAtUtc_Id",
+                table: "drafts");
+
+            migrationBuilder.DropIndex(
+                name: "IX_drafts_UserId_CreatedAtUtc_Id",
                 table: "drafts");
 
             migrationBuilder.DropColumn(
@@ -459,6 +485,16 @@ namespace OutlookSayNo.Data.Migrations.Sqlite
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_drafts_CreatedAtUtc",
+                table: "drafts",
+                column: "CreatedAtUtc");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_drafts_UserId_CreatedAtUtc",
+                table: "drafts",
+                columns: new[] { "UserId", "CreatedAtUtc" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_draft_events_DraftId_AtUtc",

@@ -128,34 +128,34 @@ namespace OutlookSayNo.Data.Migrations.Postgres
                 values: new object[] { 1, "0000000000000000000000000000000000000000000000000000000000000000", 0L });
 
             migrationBuilder.CreateIndex(
-                name: "IX_drafts_Category_CreatedAtUtc",
+                name: "IX_drafts_Category_CreatedAtUtc_Id",
                 table: "drafts",
-                columns: new[] { "Category", "CreatedAtUtc" });
+                columns: new[] { "Category", "CreatedAtUtc", "Id" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_drafts_CreatedAtUtc",
+                name: "IX_drafts_CreatedAtUtc_Id",
                 table: "drafts",
-                column: "CreatedAtUtc");
+                columns: new[] { "CreatedAtUtc", "Id" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_drafts_CustomerDomain_CreatedAtUtc",
+                name: "IX_drafts_CustomerDomain_CreatedAtUtc_Id",
                 table: "drafts",
-                columns: new[] { "CustomerDomain", "CreatedAtUtc" });
+                columns: new[] { "CustomerDomain", "CreatedAtUtc", "Id" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_drafts_Review_CreatedAtUtc",
+                name: "IX_drafts_Review_CreatedAtUtc_Id",
                 table: "drafts",
-                columns: new[] { "Review", "CreatedAtUtc" });
+                columns: new[] { "Review", "CreatedAtUtc", "Id" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_drafts_Status_CreatedAtUtc",
+                name: "IX_drafts_Status_CreatedAtUtc_Id",
                 table: "drafts",
-                columns: new[] { "Status", "CreatedAtUtc" });
+                columns: new[] { "Status", "CreatedAtUtc", "Id" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_drafts_UserId_CreatedAtUtc",
+                name: "IX_drafts_UserId_CreatedAtUtc_Id",
                 table: "drafts",
-                columns: new[] { "UserId", "CreatedAtUtc" });
+                columns: new[] { "UserId", "CreatedAtUtc", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_log_AtUtc",
