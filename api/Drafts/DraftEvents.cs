@@ -94,7 +94,9 @@ public static partial class DraftEvents
         if (!c.SaysNo) reasons.Add("The reply no longer says no clearly.");
         if (!c.OffersAlternative) reasons.Add("The reply no longer offers an alternative.");
         if (!c.Respectful) reasons.Add("The reply has wording the customer may read as rude.");
-        var payload = new SentPayload(request.Mode, sentText, Clean(request.To), Clean(request.Cc), checks, check.Notes, unchanged, request.Warned ?? false,
+        // The handler asks the sender to confirm exactly when this answer says so.
+        var warned = (request.Warned ?? false) || reasons.Count > 0;
+        var payload = new SentPayload(request.Mode, sentText, Clean(request.To), Clean(request.Cc), checks, check.Notes, unchanged, warned,
             Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(request.Body!))));
         var failed = CheckBits.Failed(c.SaysNo, c.GivesReason, c.CitesData, c.OffersAlternative, c.Respectful);
         var sent = await log.AppendAsync([new LogEntry(LogTypes.Sent, id, user.UserId(), user.DisplayName(), LogChain.Payload(payload))],
@@ -105,7 +107,7 @@ public static partial class DraftEvents
                 row.SentAtUtc = recs[0].AtUtc;
                 row.SentUnchanged = unchanged;
                 row.SentFailed = failed;
-                row.SentWarned = request.Warned ?? false;
+                row.SentWarned = warned;
                 row.SentSeq = recs[0].Seq;
             });
         return TypedResults.Created($"/api/drafts/{id}/events/{sent[0].Seq}",

@@ -381,4 +381,15 @@ public sealed class ManifestTests(SayNoFactory factory) : IClassFixture<SayNoFac
             if (File.Exists(Path.Combine(dir.FullName, "OutlookSayNo.sln"))) return dir.FullName;
         throw new InvalidOperationException("OutlookSayNo.sln not found above " + AppContext.BaseDirectory);
     }
+
+    [Fact]
+    public async Task The_well_known_list_allows_the_on_send_script_of_this_origin_for_classic_Outlook()
+    {
+        var response = await factory.CreateClient().GetAsync("/.well-known/microsoft-officeaddins-allowed.json");
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        var allowed = (await response.ReadNodeAsync())["allowed"]!.AsArray().Select(a => (string)a!).ToList();
+        var script = Assert.Single(allowed);
+        Assert.EndsWith("/addin/onsend.js", script);
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await factory.CreateClient().GetAsync(new Uri(script).AbsolutePath)).StatusCode);
+    }
 }
