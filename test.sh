@@ -6,10 +6,18 @@ set -uo pipefail
 cd "$(dirname "$0")"
 status=0
 
-# The browser tests drive Debian's Chromium; install it when it is missing (no browser download).
-if [ ! -x /usr/bin/chromium ] && command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
-  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } \
-    || echo "Chromium could not be installed; the browser tests will fail." >&2
+# The browser tests drive Debian's Chromium and the store tests start a PostgreSQL server (initdb
+# in a temp folder, on 127.0.0.1); install what is missing from Debian packages.
+missing=()
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || [ -n "${OUTLOOKSAYNO_PG_BIN:-}" ] || missing+=(postgresql)
+if [ ${#missing[@]} -gt 0 ]; then
+  if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
+    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null; } \
+      || echo "Could not install ${missing[*]}; the tests that need them will fail." >&2
+  else
+    echo "Missing ${missing[*]}: install them (Debian: apt-get install ${missing[*]}); the tests that need them will fail." >&2
+  fi
 fi
 
 if [ -f addin/package.json ]; then

@@ -90,3 +90,33 @@ const adminJs = Object.entries(admin.metafile.outputs).find(([k]) => k.endsWith(
 const adminGz = gzipSync(await readFile(join(adminOut, "admin.js"))).length;
 console.log(`admin.js: ${adminJs} bytes minified (${(adminJs / 1024).toFixed(1)} KB, ${(adminGz / 1024).toFixed(1)} KB gzipped)`);
 console.log(`wrote ${adminOut}`);
+
+// The compliance review page (src/compliance/) into ../api/wwwroot/compliance/, served at /compliance/.
+const complianceOut = join(here, "..", "api", "wwwroot", "compliance");
+await rm(complianceOut, { recursive: true, force: true });
+await mkdir(complianceOut, { recursive: true });
+const compliance = await build({
+  ...common,
+  entryPoints: { compliance: "src/compliance/compliance.ts" },
+  outdir: complianceOut,
+  format: "esm",
+});
+for (const file of ["compliance.html", "compliance.css"]) {
+  await copyFile(join(here, "src", "compliance", file), join(complianceOut, file));
+}
+const complianceJs = Object.entries(compliance.metafile.outputs).find(([k]) => k.endsWith("/compliance.js"))[1].bytes;
+console.log(`compliance.js: ${complianceJs} bytes minified; wrote ${complianceOut}`);
+
+// The on-send handler (src/onsend/): one classic script that Outlook loads in its event runtime
+// (no modules there), beside the pane at /addin/onsend.js, with the HTML page that hosts it in
+// Outlook on the web and new Outlook.
+await build({
+  ...common,
+  // Classic Outlook's JavaScript-only runtime is older than the browsers the pane targets.
+  target: ["es2017"],
+  entryPoints: { onsend: "src/onsend/onsend.ts" },
+  outdir: out,
+  format: "iife",
+});
+await copyFile(join(here, "src", "onsend", "onsend.html"), join(out, "onsend.html"));
+console.log(`onsend.js built into ${out}`);

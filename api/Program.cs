@@ -2,6 +2,7 @@ using OutlookSayNo.Addin;
 using OutlookSayNo.Admin;
 using OutlookSayNo.Asks;
 using OutlookSayNo.Auth;
+using OutlookSayNo.Compliance;
 using OutlookSayNo.Data;
 using OutlookSayNo.Drafts;
 using OutlookSayNo.Infrastructure;
@@ -16,6 +17,7 @@ builder.AddSayNoKinds();
 builder.Services.AddSayNoAsks();
 builder.Services.AddSayNoDrafts();
 builder.Services.AddSayNoAdmin();
+builder.Services.AddSayNoCompliance(builder.Configuration);
 builder.Services.AddSayNoSwagger();
 builder.Services.AddHealthChecks();
 builder.Services.AddSayNoAddin(builder.Configuration);
@@ -37,7 +39,9 @@ app.MapDrafts();
 app.MapManifest();
 app.MapTemplates();
 app.MapFacts();
-app.MapAdminPage();
+app.MapCompliance();
+app.MapPage("admin");
+app.MapPage("compliance");
 
 app.Run();
 

@@ -72,6 +72,20 @@ public static class ManifestApi
             .Produces<string>(StatusCodes.Status200OK, "application/xml")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+
+        // Classic Outlook on Windows runs the on-send handler as a bare script, and lets it call this
+        // origin only if the origin lists the script here.
+        routes.MapGet("/.well-known/microsoft-officeaddins-allowed.json", (HttpContext http, IOptions<AddinOptions> options) =>
+            {
+                var origin = !string.IsNullOrWhiteSpace(options.Value.PublicOrigin) && TryParseOrigin(options.Value.PublicOrigin, out var configured, out _)
+                    ? configured!
+                    : $"{http.Request.Scheme}://{http.Request.Host.Value}";
+                return TypedResults.Json(new { allowed = new[] { $"{origin}/addin/onsend.js" } });
+            })
+            .WithTags("Add-in")
+            .WithName("AllowedAddinScripts")
+            .WithSummary("The add-in scripts allowed to call this origin from Outlook's event runtime")
+            .AllowAnonymous();
         return group;
     }
 

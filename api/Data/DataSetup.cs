@@ -1,16 +1,24 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace OutlookSayNo.Data;
 
 public sealed class DatabaseOptions
 {
     public const string Section = "Database";
+    public const string Sqlite = "Sqlite";
+    public const string Postgres = "Postgres";
 
-    /// <summary>SQLite connection string; a relative Data Source is under the content root.</summary>
+    /// <summary><c>Sqlite</c> (one instance, the default) or <c>Postgres</c> (several instances).</summary>
+    public string Provider { get; set; } = Sqlite;
+
+    /// <summary>SQLite: a relative Data Source is under the content root. PostgreSQL: an Npgsql
+    /// connection string.</summary>
     [Required]
     public string ConnectionString { get; set; } = "Data Source=outlooksayno.db";
 }
@@ -22,15 +30,27 @@ public static class DataSetup
         builder.Services.AddOptions<DatabaseOptions>()
             .Bind(builder.Configuration.GetSection(DatabaseOptions.Section))
             .ValidateDataAnnotations()
-            .Validate(o => IsValidConnectionString(o.ConnectionString), "Database:ConnectionString is not a valid SQLite connection string.")
+            .Validate(o => o.Provider is DatabaseOptions.Sqlite or DatabaseOptions.Postgres,
+                "Database:Provider must be Sqlite or Postgres.")
+            .Validate(o => IsValidConnectionString(o),
+                "Database:ConnectionString is not a valid connection string for Database:Provider (SQLite: \"Data Source=file.db\"; PostgreSQL: \"Host=...;Database=...;Username=...\").")
             .ValidateOnStart();
 
         builder.Services.TryAddSingleton(TimeProvider.System);
-        // Resolved when the context is first made, so configuration added after registration applies.
-        builder.Services.AddDbContext<SayNoDb>((sp, o) => o
-            .UseSqlite(Resolve(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString,
-                               sp.GetRequiredService<IHostEnvironment>().ContentRootPath))
+        // Both contexts are registered; SayNoDb resolves to the configured one. Options are read when
+        // a context is first made, so configuration added after registration (tests) applies.
+        builder.Services.AddDbContext<SqliteSayNoDb>((sp, o) => o
+            .UseSqlite(ResolveSqlite(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString,
+                                     sp.GetRequiredService<IHostEnvironment>().ContentRootPath))
             .AddInterceptors(new SqliteDurabilityInterceptor()));
+        builder.Services.AddDbContext<PostgresSayNoDb>((sp, o) => o
+            .UseNpgsql(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString));
+        builder.Services.AddScoped<SayNoDb>(sp =>
+            sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider == DatabaseOptions.Postgres
+                ? sp.GetRequiredService<PostgresSayNoDb>()
+                : sp.GetRequiredService<SqliteSayNoDb>());
+        builder.Services.AddSingleton<LogWriter>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<LogWriter>());
         return builder;
     }
 
@@ -42,13 +62,22 @@ public static class DataSetup
         await db.Database.MigrateAsync();
     }
 
-    private static bool IsValidConnectionString(string value)
+    private static bool IsValidConnectionString(DatabaseOptions o)
     {
-        try { _ = new SqliteConnectionStringBuilder(value); return true; }
+        try
+        {
+            if (o.Provider == DatabaseOptions.Postgres)
+            {
+                var csb = new NpgsqlConnectionStringBuilder(o.ConnectionString);
+                return !string.IsNullOrEmpty(csb.Host);
+            }
+            _ = new SqliteConnectionStringBuilder(o.ConnectionString);
+            return true;
+        }
         catch (ArgumentException) { return false; }
     }
 
-    private static string Resolve(string connectionString, string contentRoot)
+    private static string ResolveSqlite(string connectionString, string contentRoot)
     {
         var csb = new SqliteConnectionStringBuilder(connectionString);
         if (!string.IsNullOrEmpty(csb.DataSource) && csb.DataSource != ":memory:" && !Path.IsPathRooted(csb.DataSource)
@@ -56,4 +85,12 @@ public static class DataSetup
             csb.DataSource = Path.Combine(contentRoot, csb.DataSource);
         return csb.ToString();
     }
+}
+
+/// <summary>For <c>dotnet ef migrations add --context PostgresSayNoDb</c>: migrations need the
+/// provider, not a server.</summary>
+public sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresSayNoDb>
+{
+    public PostgresSayNoDb CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<PostgresSayNoDb>().UseNpgsql("Host=127.0.0.1;Database=outlooksayno;Username=postgres").Options);
 }

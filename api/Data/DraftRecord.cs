@@ -1,7 +1,9 @@
 namespace OutlookSayNo.Data;
 
-/// <summary>One generated draft as the compliance log keeps it: who, when, what was read, what was
-/// drafted from which template version, and a hash of the customer's body (not the body itself).</summary>
+/// <summary>One draft as the review screens search it: the facts to filter on, kept current as its
+/// log records arrive (generated, inserted, sent, discarded, reviewed). The log holds the content and
+/// is what verify checks; this row is an index over it and is updated in the same transaction as
+/// each append.</summary>
 public sealed class DraftRecord
 {
     public required string Id { get; init; }
@@ -10,31 +12,52 @@ public sealed class DraftRecord
     public required string UserName { get; init; }
 
     public required string Category { get; init; }
-    public required double Confidence { get; init; }
     public required string Audience { get; init; }
-    public required string Flags { get; init; }
+    public required bool Threat { get; init; }
+    public required bool Abusive { get; init; }
     public required bool ManagerCopyAdvised { get; init; }
-
     public required string TemplateId { get; init; }
     public required int TemplateVersion { get; init; }
-    public required string TemplateSha256 { get; init; }
-    /// <summary>The catalog version in force (partials and facts shape the text too).</summary>
     public long CatalogVersion { get; init; }
+    /// <summary>Checks the generated text failed, as <see cref="CheckBits"/>.</summary>
+    public required int GeneratedFailed { get; init; }
 
-    public required string DataPointsJson { get; init; }
-    public required string MissingFieldsJson { get; init; }
-    public required string AlternativesJson { get; init; }
-    public required string ChecksJson { get; init; }
-    public required string ClassificationJson { get; init; }
-
-    public required string Subject { get; init; }
-    public required string Html { get; init; }
-    public required string Text { get; init; }
-
-    public required string EmailSubject { get; init; }
+    public required string CustomerDomain { get; init; }
     public required string FromName { get; init; }
     public required string FromEmail { get; init; }
-    public string? ItemId { get; init; }
-    public string? ConversationId { get; init; }
-    public required string BodySha256 { get; init; }
+    public required string EmailSubject { get; init; }
+    public required string Subject { get; init; }
+    /// <summary>The customer's sentence that states the ask (for text search).</summary>
+    public string? AskQuote { get; init; }
+
+    /// <summary>generated, inserted, sent or discarded: the latest of them.</summary>
+    public required string Status { get; set; }
+    public DateTime? InsertedAtUtc { get; set; }
+    public DateTime? SentAtUtc { get; set; }
+    /// <summary>The sent text equals the generated text (whitespace aside).</summary>
+    public bool? SentUnchanged { get; set; }
+    /// <summary>Checks the sent text failed, as <see cref="CheckBits"/>.</summary>
+    public int? SentFailed { get; set; }
+    /// <summary>The sender was asked to confirm before sending (weak reply).</summary>
+    public bool SentWarned { get; set; }
+    /// <summary>none, reviewed or escalated: the latest reviewer decision.</summary>
+    public required string Review { get; set; }
+    public DateTime? ReviewedAtUtc { get; set; }
+    public int Comments { get; set; }
+
+    public required long GeneratedSeq { get; init; }
+    public long? SentSeq { get; set; }
+}
+
+/// <summary>The five checks as bits, so "sent without an alternative" is one column test.</summary>
+public static class CheckBits
+{
+    public const int SaysNo = 1, GivesReason = 2, CitesData = 4, OffersAlternative = 8, Respectful = 16;
+    public static readonly (string Name, int Bit)[] All =
+        [("saysNo", SaysNo), ("givesReason", GivesReason), ("citesData", CitesData), ("offersAlternative", OffersAlternative), ("respectful", Respectful)];
+
+    public static int Failed(bool saysNo, bool givesReason, bool citesData, bool offersAlternative, bool respectful) =>
+        (saysNo ? 0 : SaysNo) | (givesReason ? 0 : GivesReason) | (citesData ? 0 : CitesData) | (offersAlternative ? 0 : OffersAlternative) | (respectful ? 0 : Respectful);
+
+    public static int? Bit(string name) => All.FirstOrDefault(c => c.Name == name).Bit is var b && b != 0 ? b : null;
 }

@@ -4,15 +4,44 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace OutlookSayNo.Data;
 
-public sealed class SayNoDb(DbContextOptions<SayNoDb> options) : DbContext(options)
+/// <summary>The model, shared by both stores. <see cref="SqliteSayNoDb"/> and <see cref="PostgresSayNoDb"/>
+/// only exist so each provider keeps its own migrations.</summary>
+public abstract class SayNoDb(DbContextOptions options) : DbContext(options)
 {
     public DbSet<DraftRecord> Drafts => Set<DraftRecord>();
-    public DbSet<DraftEventRecord> DraftEvents => Set<DraftEventRecord>();
+    public DbSet<LogRecord> Log => Set<LogRecord>();
+    public DbSet<LogHead> LogHead => Set<LogHead>();
     public DbSet<TemplateVersionRecord> TemplateVersions => Set<TemplateVersionRecord>();
     public DbSet<TemplateFolderRecord> TemplateFolder => Set<TemplateFolderRecord>();
 
+    public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
+
     protected override void OnModelCreating(ModelBuilder b)
     {
+        b.Entity<LogRecord>(e =>
+        {
+            e.ToTable("log");
+            e.HasKey(x => x.Seq);
+            e.Property(x => x.Seq).ValueGeneratedNever();
+            e.Property(x => x.Type).HasMaxLength(20);
+            e.Property(x => x.DraftId).HasMaxLength(40);
+            e.Property(x => x.UserId).HasMaxLength(200);
+            e.Property(x => x.UserName).HasMaxLength(200);
+            e.Property(x => x.ContentHash).HasMaxLength(64);
+            e.Property(x => x.PrevHash).HasMaxLength(64);
+            e.Property(x => x.Hash).HasMaxLength(64);
+            e.HasIndex(x => new { x.DraftId, x.Seq });
+            e.HasIndex(x => new { x.Type, x.Seq });
+            e.HasIndex(x => x.AtUtc);
+        });
+        b.Entity<LogHead>(e =>
+        {
+            e.ToTable("log_head");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).ValueGeneratedNever();
+            e.Property(x => x.Hash).HasMaxLength(64);
+            e.HasData(new LogHead { Id = Data.LogHead.SingletonId, Seq = 0, Hash = LogChain.Genesis });
+        });
         b.Entity<DraftRecord>(e =>
         {
             e.ToTable("drafts");
@@ -22,28 +51,23 @@ public sealed class SayNoDb(DbContextOptions<SayNoDb> options) : DbContext(optio
             e.Property(x => x.UserName).HasMaxLength(200);
             e.Property(x => x.Category).HasMaxLength(40);
             e.Property(x => x.Audience).HasMaxLength(20);
-            e.Property(x => x.Flags).HasMaxLength(60);
             e.Property(x => x.TemplateId).HasMaxLength(80);
-            e.Property(x => x.TemplateSha256).HasMaxLength(64);
-            e.Property(x => x.BodySha256).HasMaxLength(64);
+            e.Property(x => x.CustomerDomain).HasMaxLength(255);
             e.Property(x => x.FromEmail).HasMaxLength(320);
             e.Property(x => x.FromName).HasMaxLength(320);
-            e.Property(x => x.ItemId).HasMaxLength(1000);
-            e.Property(x => x.ConversationId).HasMaxLength(1000);
-            e.HasIndex(x => x.CreatedAtUtc);
-            e.HasIndex(x => new { x.UserId, x.CreatedAtUtc });
-        });
-        b.Entity<DraftEventRecord>(e =>
-        {
-            e.ToTable("draft_events");
-            e.HasKey(x => x.Id);
-            e.Property(x => x.DraftId).HasMaxLength(40);
-            e.Property(x => x.Type).HasMaxLength(20);
-            e.Property(x => x.Mode).HasMaxLength(20);
-            e.Property(x => x.UserId).HasMaxLength(200);
-            e.Property(x => x.UserName).HasMaxLength(200);
-            e.HasOne<DraftRecord>().WithMany().HasForeignKey(x => x.DraftId).OnDelete(DeleteBehavior.Restrict);
-            e.HasIndex(x => new { x.DraftId, x.AtUtc });
+            e.Property(x => x.EmailSubject).HasMaxLength(1000);
+            e.Property(x => x.Subject).HasMaxLength(1010);
+            e.Property(x => x.AskQuote).HasMaxLength(300);
+            e.Property(x => x.Status).HasMaxLength(20);
+            e.Property(x => x.Review).HasMaxLength(20);
+            // The review list is newest first within filters; each filter column leads an index with the date.
+            // (…, CreatedAtUtc, Id) matches ORDER BY CreatedAtUtc DESC, Id DESC, so a page stops after 50 rows.
+            e.HasIndex(x => new { x.CreatedAtUtc, x.Id });
+            e.HasIndex(x => new { x.UserId, x.CreatedAtUtc, x.Id });
+            e.HasIndex(x => new { x.CustomerDomain, x.CreatedAtUtc, x.Id });
+            e.HasIndex(x => new { x.Category, x.CreatedAtUtc, x.Id });
+            e.HasIndex(x => new { x.Status, x.CreatedAtUtc, x.Id });
+            e.HasIndex(x => new { x.Review, x.CreatedAtUtc, x.Id });
         });
         b.Entity<TemplateVersionRecord>(e =>
         {
@@ -70,8 +94,12 @@ public sealed class SayNoDb(DbContextOptions<SayNoDb> options) : DbContext(optio
     }
 }
 
+public sealed class SqliteSayNoDb(DbContextOptions<SqliteSayNoDb> options) : SayNoDb(options);
+
+public sealed class PostgresSayNoDb(DbContextOptions<PostgresSayNoDb> options) : SayNoDb(options);
+
 /// <summary>Every SQLite connection waits for locks instead of failing at once and syncs each
-/// commit to disk (WAL + synchronous=FULL) so an acknowledged draft survives a crash.</summary>
+/// commit to disk (WAL + synchronous=FULL) so an acknowledged record survives a crash.</summary>
 public sealed class SqliteDurabilityInterceptor : DbConnectionInterceptor
 {
     private const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=5000; PRAGMA foreign_keys=ON;";

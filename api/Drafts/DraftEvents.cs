@@ -1,53 +1,144 @@
 using System.Security.Claims;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using OutlookSayNo.Asks;
 using OutlookSayNo.Auth;
+using OutlookSayNo.Checks;
 using OutlookSayNo.Data;
+using OutlookSayNo.Kinds;
+using OutlookSayNo.Reading;
 
 namespace OutlookSayNo.Drafts;
 
-public sealed record DraftEventRequest(string? Type, string? Mode);
+public sealed record Recipient(string? Name, string? Email);
 
-public sealed record DraftEventResponse(long Id, string DraftId, string Type, string? Mode, DateTime At);
+/// <summary>An event on a draft. <c>sent</c> carries the final body (text or HTML as Outlook gives it)
+/// and the recipients; the server keeps the newest message of it and judges it with the draft checks.</summary>
+public sealed record DraftEventRequest(string? Type, string? Mode, string? Body, List<Recipient>? To, List<Recipient>? Cc, bool? Warned);
 
-/// <summary>What happened to a draft after it was generated. The pane records <c>inserted</c>;
-/// <c>sent</c> and <c>discarded</c> come from the send handler and the pane.</summary>
-public static class DraftEvents
+public sealed record DraftEventResponse(long Id, string DraftId, string Type, string? Mode, DateTime At,
+    ChecksDto? Checks = null, IReadOnlyList<string>? CheckNotes = null, bool? Unchanged = null, bool? Confirm = null, IReadOnlyList<string>? Reasons = null);
+
+/// <summary>The sent record's content in the log.</summary>
+public sealed record SentPayload(string? Mode, string Text, IReadOnlyList<Recipient> To, IReadOnlyList<Recipient> Cc,
+    ChecksDto Checks, IReadOnlyList<string> CheckNotes, bool Unchanged, bool Warned, string BodySha256);
+
+public sealed record EventPayload(string? Mode);
+
+/// <summary>What happened to a draft after it was generated. The pane records <c>inserted</c> and
+/// <c>discarded</c>; the on-send handler records <c>sent</c> with the final text, and learns from the
+/// answer whether to ask the sender to confirm (the reply no longer says no, offers nothing, or is rude).</summary>
+public static partial class DraftEvents
 {
-    public static readonly string[] Types = ["inserted", "sent", "discarded"];
+    public static readonly string[] Types = [LogTypes.Inserted, LogTypes.Sent, LogTypes.Discarded];
     public static readonly string[] Modes = ["reply", "replyAll", "compose"];
+    public const int MaxBodyChars = 200_000;
+    public const int MaxRecipients = 500;
 
     internal static async Task<Results<Created<DraftEventResponse>, ValidationProblem, ProblemHttpResult>> Record(
-        string id, DraftEventRequest request, SayNoDb db, ClaimsPrincipal user, TimeProvider clock, CancellationToken ct)
+        string id, DraftEventRequest request, SayNoDb db, LogWriter log, CatalogStore catalogs, ClaimsPrincipal user, TimeProvider clock, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         if (request.Type is null || !Types.Contains(request.Type))
             errors["type"] = [$"'{Shorten(request.Type)}' is not an event type: use {string.Join(", ", Types)}."];
         if (request.Mode is not null && !Modes.Contains(request.Mode))
             errors["mode"] = [$"'{Shorten(request.Mode)}' is not a mode: use {string.Join(", ", Modes)}."];
+        if (request.Type == LogTypes.Sent)
+        {
+            if (string.IsNullOrWhiteSpace(request.Body)) errors["body"] = ["A sent event needs the final body as sent."];
+            else if (request.Body.Length > MaxBodyChars) errors["body"] = [$"At most {MaxBodyChars:N0} characters."];
+            if ((request.To?.Count ?? 0) + (request.Cc?.Count ?? 0) > MaxRecipients) errors["to"] = [$"At most {MaxRecipients} recipients."];
+            foreach (var (r, i) in (request.To ?? []).Concat(request.Cc ?? []).Select((r, i) => (r, i)))
+                if (r is null || r.Email is null or { Length: > 320 } || r.Name is { Length: > 320 }) { errors["to"] = ["Each recipient needs an email of at most 320 characters."]; break; }
+        }
+        else if (request.Body is not null || request.To is not null || request.Cc is not null)
+            errors["body"] = ["Only a sent event carries a body and recipients."];
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
 
-        var draft = await db.Drafts.AsNoTracking().Where(d => d.Id == id).Select(d => new { d.UserId }).SingleOrDefaultAsync(ct);
+        var draft = await db.Drafts.AsNoTracking().Where(d => d.Id == id).Select(d => new { d.UserId, d.GeneratedSeq }).SingleOrDefaultAsync(ct);
         if (draft is null)
-            return TypedResults.Problem(statusCode: 404, title: "Draft not found", detail: $"There is no draft '{Shorten(id)}'.");
+            return TypedResults.Problem(statusCode: 404, title: "Draft not found",
+                detail: $"There is no draft '{Shorten(id)}'. A reply that was not drafted here is not logged.");
         if (draft.UserId != user.UserId())
             return TypedResults.Problem(statusCode: 403, title: "Not your draft",
                 detail: "Events can only be recorded by the account manager the draft was made for.");
 
-        var record = new DraftEventRecord
+        if (request.Type != LogTypes.Sent)
         {
-            DraftId = id,
-            Type = request.Type!,
-            Mode = request.Mode,
-            AtUtc = clock.GetUtcNow().UtcDateTime,
-            UserId = user.UserId(),
-            UserName = user.DisplayName(),
-        };
-        db.DraftEvents.Add(record);
-        await db.SaveChangesAsync(CancellationToken.None);
-        return TypedResults.Created($"/api/drafts/{id}/events/{record.Id}",
-            new DraftEventResponse(record.Id, id, record.Type, record.Mode, record.AtUtc));
+            var records = await log.AppendAsync([new LogEntry(request.Type!, id, user.UserId(), user.DisplayName(), LogChain.Payload(new EventPayload(request.Mode)))],
+                async (d, recs, c) =>
+                {
+                    var row = await d.Drafts.SingleAsync(x => x.Id == id, c);
+                    if (request.Type == LogTypes.Inserted)
+                    {
+                        row.InsertedAtUtc = recs[0].AtUtc;
+                        if (row.Status == LogTypes.Generated) row.Status = LogTypes.Inserted;
+                    }
+                    else if (row.Status != LogTypes.Sent) row.Status = LogTypes.Discarded;
+                });
+            return TypedResults.Created($"/api/drafts/{id}/events/{records[0].Seq}",
+                new DraftEventResponse(records[0].Seq, id, request.Type!, request.Mode, DateTime.SpecifyKind(records[0].AtUtc, DateTimeKind.Utc)));
+        }
+
+        // Sent: judge the final text as the reviewer will see it.
+        var generated = await db.Log.AsNoTracking().Where(r => r.Seq == draft.GeneratedSeq).Select(r => r.Payload).SingleAsync(ct);
+        var generatedText = System.Text.Json.JsonDocument.Parse(generated).RootElement.GetProperty("text").GetString() ?? "";
+        var sentText = NewestMessage(request.Body!);
+        var catalog = await catalogs.GetAsync(db, ct);
+        var check = DraftChecker.Check(sentText, catalog, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+        var c = check.Checks;
+        var checks = new ChecksDto(c.SaysNo, c.GivesReason, c.CitesData, c.OffersAlternative, c.Respectful);
+        var unchanged = Unchanged(generatedText, sentText);
+        var reasons = new List<string>();
+        if (!c.SaysNo) reasons.Add("The reply no longer says no clearly.");
+        if (!c.OffersAlternative) reasons.Add("The reply no longer offers an alternative.");
+        if (!c.Respectful) reasons.Add("The reply has wording the customer may read as rude.");
+        // The handler asks the sender to confirm exactly when this answer says so.
+        var warned = (request.Warned ?? false) || reasons.Count > 0;
+        var payload = new SentPayload(request.Mode, sentText, Clean(request.To), Clean(request.Cc), checks, check.Notes, unchanged, warned,
+            Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(request.Body!))));
+        var failed = CheckBits.Failed(c.SaysNo, c.GivesReason, c.CitesData, c.OffersAlternative, c.Respectful);
+        var sent = await log.AppendAsync([new LogEntry(LogTypes.Sent, id, user.UserId(), user.DisplayName(), LogChain.Payload(payload))],
+            async (d, recs, token) =>
+            {
+                var row = await d.Drafts.SingleAsync(x => x.Id == id, token);
+                row.Status = LogTypes.Sent;
+                row.SentAtUtc = recs[0].AtUtc;
+                row.SentUnchanged = unchanged;
+                row.SentFailed = failed;
+                row.SentWarned = warned;
+                row.SentSeq = recs[0].Seq;
+            });
+        return TypedResults.Created($"/api/drafts/{id}/events/{sent[0].Seq}",
+            new DraftEventResponse(sent[0].Seq, id, LogTypes.Sent, request.Mode, DateTime.SpecifyKind(sent[0].AtUtc, DateTimeKind.Utc),
+                checks, check.Notes, unchanged, reasons.Count > 0, reasons));
     }
 
-    private static string Shorten(string? s) => s is null ? "" : Asks.AsksApi.Shorten(s);
+    /// <summary>The reply as the account manager wrote it: the newest message of the sent body, without
+    /// the quoted customer email below it.</summary>
+    public static string NewestMessage(string body)
+    {
+        var read = EmailReader.Read(body);
+        return read.Text[..read.MessageEnd].Trim();
+    }
+
+    /// <summary>Unchanged: the sent reply is the generated text, whitespace aside, followed by at most
+    /// a signature block (Outlook adds the sender's).</summary>
+    public static bool Unchanged(string generated, string sent)
+    {
+        var g = Normalise(generated);
+        var s = Normalise(sent);
+        return s.StartsWith(g, StringComparison.Ordinal) && s.Length - g.Length <= 300;
+    }
+
+    private static string Normalise(string text) => WhitespaceRegex().Replace(text, " ").Trim();
+
+    private static List<Recipient> Clean(List<Recipient>? list) =>
+        (list ?? []).Select(r => new Recipient(r.Name?.Trim(), r.Email!.Trim())).ToList();
+
+    private static string Shorten(string? s) => s is null ? "" : AsksApi.Shorten(s);
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex WhitespaceRegex();
 }

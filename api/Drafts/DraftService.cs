@@ -21,7 +21,7 @@ public abstract record DraftOutcome
 
 /// <summary>The draft path after reading and classifying: model, render, check, log. Each step
 /// only uses the ones before it.</summary>
-public sealed partial class DraftService(CatalogStore catalogs, Classifier classifier, SayNoDb db, TimeProvider clock)
+public sealed partial class DraftService(CatalogStore catalogs, Classifier classifier, SayNoDb db, LogWriter log, TimeProvider clock)
 {
     public const int MaxRightAboutChars = 500;
 
@@ -94,43 +94,59 @@ public sealed partial class DraftService(CatalogStore catalogs, Classifier class
             SuggestedAudience: classification.Audience);
 
         // Log durably before answering: if this throws, the caller gets a 503 and no draft.
-        db.Drafts.Add(new DraftRecord
-        {
-            Id = response.Id,
-            CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
-            UserId = user.UserId(),
-            UserName = user.DisplayName(),
-            Category = response.Category,
-            Confidence = request.Category is null ? classification.Primary.Confidence : 1,
-            Audience = audience,
-            Flags = string.Join(',', classification.Flags),
-            ManagerCopyAdvised = response.ManagerCopyAdvised,
-            TemplateId = template.Id,
-            TemplateVersion = template.Version,
-            TemplateSha256 = template.Sha256,
-            CatalogVersion = catalog.Version,
-            DataPointsJson = JsonSerializer.Serialize(dataPoints, LogJson.Options),
-            MissingFieldsJson = JsonSerializer.Serialize(missing, LogJson.Options),
-            AlternativesJson = JsonSerializer.Serialize(alternatives.Where(a => a.Offered).Select(a => a.Id), LogJson.Options),
-            ChecksJson = JsonSerializer.Serialize(checks, LogJson.Options),
-            ClassificationJson = JsonSerializer.Serialize(new
+        var logged = new GeneratedPayload(
+            Id: response.Id,
+            Category: response.Category,
+            Confidence: request.Category is null ? classification.Primary.Confidence : 1,
+            Overridden: request.Category is not null,
+            Audience: audience,
+            SuggestedAudience: classification.Audience.Suggested,
+            Flags: classification.Flags,
+            ManagerCopyAdvised: response.ManagerCopyAdvised,
+            Template: new LoggedTemplate(template.Id, template.Version, template.Sha256, catalog.Version),
+            DataPoints: dataPoints,
+            MissingFields: missing.Select(m => m.Name).ToList(),
+            Alternatives: alternatives.Where(a => a.Offered).Select(a => a.Id).ToList(),
+            Checks: checks,
+            CheckNotes: check.Notes,
+            Ask: new LoggedAsk(classification.Primary.Category, classification.Primary.Confidence, Quote(classification),
+                classification.Secondary.Select(x => x.Category).ToList()),
+            Subject: response.Subject,
+            Text: text,
+            Email: new LoggedEmail(email.Subject ?? "", email.From?.Name ?? "", email.From?.Email ?? "", email.ItemId, email.ConversationId,
+                Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(email.Body!)))));
+        var now = clock.GetUtcNow().UtcDateTime;
+        await log.AppendAsync(
+            [new LogEntry(LogTypes.Generated, response.Id, user.UserId(), user.DisplayName(), LogChain.Payload(logged))],
+            (db, records, _) =>
             {
-                primary = classification.Primary,
-                secondary = classification.Secondary,
-                overridden = request.Category is not null,
-                suggestedAudience = classification.Audience,
-            }, LogJson.Options),
-            Subject = response.Subject,
-            Html = html,
-            Text = text,
-            EmailSubject = email.Subject ?? "",
-            FromName = email.From?.Name ?? "",
-            FromEmail = email.From?.Email ?? "",
-            ItemId = email.ItemId,
-            ConversationId = email.ConversationId,
-            BodySha256 = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(email.Body!))),
-        });
-        await db.SaveChangesAsync(CancellationToken.None);
+                db.Drafts.Add(new DraftRecord
+                {
+                    Id = response.Id,
+                    CreatedAtUtc = records[0].AtUtc,
+                    UserId = records[0].UserId,
+                    UserName = records[0].UserName,
+                    Category = response.Category,
+                    Audience = audience,
+                    Threat = classification.Threat,
+                    Abusive = classification.Abusive,
+                    ManagerCopyAdvised = response.ManagerCopyAdvised,
+                    TemplateId = template.Id,
+                    TemplateVersion = template.Version,
+                    CatalogVersion = catalog.Version,
+                    GeneratedFailed = CheckBits.Failed(checks.SaysNo, checks.GivesReason, checks.CitesData, checks.OffersAlternative, checks.Respectful),
+                    CustomerDomain = Domain(email.From?.Email),
+                    FromName = Clip(email.From?.Name ?? "", 320),
+                    FromEmail = Clip(email.From?.Email ?? "", 320),
+                    EmailSubject = Clip(email.Subject ?? "", 1000),
+                    Subject = Clip(response.Subject, 1010),
+                    AskQuote = Quote(classification) is { } q ? Clip(q, 300) : null,
+                    Status = LogTypes.Generated,
+                    Review = "none",
+                    GeneratedSeq = records[0].Seq,
+                });
+                return Task.CompletedTask;
+            });
         return new DraftOutcome.Created(response);
     }
 
@@ -243,6 +259,15 @@ public sealed partial class DraftService(CatalogStore catalogs, Classifier class
         return string.Join(' ', label.Split('-', StringSplitOptions.RemoveEmptyEntries).Select(Capitalise));
     }
 
+    /// <summary>The sender's domain, lower case, for the review filters ("" when unknown).</summary>
+    internal static string Domain(string? email)
+    {
+        var at = email?.LastIndexOf('@') ?? -1;
+        return email is null || at < 0 ? "" : Clip(email[(at + 1)..].Trim().TrimEnd('>').ToLowerInvariant(), 255);
+    }
+
+    private static string Clip(string s, int max) => s.Length <= max ? s : s[..max];
+
     private static string Capitalise(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..].ToLowerInvariant();
 
     internal static string ReplySubject(string? subject)
@@ -258,7 +283,13 @@ public sealed partial class DraftService(CatalogStore catalogs, Classifier class
     private static partial Regex ReplyPrefixRegex();
 }
 
-internal static class LogJson
-{
-    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
-}
+/// <summary>The generated record's content in the log: everything needed to show and judge the draft
+/// later, except the customer's body (only its hash).</summary>
+public sealed record GeneratedPayload(string Id, string Category, double Confidence, bool Overridden, string Audience, string SuggestedAudience,
+    IReadOnlyList<string> Flags, bool ManagerCopyAdvised, LoggedTemplate Template, IReadOnlyList<DataPointDto> DataPoints,
+    IReadOnlyList<string> MissingFields, IReadOnlyList<string> Alternatives, ChecksDto Checks, IReadOnlyList<string> CheckNotes,
+    LoggedAsk Ask, string Subject, string Text, LoggedEmail Email);
+
+public sealed record LoggedTemplate(string Id, int Version, string Sha256, long CatalogVersion);
+public sealed record LoggedAsk(string Category, double Confidence, string? Quote, IReadOnlyList<string> Secondary);
+public sealed record LoggedEmail(string Subject, string FromName, string FromEmail, string? ItemId, string? ConversationId, string BodySha256);

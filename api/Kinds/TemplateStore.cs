@@ -48,14 +48,13 @@ public static class TemplateStore
         if (catalogVersion is { } seen && await CatalogVersionAsync(db, ct) != seen) return null;
         var paths = changes.Select(c => c.Path).ToList();
         var current = await db.TemplateVersions.AsNoTracking()
-            .Where(v => paths.Contains(v.Path))
-            .GroupBy(v => v.Path)
-            .Select(g => new { Path = g.Key, Version = g.Max(v => v.Version) })
-            .ToDictionaryAsync(x => x.Path, x => x.Version, ct);
+            .Where(v => paths.Contains(v.Path) && v.Version == db.TemplateVersions.Where(w => w.Path == v.Path).Max(w => w.Version))
+            .Select(v => new { v.Path, v.Version, v.Sha256 })
+            .ToDictionaryAsync(x => x.Path, ct);
         var added = new List<TemplateVersionRecord>();
         foreach (var change in changes)
         {
-            int? now = current.TryGetValue(change.Path, out var v) ? v : null;
+            int? now = current.TryGetValue(change.Path, out var v) ? v.Version : null;
             if (now != change.ExpectedVersion) throw new StaleVersionException(change.Path, change.ExpectedVersion, now);
             var record = new TemplateVersionRecord
             {
@@ -72,6 +71,7 @@ public static class TemplateStore
             db.TemplateVersions.Add(record);
             added.Add(record);
         }
+        await LogChain.AppendAsync(db, added.Select(r => ChangeEntry(r, current.TryGetValue(r.Path, out var before) ? before.Sha256 : null)).ToList(), atUtc, ct);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -79,6 +79,7 @@ public static class TemplateStore
         catch (DbUpdateException) when (added.Count > 0)
         {
             // The unique (path, version) index: someone else saved the same version first.
+            await tx.RollbackAsync(CancellationToken.None);
             db.ChangeTracker.Clear();
             var first = changes[0];
             var latest = await db.TemplateVersions.Where(x => x.Path == first.Path).MaxAsync(x => (int?)x.Version, ct);
@@ -104,11 +105,13 @@ public static class TemplateStore
         {
             // First start: the folder is the catalog. It must build, or there is nothing to serve.
             KindCatalog.Build(files, models);
+            var seeded = new List<TemplateVersionRecord>();
             foreach (var doc in files.Values.OrderBy(d => d.Path, StringComparer.Ordinal))
             {
-                db.TemplateVersions.Add(NewVersion(doc.Path, 1, doc.Content, "seed", atUtc));
+                seeded.Add(db.TemplateVersions.Add(NewVersion(doc.Path, 1, doc.Content, "seed", atUtc)).Entity);
                 db.TemplateFolder.Add(new TemplateFolderRecord { Path = doc.Path, FolderSha256 = doc.Sha256 });
             }
+            await LogChain.AppendAsync(db, seeded.Select(r => ChangeEntry(r, null)).ToList(), atUtc, ct);
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
             db.ChangeTracker.Clear();
@@ -138,6 +141,7 @@ public static class TemplateStore
         }
 
         var imported = new List<string>();
+        var entries = new List<LogEntry>();
         if (imports.Count > 0)
         {
             var candidate = ToDocuments(current.Values);
@@ -152,16 +156,24 @@ public static class TemplateStore
                     conflicts.Add(file.Path);
                     continue;
                 }
-                db.TemplateVersions.Add(NewVersion(file.Path, (now?.Version ?? 0) + 1, file.Content, "folder", atUtc));
+                var record = db.TemplateVersions.Add(NewVersion(file.Path, (now?.Version ?? 0) + 1, file.Content, "folder", atUtc)).Entity;
+                entries.Add(ChangeEntry(record, now?.Sha256));
                 Remember(db, states, file.Path, file.Sha256);
                 imported.Add(file.Path);
             }
         }
+        if (entries.Count > 0) await LogChain.AppendAsync(db, entries, atUtc, ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         db.ChangeTracker.Clear();
         return new FolderImport(imported, conflicts, Seeded: false);
     }
+
+    /// <summary>The compliance log's record of a template change: who, when, which document and version,
+    /// the content after and the hash of the content before.</summary>
+    private static LogEntry ChangeEntry(TemplateVersionRecord r, string? previousSha256) =>
+        new(LogTypes.TemplateChanged, null, r.UserId, r.UserName, LogChain.Payload(new TemplateChangePayload(
+            r.Path, r.Version, r.Origin, r.Comment, previousSha256, r.Content is null ? null : r.Sha256, r.Content)));
 
     private static TemplateVersionRecord NewVersion(string path, int version, string? content, string origin, DateTime atUtc) => new()
     {
@@ -199,5 +211,7 @@ public static class TemplateStore
         state.ConflictReason = reason;
     }
 }
+
+public sealed record TemplateChangePayload(string Path, int Version, string Origin, string? Comment, string? PreviousSha256, string? Sha256, string? Content);
 
 public sealed record FolderImport(IReadOnlyList<string> Imported, IReadOnlyList<string> Conflicts, bool Seeded);

@@ -27,8 +27,9 @@ public sealed class DraftEventsApiTests(SayNoFactory factory) : IClassFixture<Sa
 
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SayNoDb>();
-        var stored = await db.DraftEvents.AsNoTracking().SingleAsync(e => e.DraftId == id);
-        Assert.Equal("replyAll", stored.Mode);
+        var stored = await db.Log.AsNoTracking().SingleAsync(e => e.DraftId == id && e.Type == "inserted");
+        Assert.Equal("replyAll", (string?)System.Text.Json.Nodes.JsonNode.Parse(stored.Payload)!["mode"]);
+        Assert.Equal("inserted", (await db.Drafts.AsNoTracking().SingleAsync(d => d.Id == id)).Status);
         Assert.Equal("Alex Morgan", stored.UserName);
         Assert.Equal(SayNoFactory.Now.UtcDateTime, stored.AtUtc);
     }

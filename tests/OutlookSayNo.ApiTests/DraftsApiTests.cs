@@ -149,19 +149,24 @@ public sealed class DraftsApiTests(SayNoFactory factory) : IClassFixture<SayNoFa
         var id = (string)json["id"]!;
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SayNoDb>();
-        var record = await db.Drafts.AsNoTracking().SingleAsync(d => d.Id == id);
+        var record = await db.Log.AsNoTracking().SingleAsync(r => r.DraftId == id && r.Type == "generated");
         Assert.Equal("Alex Morgan", record.UserName);
-        Assert.Equal("discount", record.Category);
-        Assert.Equal("finance", record.Audience);
-        Assert.Equal("discount/finance", record.TemplateId);
-        Assert.Equal((string)json["text"]!, record.Text);
-        Assert.Equal((string)json["html"]!, record.Html);
-        Assert.Equal("AAMkAG-item", record.ItemId);
-        Assert.Equal("conv-1", record.ConversationId);
-        Assert.Equal("priya@northwind.com", record.FromEmail);
-        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(Emails.DiscountBody))), record.BodySha256);
-        Assert.Contains("requestedDiscountPercent", record.DataPointsJson);
-        Assert.Equal(SayNoFactory.Now.UtcDateTime, record.CreatedAtUtc);
+        var logged = System.Text.Json.Nodes.JsonNode.Parse(record.Payload)!;
+        Assert.Equal("discount", (string?)logged["category"]);
+        Assert.Equal("finance", (string?)logged["audience"]);
+        Assert.Equal("discount/finance", (string?)logged["template"]!["id"]);
+        Assert.Equal((string)json["text"]!, (string?)logged["text"]);
+        Assert.Equal("AAMkAG-item", (string?)logged["email"]!["itemId"]);
+        Assert.Equal("conv-1", (string?)logged["email"]!["conversationId"]);
+        Assert.Equal("priya@northwind.com", (string?)logged["email"]!["fromEmail"]);
+        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(Emails.DiscountBody))), (string?)logged["email"]!["bodySha256"]);
+        Assert.Contains("requestedDiscountPercent", logged["dataPoints"]!.ToJsonString());
+        Assert.Equal(SayNoFactory.Now.UtcDateTime, record.AtUtc);
+        // The review index row points at the record.
+        var row = await db.Drafts.AsNoTracking().SingleAsync(d => d.Id == id);
+        Assert.Equal(record.Seq, row.GeneratedSeq);
+        Assert.Equal("northwind.com", row.CustomerDomain);
+        Assert.Equal("generated", row.Status);
     }
 
     [Fact]

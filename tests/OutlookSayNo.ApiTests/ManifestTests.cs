@@ -10,6 +10,9 @@ public sealed class ManifestTests(SayNoFactory factory) : IClassFixture<SayNoFac
 {
     private const string DevOrigin = "https://localhost:5181";
     private const string PanePath = "/addin/taskpane.html";
+    private const string OnSendPagePath = "/addin/onsend.html";
+    private const string OnSendScriptPath = "/addin/onsend.js";
+    private const string OnSendHandler = "onMessageSendHandler";
 
     private static readonly XNamespace App = "http://schemas.microsoft.com/office/appforoffice/1.1";
     private static readonly XNamespace Bt = "http://schemas.microsoft.com/office/officeappbasictypes/1.0";
@@ -119,15 +122,19 @@ public sealed class ManifestTests(SayNoFactory factory) : IClassFixture<SayNoFac
     public async Task Every_url_in_the_manifest_resolves_on_the_running_api()
     {
         var doc = LoadManifest();
-        // The pane's own files come from the add-in build; they are checked when that build has run.
+        // The pane's and the on-send handler's own files come from the add-in build; they are checked when that build has run.
         var candidates = Urls(doc)
             .Where(u => u.StartsWith(DevOrigin + "/", StringComparison.Ordinal))
             .Concat([DevOrigin + "/addin/taskpane.js", DevOrigin + "/addin/taskpane.css"])
             .Distinct()
             .ToList();
+        Assert.Contains(DevOrigin + OnSendPagePath, candidates);
+        Assert.Contains(DevOrigin + OnSendScriptPath, candidates);
         var served = candidates.Where(u => File.Exists(LocalFile(u))).ToList();
         Assert.All(IconSizes, size => Assert.Contains($"{DevOrigin}/addin/assets/icon-{size}.png", served));
-        Assert.All(candidates.Except(served), u => Assert.StartsWith(DevOrigin + "/addin/taskpane.", u));
+        Assert.All(candidates.Except(served), u => Assert.True(
+            u.StartsWith(DevOrigin + "/addin/taskpane.", StringComparison.Ordinal) || u.StartsWith(DevOrigin + "/addin/onsend.", StringComparison.Ordinal),
+            $"{u} is not served and is not a file of the add-in build."));
 
         var client = factory.CreateClient();
         foreach (var url in served)
@@ -139,7 +146,42 @@ public sealed class ManifestTests(SayNoFactory factory) : IClassFixture<SayNoFac
             Assert.Equal(new FileInfo(LocalFile(url)).Length, bytes.Length);
             if (path.EndsWith(".png", StringComparison.Ordinal))
                 Assert.Equal("image/png", response.Content.Headers.ContentType?.MediaType);
+            if (path == OnSendPagePath)
+            {
+                // The event runtime's page loads office.js, then the handler beside it.
+                Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+                var html = System.Text.Encoding.UTF8.GetString(bytes);
+                var office = html.IndexOf("appsforoffice.microsoft.com/lib/1/hosted/office.js", StringComparison.Ordinal);
+                var handler = html.IndexOf("src=\"onsend.js\"", StringComparison.Ordinal);
+                Assert.True(office >= 0 && handler > office, "onsend.html must load office.js and then onsend.js.");
+            }
+            if (path == OnSendScriptPath)
+            {
+                // One classic script (no import/export) that associates the manifest's FunctionName.
+                Assert.Equal("text/javascript", response.Content.Headers.ContentType?.MediaType);
+                var js = System.Text.Encoding.UTF8.GetString(bytes);
+                Assert.Contains($"\"{OnSendHandler}\"", js);
+                Assert.Matches(@"^\s*(""use strict"";\s*)?\(\(\)\s*=>\s*\{", js); // an IIFE, not a module
+            }
         }
+    }
+
+    [Fact]
+    public void The_1_1_block_runs_the_on_send_handler_in_an_event_runtime()
+    {
+        AssertOnSend(LoadManifest(), DevOrigin);
+    }
+
+    [Fact]
+    public void Only_the_1_1_block_declares_the_on_send_event_and_it_keeps_the_1_3_floor_for_its_buttons()
+    {
+        var doc = LoadManifest();
+        var v10 = OverridesBlock(doc, Vo10);
+        Assert.DoesNotContain(v10.Descendants(), e => e.Name.LocalName is "LaunchEvent" or "Runtimes");
+        // OnMessageSend needs Mailbox 1.12, but a LaunchEvent extension point takes no requirements of its own:
+        // raising the block's floor would drop the pinnable buttons on clients with 1.5 to 1.11.
+        var sets = OverridesBlock(doc, Vo11).Element(Vo11 + "Requirements")!.Element(Bt + "Sets")!;
+        Assert.Equal("1.3", sets.Attribute("DefaultMinVersion")?.Value);
     }
 
     [Fact]
@@ -164,6 +206,7 @@ public sealed class ManifestTests(SayNoFactory factory) : IClassFixture<SayNoFac
         Assert.Equal(clientId, info.Element(Vo11 + "Id")?.Value);
         Assert.Equal($"api://sayno.contoso.com/{clientId}", info.Element(Vo11 + "Resource")?.Value);
         AssertCommands(generated, "https://sayno.contoso.com");
+        AssertOnSend(generated, "https://sayno.contoso.com");
     }
 
     [Fact]
@@ -184,8 +227,9 @@ public sealed class ManifestTests(SayNoFactory factory) : IClassFixture<SayNoFac
         var response = await factory.CreateClient().GetAsync("/addin/manifest.xml");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var generated = XDocument.Parse(await response.Content.ReadAsStringAsync());
-        var pane = OverridesBlock(generated, Vo11).Descendants(Bt + "Url").Single().Attribute("DefaultValue")!.Value;
-        Assert.Equal("http://localhost" + PanePath, pane);
+        var block = OverridesBlock(generated, Vo11);
+        Assert.Equal("http://localhost" + PanePath, ResourceUrl(block, Bt + "Urls", "SayNo.Taskpane.Url"));
+        AssertOnSend(generated, "http://localhost");
     }
 
     [Theory]
@@ -260,6 +304,35 @@ public sealed class ManifestTests(SayNoFactory factory) : IClassFixture<SayNoFac
         }
     }
 
+    /// <summary>The 1.1 block's MailHost declares one event runtime (the HTML page, with the JavaScript file for classic
+    /// Outlook on Windows) before its form factor, and a LaunchEvent extension point that runs onMessageSendHandler on
+    /// OnMessageSend with SendMode PromptUser, its SourceLocation being that runtime's page (as the schema requires).</summary>
+    private static void AssertOnSend(XDocument doc, string origin)
+    {
+        var block = OverridesBlock(doc, Vo11);
+        var host = Assert.Single(block.Element(Vo11 + "Hosts")!.Elements(Vo11 + "Host"));
+        Assert.Equal("MailHost", XsiType(host));
+        Assert.Equal(["Runtimes", "DesktopFormFactor"], host.Elements().Select(e => e.Name.LocalName).ToArray());
+
+        var runtime = Assert.Single(host.Element(Vo11 + "Runtimes")!.Elements(Vo11 + "Runtime"));
+        var pageId = runtime.Attribute("resid")!.Value;
+        Assert.True(pageId.Length <= 32, "A resid has at most 32 characters.");
+        Assert.Equal(origin + OnSendPagePath, ResourceUrl(block, Bt + "Urls", pageId));
+        var scriptOverride = Assert.Single(runtime.Elements(Vo11 + "Override"));
+        Assert.Equal("javascript", scriptOverride.Attribute("type")?.Value);
+        var scriptId = scriptOverride.Attribute("resid")!.Value;
+        Assert.True(scriptId.Length <= 32, "A resid has at most 32 characters.");
+        Assert.Equal(origin + OnSendScriptPath, ResourceUrl(block, Bt + "Urls", scriptId));
+
+        var point = Assert.Single(host.Descendants(Vo11 + "ExtensionPoint"), p => XsiType(p) == "LaunchEvent");
+        Assert.Equal(["LaunchEvents", "SourceLocation"], point.Elements().Select(e => e.Name.LocalName).ToArray());
+        var launch = Assert.Single(point.Element(Vo11 + "LaunchEvents")!.Elements(Vo11 + "LaunchEvent"));
+        Assert.Equal("OnMessageSend", launch.Attribute("Type")?.Value);
+        Assert.Equal(OnSendHandler, launch.Attribute("FunctionName")?.Value);
+        Assert.Equal("PromptUser", launch.Attribute("SendMode")?.Value);
+        Assert.Equal(pageId, point.Element(Vo11 + "SourceLocation")!.Attribute("resid")?.Value);
+    }
+
     /// <summary>The VersionOverrides element of that namespace, without the nested one of another namespace.</summary>
     private static XElement OverridesBlock(XDocument doc, XNamespace ns)
     {
@@ -307,5 +380,16 @@ public sealed class ManifestTests(SayNoFactory factory) : IClassFixture<SayNoFac
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
             if (File.Exists(Path.Combine(dir.FullName, "OutlookSayNo.sln"))) return dir.FullName;
         throw new InvalidOperationException("OutlookSayNo.sln not found above " + AppContext.BaseDirectory);
+    }
+
+    [Fact]
+    public async Task The_well_known_list_allows_the_on_send_script_of_this_origin_for_classic_Outlook()
+    {
+        var response = await factory.CreateClient().GetAsync("/.well-known/microsoft-officeaddins-allowed.json");
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        var allowed = (await response.ReadNodeAsync())["allowed"]!.AsArray().Select(a => (string)a!).ToList();
+        var script = Assert.Single(allowed);
+        Assert.EndsWith("/addin/onsend.js", script);
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await factory.CreateClient().GetAsync(new Uri(script).AbsolutePath)).StatusCode);
     }
 }

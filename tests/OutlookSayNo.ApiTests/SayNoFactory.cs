@@ -14,11 +14,17 @@ namespace OutlookSayNo.ApiTests;
 public class SayNoFactory : WebApplicationFactory<Program>
 {
     public static readonly DateTimeOffset Now = new(2026, 11, 16, 9, 0, 0, TimeSpan.Zero);
-    private readonly DevTokens _tokens = new();
+    private DevTokens _tokens = new();
+
+    /// <summary>The token key; share one between factories that must accept each other's tokens.</summary>
+    public DevTokens Tokens { get => _tokens; init => _tokens = value; }
     private readonly string _dir = Directory.CreateTempSubdirectory("saynotest").FullName;
 
     public string DatabasePath => Path.Combine(_dir, "saynotest.db");
     public FakeTimeProvider Clock { get; } = new(Now);
+
+    /// <summary>A PostgreSQL connection string; null keeps the factory's own SQLite file.</summary>
+    public string? PostgresConnectionString { get; init; }
 
     /// <summary>A templates folder other than the shipped one (a copy with changes), or null.</summary>
     public string? TemplatesPath { get; init; }
@@ -32,6 +38,11 @@ public class SayNoFactory : WebApplicationFactory<Program>
         {
             var settings = _tokens.Settings(DatabasePath);
             if (TemplatesPath is not null) settings["Templates:Path"] = TemplatesPath;
+            if (PostgresConnectionString is not null)
+            {
+                settings["Database:Provider"] = "Postgres";
+                settings["Database:ConnectionString"] = PostgresConnectionString;
+            }
             foreach (var (k, v) in Settings) settings[k] = v;
             config.AddInMemoryCollection(settings);
         });

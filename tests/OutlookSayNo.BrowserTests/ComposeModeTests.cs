@@ -46,7 +46,7 @@ public sealed class ComposeModeTests(PaneFixture fixture, ITestOutputHelper outp
 
         await Expect(pane.Page.Locator("#status")).ToHaveTextAsync("The draft is in your message.");
         var inserted = Assert.Single(await Server.EventsFor(draftId));
-        Assert.Equal(("inserted", "compose"), (inserted.Type, inserted.Mode));
+        Assert.Equal(("inserted", "compose"), (inserted.Type, PaneServer.ModeOf(inserted)));
     }
 
     [Fact]

@@ -34,7 +34,7 @@ public sealed class InsertReplyTests(PaneFixture fixture, ITestOutputHelper outp
         var events = await Server.EventsFor(draftId);
         var inserted = Assert.Single(events);
         Assert.Equal("inserted", inserted.Type);
-        Assert.Equal(mode, inserted.Mode);
+        Assert.Equal(mode, PaneServer.ModeOf(inserted));
         Assert.Equal("Sam Carter", inserted.UserName);
     }
 

@@ -61,11 +61,14 @@ public sealed class PaneServer : WebApplicationFactory<Program>
     public string Token(string role = "AccountManager", string name = "Sam Carter") => _tokens.Create(role, name);
 
     /// <summary>The events the draft log holds for a draft, read through the API's own DbContext.</summary>
-    public async Task<List<DraftEventRecord>> EventsFor(string draftId)
+    /// <summary>The mode (reply, replyAll, compose) an event record carries.</summary>
+    public static string? ModeOf(LogRecord record) => (string?)System.Text.Json.Nodes.JsonNode.Parse(record.Payload)!["mode"];
+
+    public async Task<List<LogRecord>> EventsFor(string draftId)
     {
         await using var scope = Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SayNoDb>();
-        return await db.DraftEvents.AsNoTracking().Where(e => e.DraftId == draftId).ToListAsync();
+        return await db.Log.AsNoTracking().Where(e => e.DraftId == draftId && e.Type != LogTypes.Generated).OrderBy(e => e.Seq).ToListAsync();
     }
 
     protected override void Dispose(bool disposing)

@@ -1,4 +1,4 @@
-using OutlookSayNo.Admin;
+using OutlookSayNo.Drafts;
 
 namespace OutlookSayNo.UnitTests;
 
@@ -57,5 +57,27 @@ public sealed class LineDiffTests
         Assert.Equal(6000, diff.Count);
         Assert.All(diff.Take(3000), l => Assert.Equal("remove", l.Op));
         Assert.All(diff.Skip(3000), l => Assert.Equal("add", l.Op));
+    }
+}
+
+public sealed class WordDiffTests
+{
+    [Fact]
+    public void A_changed_phrase_is_one_removed_and_one_added_span_and_both_texts_can_be_rebuilt()
+    {
+        const string generated = "We can't lower the price, because 140 companies pay the same rate.";
+        const string sent = "We can't lower the price this year, because 140 companies pay the same rate.";
+        var diff = LineDiff.Words(generated, sent);
+        Assert.Equal(generated, string.Concat(diff.Where(d => d.Op != "add").Select(d => d.Text)));
+        Assert.Equal(sent, string.Concat(diff.Where(d => d.Op != "remove").Select(d => d.Text)));
+        Assert.Equal(" this year", Assert.Single(diff, d => d.Op == "add").Text);
+        Assert.DoesNotContain(diff, d => d.Op == "remove");
+    }
+
+    [Fact]
+    public void A_removed_sentence_shows_as_removed()
+    {
+        var diff = LineDiff.Words("No. Here is what we can do instead: a call.", "No.");
+        Assert.Contains(diff, d => d.Op == "remove" && d.Text.Contains("instead"));
     }
 }

@@ -2,6 +2,9 @@
 // Production: nested app authentication (MSAL.js, silent then popup) when NestedAppAuth 1.1 is
 // supported, else an Office dialog that signs in and posts the token back. MSAL is loaded
 // lazily, only on those paths, so the development path needs no Entra configuration.
+// Every token it hands out is also cached for the on-send handler (src/onsend/handoff.ts), which
+// runs where this pane's MSAL and localStorage cannot be reached.
+import { cacheApiToken, clearCachedApiToken, type KeyValueStorage, tokenStores } from "../onsend/handoff";
 import { SignedOutError } from "./api";
 
 export const DEV_TOKEN_KEY = "outlooksayno.devToken";
@@ -30,6 +33,34 @@ export interface TokenProviderOptions {
   loadMsal?: () => Promise<Msal>;
   isSetSupported?: (name: string, version: string) => boolean;
   openDialog?: (url: string) => Promise<string>;
+  /** Where each token goes for the on-send handler; none when omitted (createTokenProvider sets it). */
+  handoff?: TokenHandoff;
+}
+
+/** Receives each token the provider hands out, and hears when it is no good any more. */
+export interface TokenHandoff {
+  save(token: string, expiresAt?: number): void;
+  clear(): void;
+}
+
+/**
+ * Caches the pane's API token in OfficeRuntime.storage and localStorage (key outlooksayno.apiToken,
+ * JSON {token, expiresAt, origin}) for the on-send handler. `expiresAt` is the one MSAL or the sign-in
+ * dialog gave, else the token's own `exp`. Writes only when the token changes; never throws.
+ */
+export function tokenHandoff(origin: string | undefined, stores: () => KeyValueStorage[] = tokenStores): TokenHandoff {
+  let last: string | null = null;
+  return {
+    save(token, expiresAt) {
+      if (token === last) return;
+      last = token;
+      void cacheApiToken(token, { expiresAt, origin, stores: stores() }).catch(() => undefined);
+    },
+    clear() {
+      last = null;
+      void clearCachedApiToken(stores()).catch(() => undefined);
+    },
+  };
 }
 
 export async function loadConfig(fetchImpl: typeof fetch = fetch, url = CONFIG_URL): Promise<AuthConfig | null> {
@@ -50,7 +81,7 @@ export class TokenProvider {
   readonly mode: AuthMode;
   private devToken: string | null = null;
   private pca: Promise<Nestable> | null = null;
-  private cached: { token: string; expiresAt: number } | null = null;
+  private cached: { token: string; expiresAt: number; expiry?: number } | null = null;
 
   constructor(private readonly options: TokenProviderOptions) {
     const storage = options.storage;
@@ -70,14 +101,27 @@ export class TokenProvider {
 
   /** A token for the API, without user interaction where possible. */
   async getToken(): Promise<string> {
+    return this.handOff(await this.acquire());
+  }
+
+  private handOff(result: { token: string; expiresAt?: number }): string {
+    try {
+      this.options.handoff?.save(result.token, result.expiresAt);
+    } catch {
+      /* the pane works without the on-send cache */
+    }
+    return result.token;
+  }
+
+  private async acquire(): Promise<{ token: string; expiresAt?: number }> {
     switch (this.mode) {
       case "dev":
         if (!this.devToken) throw new SignedOutError("No development token.");
-        return this.devToken;
+        return { token: this.devToken };
       case "naa":
         return this.naaToken();
       case "dialog":
-        if (this.cached && this.cached.expiresAt > Date.now() + 60_000) return this.cached.token;
+        if (this.cached && this.cached.expiresAt > Date.now() + 60_000) return { token: this.cached.token, expiresAt: this.cached.expiry };
         return this.dialogToken();
       default:
         throw new SignedOutError(
@@ -90,8 +134,13 @@ export class TokenProvider {
   /** After a 401: forget what we had and ask again (interactively where the mode has a UI). */
   async signIn(): Promise<string> {
     this.cached = null;
-    if (this.mode === "naa") return this.naaToken(true);
-    if (this.mode === "dialog") return this.dialogToken();
+    try {
+      this.options.handoff?.clear();
+    } catch {
+      /* nothing cached */
+    }
+    if (this.mode === "naa") return this.handOff(await this.naaToken(true));
+    if (this.mode === "dialog") return this.handOff(await this.dialogToken());
     if (this.mode === "dev") {
       this.options.storage?.removeItem(DEV_TOKEN_KEY);
       this.devToken = null;
@@ -123,21 +172,21 @@ export class TokenProvider {
     }
   }
 
-  private async naaToken(interactive = false): Promise<string> {
+  private async naaToken(interactive = false): Promise<{ token: string; expiresAt?: number }> {
     const config = this.options.config!;
     const request = { scopes: [config.scope] };
     const pca = await this.nestable();
     if (!interactive) {
       try {
         const silent = await pca.acquireTokenSilent(request);
-        if (silent.accessToken) return silent.accessToken;
+        if (silent.accessToken) return { token: silent.accessToken, expiresAt: expiryOf(silent) };
       } catch {
         /* fall back to the popup */
       }
     }
     try {
       const popup = await pca.acquireTokenPopup(request);
-      return popup.accessToken;
+      return { token: popup.accessToken, expiresAt: expiryOf(popup) };
     } catch (e) {
       throw new SignedOutError(`Sign-in did not complete: ${e instanceof Error ? e.message : String(e)}`);
     }
@@ -157,7 +206,7 @@ export class TokenProvider {
     return this.pca;
   }
 
-  private async dialogToken(): Promise<string> {
+  private async dialogToken(): Promise<{ token: string; expiresAt?: number }> {
     const origin = this.options.location?.origin ?? "";
     const open = this.options.openDialog ?? openOfficeDialog;
     let message: string;
@@ -168,9 +217,16 @@ export class TokenProvider {
     }
     const parsed = parseDialogMessage(message);
     if ("error" in parsed) throw new SignedOutError(`Sign-in did not complete: ${parsed.error}`);
-    this.cached = { token: parsed.token, expiresAt: parsed.expiresOn ?? Date.now() + 30 * 60_000 };
-    return parsed.token;
+    this.cached = { token: parsed.token, expiresAt: parsed.expiresOn ?? Date.now() + 30 * 60_000, expiry: parsed.expiresOn };
+    // The on-send cache gets the dialog's expiry when it sent one, else the token's own exp (not the 30-minute guess).
+    return { token: parsed.token, expiresAt: parsed.expiresOn };
   }
+}
+
+/** MSAL's expiresOn (a Date, or null) in milliseconds; undefined when absent, so the token's own exp is used. */
+function expiryOf(result: { expiresOn?: Date | null }): number | undefined {
+  const at = result.expiresOn instanceof Date ? result.expiresOn.getTime() : NaN;
+  return Number.isFinite(at) ? at : undefined;
 }
 
 export function parseDialogMessage(message: string): { token: string; expiresOn?: number } | { error: string } {
@@ -215,6 +271,7 @@ export function createTokenProvider(config: AuthConfig | null): TokenProvider {
     storage: safeLocalStorage(),
     location: globalThis.location,
     history: globalThis.history,
+    handoff: tokenHandoff(globalThis.location?.origin),
   });
 }
 

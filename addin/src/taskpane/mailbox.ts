@@ -1,7 +1,10 @@
 // Reading the open Outlook item and inserting the draft into it. Uses the global `Office`
 // (office.js, or office-addin-mock in tests). Mailbox 1.3 is the floor; newer APIs are used
 // only after Office.context.requirements.isSetSupported.
+import { DRAFT_HEADER, DRAFT_SESSION_KEY } from "../onsend/handoff";
 import type { EmailAddress, InsertMode } from "./types";
+
+export { DRAFT_HEADER, DRAFT_SESSION_KEY };
 
 export type ItemMode = "read" | "compose";
 
@@ -25,9 +28,10 @@ export interface InsertResult {
   mode: InsertMode;
   /** True when the compose item was stamped with the x-outlooksayno-draft-id header (Mailbox 1.8). */
   headerStamped: boolean;
+  /** Compose mode only: true when the draft id was also put in the item's session data (Mailbox 1.11). */
+  sessionStored?: boolean;
 }
 
-export const DRAFT_HEADER = "x-outlooksayno-draft-id";
 /** displayReplyForm / displayReplyAllForm take at most 32 KB of htmlBody. */
 export const MAX_REPLY_HTML_BYTES = 32 * 1024;
 
@@ -175,8 +179,10 @@ export function utf8Bytes(text: string): number {
 
 /**
  * Read mode: opens the reply (or reply-all) form with the draft HTML, refusing over 32 KB.
- * Compose mode: inserts at the cursor as HTML or text to match the body, then stamps the
- * draft id header where Mailbox 1.8 is supported.
+ * Compose mode: inserts at the cursor as HTML or text to match the body, then leaves the draft id
+ * on the item for the on-send handler: the header where Mailbox 1.8 is supported and the session
+ * data where Mailbox 1.11 is. A reply form opened from read mode is a new item the pane cannot
+ * reach, so it carries neither: it is matched only if the pane, opened in that reply, inserts again.
  */
 export async function insertDraft(draft: DraftToInsert, mode: InsertMode): Promise<InsertResult> {
   const item = currentItem();
@@ -196,7 +202,8 @@ export async function insertDraft(draft: DraftToInsert, mode: InsertMode): Promi
     await officeCall<void>((cb) => item.body.setSelectedDataAsync(draft.text, { coercionType: Office.CoercionType.Text }, cb));
   }
   const headerStamped = await stampDraftHeader(item, draft.id);
-  return { mode: "compose", headerStamped };
+  const sessionStored = await storeDraftSession(item, draft.id);
+  return { mode: "compose", headerStamped, sessionStored };
 }
 
 async function stampDraftHeader(item: AnyItem, draftId: string): Promise<boolean> {
@@ -206,6 +213,16 @@ async function stampDraftHeader(item: AnyItem, draftId: string): Promise<boolean
     return true;
   } catch {
     return false; // the draft is inserted; the header is a convenience for matching the sent mail
+  }
+}
+
+async function storeDraftSession(item: AnyItem, draftId: string): Promise<boolean> {
+  if (!isSetSupported("Mailbox", "1.11") || !item.sessionData || typeof item.sessionData.setAsync !== "function") return false;
+  try {
+    await officeCall<void>((cb) => item.sessionData.setAsync(DRAFT_SESSION_KEY, draftId, cb));
+    return true;
+  } catch {
+    return false; // as with the header: the draft is inserted; this only helps match the sent mail
   }
 }
 

@@ -8,9 +8,9 @@ using OutlookSayNo.Data;
 
 #nullable disable
 
-namespace OutlookSayNo.Data.Migrations
+namespace OutlookSayNo.Data.Migrations.Sqlite
 {
-    [DbContext(typeof(SayNoDb))]
+    [DbContext(typeof(SqliteSayNoDb))]
     [Migration("20261122192629_TemplateVersions")]
     partial class TemplateVersions
     {

@@ -1,18 +1,41 @@
-namespace OutlookSayNo.Admin;
+namespace OutlookSayNo.Drafts;
 
 public sealed record DiffLine(string Op, string Text, int? OldLine, int? NewLine);
 
-/// <summary>A line diff for the history view. Common head and tail are skipped first (an edit usually
-/// touches a few lines); the rest is a longest-common-subsequence table, bounded so a huge rewrite
-/// shows as removed-then-added instead of using a lot of memory.</summary>
-public static class LineDiff
+/// <summary>Diffs for the template history (by line) and for a generated-versus-sent reply (by word).
+/// Common head and tail are skipped first (an edit usually touches a little); the rest is a
+/// longest-common-subsequence table, bounded so a huge rewrite shows as removed-then-added instead
+/// of using a lot of memory.</summary>
+public static partial class LineDiff
 {
     public const int MaxTableCells = 4_000_000;
 
-    public static List<DiffLine> Compute(string? before, string? after)
+    public static List<DiffLine> Compute(string? before, string? after) => Compute(Split(before), Split(after));
+
+    /// <summary>Word by word, whitespace kept as its own pieces, so the pieces join back to each text.
+    /// Line numbers are piece indexes.</summary>
+    public static List<DiffLine> Words(string? before, string? after) => Merge(Compute(Pieces(before), Pieces(after)));
+
+    private static string[] Pieces(string? text) =>
+        string.IsNullOrEmpty(text) ? [] : PieceRegex().Matches(text.Replace("\r\n", "\n")).Select(m => m.Value).ToArray();
+
+    /// <summary>Joins neighbouring pieces with the same operation, so a changed phrase is one span.</summary>
+    private static List<DiffLine> Merge(List<DiffLine> pieces)
     {
-        var a = Split(before);
-        var b = Split(after);
+        var merged = new List<DiffLine>();
+        foreach (var p in pieces)
+        {
+            if (merged.Count > 0 && merged[^1].Op == p.Op) merged[^1] = merged[^1] with { Text = merged[^1].Text + p.Text };
+            else merged.Add(p);
+        }
+        return merged;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\s+|[^\s]+")]
+    private static partial System.Text.RegularExpressions.Regex PieceRegex();
+
+    private static List<DiffLine> Compute(string[] a, string[] b)
+    {
         var result = new List<DiffLine>(Math.Max(a.Length, b.Length));
         var head = 0;
         while (head < a.Length && head < b.Length && a[head] == b[head]) head++;

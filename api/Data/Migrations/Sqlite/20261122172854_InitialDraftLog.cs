@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace OutlookSayNo.Data.Migrations
+namespace OutlookSayNo.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class InitialDraftLog : Migration

@@ -8,57 +8,17 @@ using OutlookSayNo.Data;
 
 #nullable disable
 
-namespace OutlookSayNo.Data.Migrations
+namespace OutlookSayNo.Data.Migrations.Sqlite
 {
-    [DbContext(typeof(SayNoDb))]
-    [Migration("20261122182632_DraftEvents")]
-    partial class DraftEvents
+    [DbContext(typeof(SqliteSayNoDb))]
+    [Migration("20261122172854_InitialDraftLog")]
+    partial class InitialDraftLog
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
-
-            modelBuilder.Entity("OutlookSayNo.Data.DraftEventRecord", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("AtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("DraftId")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Mode")
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Type")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("UserId")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("UserName")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("DraftId", "AtUtc");
-
-                    b.ToTable("draft_events", (string)null);
-                });
 
             modelBuilder.Entity("OutlookSayNo.Data.DraftRecord", b =>
                 {
@@ -179,15 +139,6 @@ namespace OutlookSayNo.Data.Migrations
                     b.HasIndex("UserId", "CreatedAtUtc");
 
                     b.ToTable("drafts", (string)null);
-                });
-
-            modelBuilder.Entity("OutlookSayNo.Data.DraftEventRecord", b =>
-                {
-                    b.HasOne("OutlookSayNo.Data.DraftRecord", null)
-                        .WithMany()
-                        .HasForeignKey("DraftId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
                 });
 #pragma warning restore 612, 618
         }

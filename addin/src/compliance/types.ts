@@ -1,0 +1,204 @@
+// Shapes of the compliance review API (api/Compliance/ComplianceApi.cs).
+
+export const AUDIENCES = ["commercial", "technical", "finance"] as const;
+export const CHECKS = ["saysNo", "givesReason", "citesData", "offersAlternative", "respectful"] as const;
+export type CheckName = (typeof CHECKS)[number];
+export const FLAGS = ["threat", "abusive", "any"] as const;
+export const STATUSES = ["generated", "inserted", "sent", "discarded", "notSent"] as const;
+export const REVIEWS = ["none", "reviewed", "escalated"] as const;
+export const ACTIONS = ["reviewed", "escalated", "comment"] as const;
+export type ReviewAction = (typeof ACTIONS)[number];
+
+/** Readable names of the five checks. */
+export const CHECK_LABELS: Record<CheckName, string> = {
+  saysNo: "Says no",
+  givesReason: "Gives a reason",
+  citesData: "Cites data",
+  offersAlternative: "Offers an alternative",
+  respectful: "Respectful",
+};
+
+/** Short names for the list's chips (the full name is the chip's tooltip). */
+export const CHECK_SHORT: Record<CheckName, string> = {
+  saysNo: "No “no”",
+  givesReason: "No reason",
+  citesData: "No data",
+  offersAlternative: "No alternative",
+  respectful: "Disrespectful",
+};
+
+export function checkLabel(key: string): string {
+  return (CHECK_LABELS as Record<string, string>)[key] ?? key;
+}
+
+export interface DraftSummary {
+  id: string;
+  createdAtUtc: string;
+  userId: string;
+  userName: string;
+  customerDomain: string;
+  fromName: string;
+  fromEmail: string;
+  subject: string;
+  kind: string;
+  audience: string;
+  flags: string[];
+  status: string;
+  sentAtUtc: string | null;
+  sentUnchanged: boolean | null;
+  failedChecks: string[];
+  sentWarned: boolean;
+  review: string;
+  comments: number;
+  templateVersion: number;
+}
+
+export interface DraftPage {
+  items: DraftSummary[];
+  skip: number;
+  take: number;
+  hasMore: boolean;
+  total: number | null;
+}
+
+export type Checks = Partial<Record<CheckName, boolean>>;
+
+export interface Recipient {
+  name?: string | null;
+  email?: string | null;
+}
+
+export interface DataPoint {
+  name: string;
+  label: string;
+  value: string;
+  source: string;
+}
+
+/** The generated record's payload (GeneratedPayload). Everything optional: old records may lack fields. */
+export interface GeneratedPayload {
+  id?: string;
+  category?: string;
+  confidence?: number;
+  audience?: string;
+  suggestedAudience?: string;
+  flags?: string[];
+  managerCopyAdvised?: boolean;
+  template?: { id: string; version: number; sha256?: string; catalogVersion?: number };
+  dataPoints?: DataPoint[];
+  missingFields?: string[];
+  alternatives?: string[];
+  checks?: Checks;
+  checkNotes?: string[];
+  ask?: { category?: string; confidence?: number; quote?: string | null; secondary?: string[] };
+  subject?: string;
+  text?: string;
+  email?: { subject?: string; fromName?: string; fromEmail?: string; bodySha256?: string };
+}
+
+/** The sent record's payload (SentPayload). */
+export interface SentPayload {
+  mode?: string | null;
+  text?: string;
+  to?: Recipient[];
+  cc?: Recipient[];
+  checks?: Checks;
+  checkNotes?: string[];
+  unchanged?: boolean;
+  warned?: boolean;
+}
+
+export interface DiffSpan {
+  op: "same" | "add" | "remove" | string;
+  text: string;
+}
+
+export interface LogRecord {
+  seq: number;
+  type: string;
+  draftId: string | null;
+  atUtc: string;
+  user: { id: string; name: string };
+  payload: unknown;
+  hash: string;
+  prevHash: string;
+}
+
+export interface DraftDetail {
+  summary: DraftSummary;
+  generated: GeneratedPayload;
+  sent: SentPayload | null;
+  diff: DiffSpan[] | null;
+  records: LogRecord[];
+}
+
+export interface ChainProblem {
+  seq: number;
+  problem: string;
+}
+
+export interface VerifyReport {
+  intact: boolean;
+  records: number;
+  firstSeq: number | null;
+  lastSeq: number | null;
+  headSeq: number;
+  headHash: string;
+  purgedThroughSeq: number | null;
+  problems: ChainProblem[];
+  elapsedMs: number;
+}
+
+export interface WeekCount {
+  weekStart: string;
+  kind: string;
+  audience: string;
+  count: number;
+}
+
+export interface DomainPressure {
+  domain: string;
+  threats: number;
+  abusive: number;
+  drafts: number;
+}
+
+export interface Dashboard {
+  fromUtc: string;
+  toUtc: string;
+  drafts: number;
+  sent: number;
+  /** Share of the sent drafts sent unchanged (0..1). */
+  shareSentUnchanged?: number;
+  /** The same, as earlier versions of the API named it. */
+  sharedSentUnchanged?: number;
+  /** Share of all drafts with a failed check (the sent text's when sent). */
+  shareWithFailedChecks: number;
+  perWeek: WeekCount[];
+  pressureByDomain: DomainPressure[];
+  failedChecks: { key: string; count: number }[];
+}
+
+export interface TemplateChangePayload {
+  path?: string;
+  version?: number;
+  origin?: string;
+  comment?: string | null;
+  previousSha256?: string | null;
+  sha256?: string;
+  content?: string;
+}
+
+export interface KindRef {
+  id: string;
+  title?: string;
+}
+
+export interface ProblemDetails {
+  type?: string;
+  title?: string;
+  status?: number;
+  detail?: string;
+  errors?: Record<string, string[]>;
+  [key: string]: unknown;
+}
