@@ -31,7 +31,9 @@ public static partial class LineDiff
         return merged;
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"\s+|[^\s]+")]
+    // Words (with their apostrophes and hyphens), runs of whitespace, and each punctuation mark alone,
+    // so "price," and "price this year," share "price" and ",".
+    [System.Text.RegularExpressions.GeneratedRegex(@"\s+|[\p{L}\p{N}_'’\-]+|[^\s\p{L}\p{N}_'’\-]")]
     private static partial System.Text.RegularExpressions.Regex PieceRegex();
 
     private static List<DiffLine> Compute(string[] a, string[] b)
