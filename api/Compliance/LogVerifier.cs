@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text.Json;
@@ -17,17 +18,18 @@ public sealed record VerifyReport(bool Intact, long Records, long? FirstSeq, lon
 public sealed record CheckpointPayload(long PurgedThroughSeq, string AnchorHash, long PurgedRecords, long PurgedDrafts, DateTime CutoffUtc, int RetentionDays);
 
 /// <summary>Recomputes the chain from the stored records: each content hash from the record's own
-/// fields, each hash from the previous one, no gaps in the sequence, and the head row at the end.
-/// Pages are read in sequence order; content hashes of a page are computed in parallel.</summary>
+/// fields, each hash from its stored previous hash and content hash, each previous hash against the
+/// record before, no gaps in the sequence, and the head row at the end. Every check but the links
+/// between neighbours needs only the record itself, so the sequence range is split into one slice
+/// per core, each read on its own connection; the links across slices are checked at the end.</summary>
 public static class LogVerifier
 {
-    public const int PageSize = 10_000;
+    public const int PageSize = 5_000;
     public const int MaxProblems = 100;
 
     public static async Task<VerifyReport> VerifyAsync(SayNoDb db, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
-        var problems = new List<ChainProblem>();
         var head = await db.LogHead.AsNoTracking().SingleAsync(h => h.Id == LogHead.SingletonId, ct);
 
         // After a retention purge the chain starts at the first kept record, anchored by the newest checkpoint.
@@ -41,138 +43,139 @@ public static class LogVerifier
             purgedThrough = cp.PurgedThroughSeq;
             anchor = cp.AnchorHash;
         }
+        var start = purgedThrough ?? 0;
+        var end = Math.Max(head.Seq, await db.Log.MaxAsync(r => (long?)r.Seq, ct) ?? 0);
 
-        var state = new WalkState { ExpectedSeq = (purgedThrough ?? 0) + 1, PrevHash = Convert.FromHexString(anchor ?? LogChain.Genesis) };
+        // Slices (lo, hi]: one per core, the first one also taking anything below the start.
+        var slices = Math.Clamp(Environment.ProcessorCount, 1, 8);
+        var width = Math.Max(1, (end - start + slices - 1) / slices);
+        var bounds = Enumerable.Range(0, slices).Select(i => (Lo: i == 0 ? long.MinValue : start + i * width, Hi: i == slices - 1 ? long.MaxValue : start + (i + 1) * width)).ToList();
+        var connectionString = db.Database.GetConnectionString()!;
+        var sqlite = !db.IsPostgres;
+        var results = await Task.WhenAll(bounds.Select(b => Task.Run(() => VerifySliceAsync(sqlite, connectionString, b.Lo, b.Hi, ct), ct)));
 
-        // Raw reads, no change tracking; the next page is read while this one's content hashes are
-        // computed on the other cores.
-        var connection = db.Database.GetDbConnection();
-        var close = connection.State != System.Data.ConnectionState.Open;
-        if (close) await connection.OpenAsync(ct);
-        try
+        var problems = new List<ChainProblem>();
+        long count = 0;
+        long? first = null, last = null;
+        var expected = start + 1;
+        var prevHash = anchor ?? LogChain.Genesis;
+        foreach (var r in results)
         {
-            var page = await ReadPage(connection, long.MinValue, ct);
-            while (page.Count > 0)
-            {
-                var current = page;
-                var hashing = Task.Run(() => current.HashContents(ct), ct);
-                var next = await ReadPage(connection, page.Seq[page.Count - 1], ct);
-                await hashing;
-                Walk(page, state, purgedThrough, problems);
-                page = next;
-            }
+            problems.AddRange(r.Problems);
+            if (r.Count == 0) continue;
+            // The seams: the slice's first record against the end of the one before.
+            if (r.FirstSeq > expected)
+                problems.Add(new(expected, r.FirstSeq - expected == 1 ? $"record {expected} is missing" : $"records {expected} to {r.FirstSeq - 1} are missing"));
+            else if (r.FirstSeq < expected)
+                problems.Add(new(r.FirstSeq, purgedThrough is null ? "sequence number below the start of the chain" : $"record kept although the checkpoint purged through {purgedThrough}"));
+            if (r.FirstPrevHash != prevHash)
+                problems.Add(new(r.FirstSeq, "chain broken: its previous hash does not match the record before it"));
+            first ??= r.FirstSeq;
+            last = r.LastSeq;
+            expected = r.LastSeq + 1;
+            prevHash = r.LastHash;
+            count += r.Count;
         }
-        finally
-        {
-            if (close) await connection.CloseAsync();
-        }
-        var (count, first, last) = (state.Count, state.First, state.Last);
-        var lastHash = Convert.ToHexStringLower(state.PrevHash);
-        if (head.Seq != (last ?? purgedThrough ?? 0))
-            Add(problems, (last ?? 0) + 1, head.Seq > (last ?? 0)
+        if (head.Seq != (last ?? start))
+            problems.Add(new((last ?? 0) + 1, head.Seq > (last ?? 0)
                 ? $"records {(last ?? 0) + 1} to {head.Seq} are missing from the end"
-                : $"the head says {head.Seq}, behind the last record");
-        else if (count > 0 && head.Hash != lastHash)
-            Add(problems, head.Seq, "the head's hash does not match the last record");
+                : $"the head says {head.Seq}, behind the last record"));
+        else if (count > 0 && head.Hash != prevHash)
+            problems.Add(new(head.Seq, "the head's hash does not match the last record"));
         problems.Sort((a, b) => a.Seq.CompareTo(b.Seq));
+        if (problems.Count > MaxProblems) problems.RemoveRange(MaxProblems, problems.Count - MaxProblems);
         return new VerifyReport(problems.Count == 0, count, first, last, head.Seq, head.Hash, purgedThrough, problems, clock.ElapsedMilliseconds);
     }
 
-    private sealed class WalkState
+    private sealed record SliceResult(long Count, long FirstSeq, string FirstPrevHash, long LastSeq, string LastHash, List<ChainProblem> Problems);
+
+    /// <summary>One slice, in order, on its own connection: every record's own hashes, and the links
+    /// and gaps inside the slice.</summary>
+    private static async Task<SliceResult> VerifySliceAsync(bool sqlite, string connectionString, long lo, long hi, CancellationToken ct)
     {
-        public long ExpectedSeq;
-        public required byte[] PrevHash;
-        public long Count;
-        public long? First, Last;
+        await using DbConnection connection = sqlite
+            ? new Microsoft.Data.Sqlite.SqliteConnection(connectionString)
+            : new Npgsql.NpgsqlConnection(connectionString);
+        await connection.OpenAsync(ct);
+        if (sqlite)
+        {
+            // Reading through a memory map skips a copy per page; a verify reads the whole file. (The
+            // setting stays with the pooled connection, which only makes its later reads cheaper.)
+            await using var pragma = connection.CreateCommand();
+            pragma.CommandText = "PRAGMA mmap_size=4294967296;";
+            await pragma.ExecuteNonQueryAsync(ct);
+        }
+        var problems = new List<ChainProblem>();
+        long count = 0, firstSeq = 0, lastSeq = 0, expected = 0;
+        string firstPrev = "", lastHash = "";
+        var after = lo;
+        while (true)
+        {
+            await using var cmd = connection.CreateCommand();
+            cmd.CommandText = "SELECT \"Seq\", \"Type\", \"DraftId\", \"AtUtc\", \"UserId\", \"UserName\", \"Payload\", \"ContentHash\", \"PrevHash\", \"Hash\" " +
+                              $"FROM log WHERE \"Seq\" > @after AND \"Seq\" <= @hi ORDER BY \"Seq\" LIMIT {PageSize}";
+            Add(cmd, "@after", after);
+            Add(cmd, "@hi", hi);
+            await using var reader = await cmd.ExecuteReaderAsync(ct);
+            var read = 0;
+            while (await reader.ReadAsync(ct))
+            {
+                read++;
+                var seq = reader.GetInt64(0);
+                var prev = reader.GetString(8);
+                var hash = reader.GetString(9);
+                if (count == 0) { firstSeq = seq; firstPrev = prev; }
+                else
+                {
+                    if (seq != expected)
+                        Note(problems, expected, seq - expected == 1 ? $"record {expected} is missing" : $"records {expected} to {seq - 1} are missing");
+                    if (prev != lastHash) Note(problems, seq, "chain broken: its previous hash does not match the record before it");
+                }
+                var problem = sqlite
+                    ? Check(seq, reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2), reader.GetDateTime(3), reader.GetString(4), reader.GetString(5),
+                        reader.GetFieldValue<byte[]>(6), null, reader.GetString(7), prev, hash) // SQLite keeps text as UTF-8: hash its bytes as they are
+                    : Check(seq, reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2), reader.GetDateTime(3), reader.GetString(4), reader.GetString(5),
+                        null, reader.GetString(6), reader.GetString(7), prev, hash);
+                if (problem is not null) Note(problems, seq, problem);
+                expected = seq + 1;
+                lastSeq = seq;
+                lastHash = hash;
+                count++;
+                after = seq;
+            }
+            if (read < PageSize) break;
+        }
+        return new SliceResult(count, firstSeq, firstPrev, lastSeq, lastHash, problems);
     }
 
-    /// <summary>Walks one page in order: gaps, content hashes, links and chained hashes.</summary>
-    private static void Walk(Page page, WalkState state, long? purgedThrough, List<ChainProblem> problems)
+    /// <summary>A record's own consistency: its content hash from its fields, its hash from its previous and content hashes.</summary>
+    private static string? Check(long seq, string type, string? draftId, DateTime at, string userId, string userName, byte[]? payloadUtf8, string? payload,
+        string contentHash, string prevHash, string hash)
     {
-        Span<byte> stored = stackalloc byte[32];
-        Span<byte> prev = stackalloc byte[32];
+        Span<byte> computed = stackalloc byte[32];
+        if (payloadUtf8 is not null) LogChain.ContentHash(seq, type, draftId, at, userId, userName, payloadUtf8, computed);
+        else LogChain.ContentHash(seq, type, draftId, at, userId, userName, payload!, computed);
+        Span<char> hex = stackalloc char[64];
+        Convert.TryToHexStringLower(computed, hex, out _);
+        if (!hex.SequenceEqual(contentHash)) return "content altered: its fields do not match its content hash";
         Span<byte> both = stackalloc byte[64];
-        Span<byte> chained = stackalloc byte[32];
-        Span<byte> hash = stackalloc byte[32];
-        for (var i = 0; i < page.Count; i++)
-        {
-            var seq = page.Seq[i];
-            state.First ??= seq;
-            if (seq < state.ExpectedSeq)
-                Add(problems, seq, purgedThrough is null ? "sequence number below the start of the chain" : $"record kept although the checkpoint purged through {purgedThrough}");
-            else if (seq > state.ExpectedSeq)
-                Add(problems, state.ExpectedSeq, seq - state.ExpectedSeq == 1 ? $"record {state.ExpectedSeq} is missing" : $"records {state.ExpectedSeq} to {seq - 1} are missing");
-            var contentOk = Hex(page.ContentHash[i], stored);
-            if (!contentOk || !stored.SequenceEqual(page.Computed.AsSpan(i * 32, 32)))
-                Add(problems, seq, "content altered: its fields do not match its content hash");
-            if (!Hex(page.PrevHash[i], prev) || !prev.SequenceEqual(state.PrevHash))
-                Add(problems, seq, "chain broken: its previous hash does not match the record before it");
-            prev.CopyTo(both);
-            stored.CopyTo(both[32..]);
-            SHA256.HashData(both, chained);
-            if (!Hex(page.Hash[i], hash) || !chained.SequenceEqual(hash))
-                Add(problems, seq, "hash altered: it does not follow from its previous and content hashes");
-            hash.CopyTo(state.PrevHash);
-            state.ExpectedSeq = seq + 1;
-            state.Last = seq;
-            state.Count++;
-        }
+        if (prevHash.Length != 64 || Convert.FromHexString(prevHash, both[..32], out _, out _) != System.Buffers.OperationStatus.Done)
+            return "chain broken: its previous hash is not a hash";
+        computed.CopyTo(both[32..]);
+        SHA256.HashData(both, computed);
+        Convert.TryToHexStringLower(computed, hex, out _);
+        return hex.SequenceEqual(hash) ? null : "hash altered: it does not follow from its previous and content hashes";
     }
 
-    private static bool Hex(string value, Span<byte> into) =>
-        value.Length == 64 && Convert.FromHexString(value, into, out _, out var written) == System.Buffers.OperationStatus.Done && written == 32;
-
-    private sealed class Page(int capacity)
+    private static void Add(DbCommand cmd, string name, long value)
     {
-        public int Count;
-        public readonly long[] Seq = new long[capacity];
-        public readonly string[] Type = new string[capacity];
-        public readonly string?[] DraftId = new string?[capacity];
-        public readonly DateTime[] At = new DateTime[capacity];
-        public readonly string[] UserId = new string[capacity];
-        public readonly string[] UserName = new string[capacity];
-        public readonly string[] Payload = new string[capacity];
-        public readonly string[] ContentHash = new string[capacity];
-        public readonly string[] PrevHash = new string[capacity];
-        public readonly string[] Hash = new string[capacity];
-        public readonly byte[] Computed = new byte[capacity * 32];
-
-        public void HashContents(CancellationToken ct) =>
-            Parallel.For(0, Count, new ParallelOptions { CancellationToken = ct }, i =>
-                LogChain.ContentHash(Seq[i], Type[i], DraftId[i], At[i], UserId[i], UserName[i], Payload[i], Computed.AsSpan(i * 32, 32)));
-    }
-
-    private static async Task<Page> ReadPage(System.Data.Common.DbConnection connection, long after, CancellationToken ct)
-    {
-        var page = new Page(PageSize);
-        await using var cmd = connection.CreateCommand();
-        cmd.CommandText = $"SELECT \"Seq\", \"Type\", \"DraftId\", \"AtUtc\", \"UserId\", \"UserName\", \"Payload\", \"ContentHash\", \"PrevHash\", \"Hash\" " +
-                          $"FROM log WHERE \"Seq\" > @after ORDER BY \"Seq\" LIMIT {PageSize}";
         var p = cmd.CreateParameter();
-        p.ParameterName = "@after";
-        p.Value = after;
+        p.ParameterName = name;
+        p.Value = value;
         cmd.Parameters.Add(p);
-        await using var reader = await cmd.ExecuteReaderAsync(ct);
-        var n = 0;
-        while (await reader.ReadAsync(ct))
-        {
-            page.Seq[n] = reader.GetInt64(0);
-            page.Type[n] = reader.GetString(1);
-            page.DraftId[n] = reader.IsDBNull(2) ? null : reader.GetString(2);
-            page.At[n] = reader.GetDateTime(3);
-            page.UserId[n] = reader.GetString(4);
-            page.UserName[n] = reader.GetString(5);
-            page.Payload[n] = reader.GetString(6);
-            page.ContentHash[n] = reader.GetString(7);
-            page.PrevHash[n] = reader.GetString(8);
-            page.Hash[n] = reader.GetString(9);
-            n++;
-        }
-        page.Count = n;
-        return page;
     }
 
-    private static void Add(List<ChainProblem> problems, long seq, string problem)
+    private static void Note(List<ChainProblem> problems, long seq, string problem)
     {
         if (problems.Count < MaxProblems) problems.Add(new ChainProblem(seq, problem));
     }

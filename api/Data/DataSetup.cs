@@ -59,8 +59,28 @@ public static class DataSetup
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SayNoDb>();
-        await db.Database.MigrateAsync();
+        if (!db.IsPostgres)
+        {
+            await db.Database.MigrateAsync();
+            return;
+        }
+        // Instances that start together on a new database would race to create the migrations
+        // history table (EF's own lock needs that table); one session lock makes them take turns.
+        await using var connection = new NpgsqlConnection(db.Database.GetConnectionString());
+        await connection.OpenAsync();
+        await using (var take = new NpgsqlCommand($"SELECT pg_advisory_lock({MigrationLockId})", connection)) await take.ExecuteNonQueryAsync();
+        try
+        {
+            await db.Database.MigrateAsync();
+        }
+        finally
+        {
+            await using var release = new NpgsqlCommand($"SELECT pg_advisory_unlock({MigrationLockId})", connection);
+            await release.ExecuteNonQueryAsync();
+        }
     }
+
+    private const long MigrationLockId = 0x5a79_4e6f_0001; // "SayNo", migrations
 
     private static bool IsValidConnectionString(DatabaseOptions o)
     {

@@ -47,6 +47,25 @@ public static class LogChain
         }
     }
 
+    /// <summary>The same, with the payload already as UTF-8 (as SQLite stores it): no decoding and re-encoding.</summary>
+    public static void ContentHash(long seq, string type, string? draftId, DateTime atUtc, string userId, string userName, ReadOnlySpan<byte> payloadUtf8, Span<byte> hash)
+    {
+        var size = 160 + (type.Length + (draftId?.Length ?? 4) + userId.Length + userName.Length) * 6 + payloadUtf8.Length;
+        var rented = ArrayPool<byte>.Shared.Rent(size);
+        try
+        {
+            var length = WriteHeader(rented, seq, type, draftId, atUtc, userId, userName);
+            rented[length++] = (byte)'\n';
+            payloadUtf8.CopyTo(rented.AsSpan(length));
+            length += payloadUtf8.Length;
+            SHA256.HashData(rented.AsSpan(0, length), hash);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
+    }
+
     /// <summary>The canonical header: a JSON array [seq, type, draftId, time, userId, userName] as
     /// System.Text.Json writes it (its default escaping). Plain ASCII is written directly; anything
     /// that needs escaping goes through Utf8JsonWriter so the bytes stay the same.</summary>
