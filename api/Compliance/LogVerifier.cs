@@ -44,12 +44,13 @@ public static class LogVerifier
             anchor = cp.AnchorHash;
         }
         var start = purgedThrough ?? 0;
-        var end = Math.Max(head.Seq, await db.Log.MaxAsync(r => (long?)r.Seq, ct) ?? 0);
+        // The chain as of the head read now: records appended while verify runs belong to the next verify.
+        var end = head.Seq;
 
         // Slices (lo, hi]: one per core, the first one also taking anything below the start.
         var slices = Math.Clamp(Environment.ProcessorCount, 1, 8);
         var width = Math.Max(1, (end - start + slices - 1) / slices);
-        var bounds = Enumerable.Range(0, slices).Select(i => (Lo: i == 0 ? long.MinValue : start + i * width, Hi: i == slices - 1 ? long.MaxValue : start + (i + 1) * width)).ToList();
+        var bounds = Enumerable.Range(0, slices).Select(i => (Lo: i == 0 ? long.MinValue : start + i * width, Hi: i == slices - 1 ? end : start + (i + 1) * width)).ToList();
         var connectionString = db.Database.GetConnectionString()!;
         var sqlite = !db.IsPostgres;
         var results = await Task.WhenAll(bounds.Select(b => Task.Run(() => VerifySliceAsync(sqlite, connectionString, b.Lo, b.Hi, ct), ct)));

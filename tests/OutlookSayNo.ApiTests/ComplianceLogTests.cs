@@ -147,6 +147,17 @@ public abstract class ComplianceLogTests : IDisposable
     }
 
     [Fact]
+    public async Task Verify_while_drafts_are_being_written_reports_an_intact_chain()
+    {
+        await Draft();
+        var writing = Task.WhenAll(Enumerable.Range(0, 20).Select(_ => Draft()));
+        var reports = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => Verify()));
+        await writing;
+        Assert.All(reports, r => Assert.True((bool)r["intact"]!, r.ToJsonString()));
+        Assert.True((bool)(await Verify())["intact"]!);
+    }
+
+    [Fact]
     public async Task A_purge_removes_the_old_prefix_and_the_rest_verifies_from_its_checkpoint()
     {
         var old = await Draft();
