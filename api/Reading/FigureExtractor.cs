@@ -154,7 +154,8 @@ public static partial class FigureExtractor
         date = default;
         var mon = m.Groups["mon"].Value.ToLowerInvariant();
         var month = Array.FindIndex(Months, x => mon.StartsWith(x, StringComparison.Ordinal)) + 1;
-        if (month == 0 || !int.TryParse(m.Groups["day"].Value, out var day)) return false;
+        // "Nov 0" is no date: refuse it before any DateOnly is built from it.
+        if (month == 0 || !int.TryParse(m.Groups["day"].Value, out var day) || day is < 1 or > 31) return false;
         int year;
         if (m.Groups["year"].Success) year = int.Parse(m.Groups["year"].Value, CultureInfo.InvariantCulture);
         else
