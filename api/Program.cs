@@ -12,6 +12,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddSayNoProblems();
 builder.AddSayNoAuth();
+builder.AddSayNoSecurity();
 builder.AddSayNoData();
 builder.AddSayNoKinds();
 builder.Services.AddSayNoAsks();
@@ -28,6 +29,7 @@ app.UseSayNoProblems();
 app.UseSayNoSwagger();
 app.UseStaticFiles();
 app.UseAuthentication();
+app.UseSayNoSecurity();
 app.UseAuthorization();
 
 await app.MigrateSayNoDataAsync();

@@ -28,6 +28,7 @@ public static class FactsApi
             .ProducesProblem(StatusCodes.Status403Forbidden);
         group.MapGet("", Get).WithName("GetFacts").WithSummary("The facts table and currency (ETag: the facts.json version)");
         group.MapPut("", Put).WithName("SaveFacts").RequireAuthorization(Roles.TemplateAdmin)
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(64 * 1024)).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .WithSummary("Save the facts table (If-Match: the version you edited); every kind is re-rendered and checked first")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status428PreconditionRequired);
         return group;

@@ -78,6 +78,7 @@ public static class TemplatesApi
         group.MapGet("/documents/{**path}", GetDocument).WithName("GetDocument").WithSummary("The current version of a document (ETag: its version)")
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPut("/documents/{**path}", PutDocument).WithName("SaveDocument").RequireAuthorization(Roles.TemplateAdmin)
+            .WithMetadata(new RequestSizeLimitAttribute(256 * 1024)).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .WithSummary("Save a new version of a document (If-Match: the version you edited; If-None-Match: * to create)")
             .WithDescription("Validates first (parse, variables, unsafe constructs, render of every affected kind's examples, the draft checks) and saves nothing when that fails.")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status412PreconditionFailed)

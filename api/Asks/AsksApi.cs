@@ -51,6 +51,9 @@ public static class AsksApi
         var group = routes.MapGroup("/api/classify")
             .WithTags("Classify")
             .RequireAuthorization(Roles.AccountManager)
+            .RequireRateLimiting(RateLimits.Drafts)
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(256 * 1024))
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);
 

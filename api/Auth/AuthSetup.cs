@@ -13,6 +13,13 @@ public static class Roles
     public static readonly string[] All = [AccountManager, TemplateAdmin, ComplianceReviewer];
 }
 
+/// <summary>Rate-limit policies, per signed-in user (configured under <c>Security:RateLimit</c>).</summary>
+public static class RateLimits
+{
+    /// <summary>Classify, draft and draft events.</summary>
+    public const string Drafts = "SayNoDrafts";
+}
+
 public sealed class AuthOptions
 {
     public const string Section = "Auth";

@@ -76,6 +76,7 @@ public static class ComplianceApi
             .WithSummary("A draft: what was generated, what was sent, the difference, and every log record about it")
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/drafts/{id}/actions", Act).WithName("ReviewDraft").RequireAuthorization(Roles.ComplianceReviewer)
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(16 * 1024)).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .WithSummary("Record a reviewer action: reviewed, escalated or comment (appended to the log)")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/export.csv", Export).WithName("ExportDrafts").RequireAuthorization(Roles.ComplianceReviewer)

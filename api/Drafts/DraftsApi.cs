@@ -18,6 +18,9 @@ public static class DraftsApi
         var group = routes.MapGroup("/api/drafts")
             .WithTags("Drafts")
             .RequireAuthorization(Roles.AccountManager)
+            .RequireRateLimiting(RateLimits.Drafts)
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(256 * 1024))
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);
 

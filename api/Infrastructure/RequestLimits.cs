@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
@@ -10,7 +11,10 @@ public sealed class RequestLimitsMiddleware(RequestDelegate next, IOptions<Limit
 {
     public async Task InvokeAsync(HttpContext http)
     {
+        // A route may accept less than the global limit ([RequestSizeLimit] metadata), never more.
         var limit = options.Value.MaxRequestBodyBytes;
+        if (http.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize is { } routeLimit)
+            limit = Math.Min(limit, routeLimit);
         if (http.Request.ContentLength > limit)
         {
             http.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
