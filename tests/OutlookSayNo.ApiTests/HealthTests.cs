@@ -34,7 +34,12 @@ public sealed class HealthTests(SayNoFactory factory) : IClassFixture<SayNoFacto
         Assert.Equal("/admin/?token=abc", redirect.Headers.Location?.OriginalString);
         var page = await client.GetAsync("/admin/");
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
-        Assert.Contains("admin.js", await page.Content.ReadAsStringAsync());
+        var html = await page.Content.ReadAsStringAsync();
+        Assert.Contains("admin.js", html);
+        Assert.Contains("/pages/pages.css", html);
+        var css = await client.GetAsync("/pages/pages.css");
+        Assert.Equal(HttpStatusCode.OK, css.StatusCode);
+        Assert.Equal("text/css", css.Content.Headers.ContentType?.MediaType);
     }
 
     [Fact]
