@@ -61,6 +61,9 @@ public static class DataSetup
         var db = scope.ServiceProvider.GetRequiredService<SayNoDb>();
         if (!db.IsPostgres)
         {
+            // WAL lets readers work while the log is written; the mode is kept in the file.
+            await db.Database.OpenConnectionAsync();
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
             await db.Database.MigrateAsync();
             return;
         }

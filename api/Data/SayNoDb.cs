@@ -99,10 +99,12 @@ public sealed class SqliteSayNoDb(DbContextOptions<SqliteSayNoDb> options) : Say
 public sealed class PostgresSayNoDb(DbContextOptions<PostgresSayNoDb> options) : SayNoDb(options);
 
 /// <summary>Every SQLite connection waits for locks instead of failing at once and syncs each
-/// commit to disk (WAL + synchronous=FULL) so an acknowledged record survives a crash.</summary>
+/// commit to disk (synchronous=FULL, in the WAL mode set at start) so an acknowledged record survives a crash.</summary>
 public sealed class SqliteDurabilityInterceptor : DbConnectionInterceptor
 {
-    private const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=5000; PRAGMA foreign_keys=ON;";
+    // journal_mode=WAL is stored in the file: it is set once at start (DataSetup). Asking for it on
+    // every pooled open would take a lock each time and queue requests behind the writers.
+    private const string Pragmas = "PRAGMA synchronous=FULL; PRAGMA busy_timeout=5000; PRAGMA foreign_keys=ON;";
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {

@@ -45,7 +45,16 @@ public static class LogBench
         }
         await using var provider = services.BuildServiceProvider();
         await using (var scope = provider.CreateAsyncScope())
-            await scope.ServiceProvider.GetRequiredService<SayNoDb>().Database.MigrateAsync();
+        {
+            var db = scope.ServiceProvider.GetRequiredService<SayNoDb>();
+            if (!postgres)
+            {
+                // As the API sets it at start (DataSetup): WAL, kept in the file.
+                await db.Database.OpenConnectionAsync();
+                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+            }
+            await db.Database.MigrateAsync();
+        }
 
         // 1. Durable appends through the production writer.
         var writer = new LogWriter(provider.GetRequiredService<IServiceScopeFactory>(), TimeProvider.System, NullLogger<LogWriter>.Instance);
