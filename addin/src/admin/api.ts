@@ -1,6 +1,7 @@
 // Client for the template administration API. Bearer token from the token provider; problem
 // details mapped to typed errors (401, 403, unreachable, other) or, for writes, to a result:
 // saved, conflict (412) or invalid (400 with problems).
+import { fetchWithin, readJson, readProblem } from "../pages/http";
 import type {
   Catalog,
   Change,
@@ -168,7 +169,7 @@ export class AdminApi {
   /** The export zip, fetched with the token (a plain link could not send it). */
   async exportZip(): Promise<Blob> {
     const response = await this.send("GET", "/api/templates/export", { accept: "application/zip, application/problem+json" });
-    if (!response.ok) throw errorFor(response.status, await readProblem(response));
+    if (!response.ok) throw errorFor(response.status, await readProblem<ProblemDetails>(response));
     return response.blob();
   }
 
@@ -233,7 +234,7 @@ export class AdminApi {
       const value = (await readJson(response)) as T;
       return { ok: true, value, etag: response.headers.get("etag") };
     }
-    const problem = await readProblem(response);
+    const problem = await readProblem<ProblemDetails>(response);
     if (response.status === 412) {
       const current = problem?.currentVersion;
       return { ok: false, reason: "conflict", currentVersion: typeof current === "number" ? current : null, problem };
@@ -245,7 +246,7 @@ export class AdminApi {
   }
 
   private async readOk(response: Response): Promise<unknown> {
-    if (!response.ok) throw errorFor(response.status, await readProblem(response));
+    if (!response.ok) throw errorFor(response.status, await readProblem<ProblemDetails>(response));
     const value = await readJson(response);
     if (value === undefined) throw new AdminApiError("unreachable", "The service answered with something that is not the OutlookSayNo API.", response.status);
     return value;
@@ -270,37 +271,7 @@ export class AdminApi {
     if (options.ifMatch) headers["If-Match"] = options.ifMatch;
     if (options.ifNoneMatch) headers["If-None-Match"] = options.ifNoneMatch;
 
-    const timeout = new AbortController();
-    const timer = setTimeout(() => timeout.abort(), this.timeoutMs);
-    const signal = options.signal;
-    const onAbort = () => timeout.abort();
-    signal?.addEventListener("abort", onAbort);
-    try {
-      return await this.fetchImpl(this.baseUrl + path, { method, headers, body, signal: timeout.signal });
-    } catch {
-      if (signal?.aborted) throw new DOMException("The request was replaced by a newer one.", "AbortError");
-      throw new AdminApiError(
-        "unreachable",
-        timeout.signal.aborted ? "The OutlookSayNo service did not answer in time." : "The OutlookSayNo service cannot be reached.",
-      );
-    } finally {
-      clearTimeout(timer);
-      signal?.removeEventListener("abort", onAbort);
-    }
+    return fetchWithin(this.fetchImpl, this.baseUrl + path, { method, headers, body }, this.timeoutMs, options.signal, (timedOut) =>
+      new AdminApiError("unreachable", timedOut ? "The OutlookSayNo service did not answer in time." : "The OutlookSayNo service cannot be reached."));
   }
-}
-
-async function readJson(response: Response): Promise<unknown> {
-  const type = response.headers.get("content-type") ?? "";
-  if (!type.includes("json")) return undefined;
-  try {
-    return await response.json();
-  } catch {
-    return undefined;
-  }
-}
-
-async function readProblem(response: Response): Promise<ProblemDetails | undefined> {
-  const value = await readJson(response);
-  return typeof value === "object" && value !== null && !Array.isArray(value) ? (value as ProblemDetails) : undefined;
 }

@@ -21,31 +21,31 @@ export function safeStorage(): Storage | null {
   }
 }
 
-/** Moves ?token= from the address into storage and removes it from the address bar. */
-export function captureTokenFromUrl(loc: Location, hist: History, storage: Storage | null): string | null {
+/** Moves ?token= from the address into storage (under the page's key) and removes it from the address bar. */
+export function captureTokenFromUrl(loc: Location, hist: History, storage: Storage | null, key = TOKEN_KEY): string | null {
   const url = new URL(loc.href);
   const token = url.searchParams.get("token")?.trim();
   if (!token) return null;
-  storage?.setItem(TOKEN_KEY, token);
+  storage?.setItem(key, token);
   url.searchParams.delete("token");
   hist.replaceState(hist.state, "", url.pathname + url.search + url.hash);
   return token;
 }
 
 /** The development token provider: the pasted or URL token kept in localStorage. */
-export function devTokenProvider(storage: Storage | null): TokenProvider {
+export function devTokenProvider(storage: Storage | null, key = TOKEN_KEY): TokenProvider {
   let memory: string | null = null;
   return {
     async getToken() {
-      return storage?.getItem(TOKEN_KEY) ?? memory;
+      return storage?.getItem(key) ?? memory;
     },
     setToken(token: string) {
       memory = token.trim();
-      storage?.setItem(TOKEN_KEY, memory);
+      storage?.setItem(key, memory);
     },
     clear() {
       memory = null;
-      storage?.removeItem(TOKEN_KEY);
+      storage?.removeItem(key);
     },
   };
 }

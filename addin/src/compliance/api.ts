@@ -1,5 +1,6 @@
 // Client for the compliance review API. Bearer token from the token provider; answers that are not
 // 2xx become a ComplianceApiError whose message is the problem details' title, detail and errors.
+import { fetchWithin, readJson, readProblem } from "../pages/http";
 import type {
   Dashboard,
   DraftDetail,
@@ -129,7 +130,7 @@ export class ComplianceApi {
   /** The CSV of the drafts matching the filters, fetched with the token (a plain link could not send it). */
   async exportCsv(query: URLSearchParams): Promise<CsvExport> {
     const response = await this.send("GET", `/api/compliance/export.csv?${query}`, { accept: "text/csv, application/problem+json" });
-    if (!response.ok) throw errorFor(response.status, await readProblem(response));
+    if (!response.ok) throw errorFor(response.status, await readProblem<ProblemDetails>(response));
     const blob = await response.blob();
     return { blob, filename: filenameFrom(response.headers.get("content-disposition"), "outlooksayno-drafts.csv") };
   }
@@ -169,7 +170,7 @@ export class ComplianceApi {
   }
 
   private async readOk<T>(response: Response): Promise<T> {
-    if (!response.ok) throw errorFor(response.status, await readProblem(response));
+    if (!response.ok) throw errorFor(response.status, await readProblem<ProblemDetails>(response));
     const value = await readJson(response);
     if (value === undefined) throw new ComplianceApiError("unreachable", "The service answered with something that is not the OutlookSayNo API.", response.status);
     return value as T;
@@ -187,38 +188,7 @@ export class ComplianceApi {
       body = JSON.stringify(options.body);
       headers["Content-Type"] = "application/json";
     }
-    const timeout = new AbortController();
-    const timer = setTimeout(() => timeout.abort(), this.timeoutMs);
-    const signal = options.signal;
-    const onAbort = () => timeout.abort();
-    if (signal?.aborted) timeout.abort();
-    signal?.addEventListener("abort", onAbort);
-    try {
-      return await this.fetchImpl(this.baseUrl + path, { method, headers, body, signal: timeout.signal });
-    } catch {
-      if (signal?.aborted) throw new DOMException("The request was replaced by a newer one.", "AbortError");
-      throw new ComplianceApiError(
-        "unreachable",
-        timeout.signal.aborted ? "The OutlookSayNo service did not answer in time." : "The OutlookSayNo service cannot be reached.",
-      );
-    } finally {
-      clearTimeout(timer);
-      signal?.removeEventListener("abort", onAbort);
-    }
+    return fetchWithin(this.fetchImpl, this.baseUrl + path, { method, headers, body }, this.timeoutMs, options.signal, (timedOut) =>
+      new ComplianceApiError("unreachable", timedOut ? "The OutlookSayNo service did not answer in time." : "The OutlookSayNo service cannot be reached."));
   }
-}
-
-async function readJson(response: Response): Promise<unknown> {
-  const type = response.headers.get("content-type") ?? "";
-  if (!type.includes("json")) return undefined;
-  try {
-    return await response.json();
-  } catch {
-    return undefined;
-  }
-}
-
-async function readProblem(response: Response): Promise<ProblemDetails | undefined> {
-  const value = await readJson(response);
-  return typeof value === "object" && value !== null && !Array.isArray(value) ? (value as ProblemDetails) : undefined;
 }

@@ -1,6 +1,6 @@
 // Sign-in for the compliance page, as on the admin page: a development token (dotnet user-jwts)
 // from ?token= or localStorage, behind one getToken() so Entra sign-in can be added later.
-import { readClaims, safeStorage, type TokenProvider } from "../admin/auth";
+import { captureTokenFromUrl as captureToken, devTokenProvider as devTokens, readClaims, safeStorage, type TokenProvider } from "../admin/auth";
 
 export { readClaims, safeStorage, type TokenProvider };
 
@@ -13,31 +13,12 @@ export type Mode = "reviewer" | "manager" | "none";
 
 /** Moves ?token= from the address into storage and removes it from the address bar. */
 export function captureTokenFromUrl(loc: Location, hist: History, storage: Storage | null): string | null {
-  const url = new URL(loc.href);
-  const token = url.searchParams.get("token")?.trim();
-  if (!token) return null;
-  storage?.setItem(TOKEN_KEY, token);
-  url.searchParams.delete("token");
-  hist.replaceState(hist.state, "", url.pathname + url.search + url.hash);
-  return token;
+  return captureToken(loc, hist, storage, TOKEN_KEY);
 }
 
 /** The development token provider: the pasted or URL token kept in localStorage. */
 export function devTokenProvider(storage: Storage | null): TokenProvider {
-  let memory: string | null = null;
-  return {
-    async getToken() {
-      return storage?.getItem(TOKEN_KEY) ?? memory;
-    },
-    setToken(token: string) {
-      memory = token.trim();
-      storage?.setItem(TOKEN_KEY, memory);
-    },
-    clear() {
-      memory = null;
-      storage?.removeItem(TOKEN_KEY);
-    },
-  };
+  return devTokens(storage, TOKEN_KEY);
 }
 
 /** The page's mode from the token's roles; null when the token is not a readable JWT (the API is
