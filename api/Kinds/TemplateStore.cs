@@ -98,6 +98,10 @@ public static class TemplateStore
     {
         var files = CatalogDocuments.ReadFolder(folder);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // Instances starting together would each read "nothing imported yet" and then trip over the
+        // other's rows (read committed sees them mid-import); one transaction lock makes them take turns.
+        // SQLite needs none: its transactions begin IMMEDIATE and hold the only write lock.
+        if (db.IsPostgres) await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({FolderImportLockId})", ct);
         var current = (await CurrentAsync(db, ct)).ToDictionary(r => r.Path, StringComparer.Ordinal);
         var states = await db.TemplateFolder.ToDictionaryAsync(s => s.Path, StringComparer.Ordinal, ct);
 
@@ -168,6 +172,8 @@ public static class TemplateStore
         db.ChangeTracker.Clear();
         return new FolderImport(imported, conflicts, Seeded: false);
     }
+
+    private const long FolderImportLockId = 0x5a79_4e6f_0002; // "SayNo", folder import
 
     /// <summary>The compliance log's record of a template change: who, when, which document and version,
     /// the content after and the hash of the content before.</summary>

@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OutlookSayNo.Data;
+using OutlookSayNo.Kinds;
 using OutlookSayNo.Testing;
 
 namespace OutlookSayNo.ApiTests;
@@ -48,5 +49,30 @@ public sealed class PostgresInstancesTests
         Assert.True((bool)report["intact"]!, report.ToJsonString());
         Assert.Equal(seqs.Count, (long)report["records"]!);
         Assert.Equal(40, drafts.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task Instances_importing_the_templates_folder_at_the_same_moment_seed_it_once_and_none_fails()
+    {
+        // The start-up import reads "nothing yet", builds the catalog (slow), then writes: without a
+        // lock, a second instance in that window fails on the first one's rows.
+        var connection = PostgresServer.Shared.CreateDatabase("seedrace");
+        var options = new DbContextOptionsBuilder<PostgresSayNoDb>().UseNpgsql(connection).Options;
+        await using (var setup = new PostgresSayNoDb(options)) await setup.Database.MigrateAsync();
+        var folder = TemplatesCopy.ShippedFolder();
+
+        var imports = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(async () =>
+        {
+            await using var db = new PostgresSayNoDb(options);
+            return await TemplateStore.ImportFolderAsync(db, folder, SayNoFactory.Now.UtcDateTime, new ModelCache(), CancellationToken.None);
+        })));
+
+        Assert.Single(imports, i => i.Seeded);
+        Assert.All(imports.Where(i => !i.Seeded), i => Assert.Empty(i.Imported));
+        Assert.All(imports, i => Assert.Empty(i.Conflicts));
+        await using var check = new PostgresSayNoDb(options);
+        var files = CatalogDocuments.ReadFolder(folder).Count;
+        Assert.Equal(files, await check.TemplateVersions.CountAsync());
+        Assert.Equal(files, await check.Log.CountAsync(r => r.Type == LogTypes.TemplateChanged));
     }
 }
