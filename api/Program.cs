@@ -7,11 +7,13 @@ using OutlookSayNo.Data;
 using OutlookSayNo.Drafts;
 using OutlookSayNo.Infrastructure;
 using OutlookSayNo.Kinds;
+using OutlookSayNo.Mailbox;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddSayNoProblems();
 builder.AddSayNoAuth();
+builder.AddSayNoMailbox();
 builder.AddSayNoSecurity();
 builder.AddSayNoData();
 builder.AddSayNoKinds();

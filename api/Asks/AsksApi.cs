@@ -2,13 +2,16 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using OutlookSayNo.Auth;
 using OutlookSayNo.Data;
 using OutlookSayNo.Kinds;
+using OutlookSayNo.Mailbox;
 using OutlookSayNo.Reading;
 
 namespace OutlookSayNo.Asks;
 
 public sealed record EmailAddress(string? Name, string? Email);
 
-public sealed record ClassifyRequest(string? Subject, string? Body, EmailAddress? From);
+/// <summary>The email to classify. <c>itemId</c> (the message's REST id) without a body: the API reads
+/// the message from the user's mailbox.</summary>
+public sealed record ClassifyRequest(string? Subject, string? Body, EmailAddress? From, string? ItemId = null);
 
 public sealed record FigureDto(string Kind, string Text, object Value,
     [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? Currency)
@@ -65,20 +68,30 @@ public static class AsksApi
                              "and the audience to argue for. Evidence start/length index the body as sent.")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesMailboxProblems();
         return group;
     }
 
     public const int MaxBodyChars = 200_000;
     public const int MaxSubjectChars = 1_000;
 
-    private static async Task<Results<Ok<ClassifyResponse>, ValidationProblem>> Classify(ClassifyRequest request, CatalogStore catalogs,
-        Classifier classifier, SayNoDb db, CancellationToken ct)
+    private static async Task<Results<Ok<ClassifyResponse>, ValidationProblem, ProblemHttpResult>> Classify(ClassifyRequest request, CatalogStore catalogs,
+        Classifier classifier, SayNoDb db, IMailbox mailbox, HttpContext http, CancellationToken ct)
     {
-        var errors = Validate(request.Subject, request.Body, request.From, "");
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        ResolvedEmail? email;
+        Dictionary<string, string[]> errors;
+        try
+        {
+            (email, errors) = await EmailInput.ResolveAsync(mailbox, request.Subject, request.Body, request.From, request.ItemId, null, "", ct);
+        }
+        catch (MailboxException e)
+        {
+            return MailboxProblems.Result(e, http);
+        }
+        if (email is null) return TypedResults.ValidationProblem(errors);
         var catalog = await catalogs.GetAsync(db, ct);
-        var result = classifier.Classify(catalog, request.Subject, request.Body!);
+        var result = classifier.Classify(catalog, email.Subject, email.Body);
         return TypedResults.Ok(ClassifyResponse.From(result));
     }
 

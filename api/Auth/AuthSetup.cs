@@ -57,7 +57,11 @@ public static class AuthSetup
             // Reads Authentication:Schemes:Bearer (issuer, audiences, signing keys) as dotnet user-jwts writes it.
             .AddJwtBearer(DevScheme)
             // The section is read when the handler first runs, so configuration added late still applies.
-            .AddMicrosoftIdentityWebApi(builder.Configuration.GetSection("AzureAd"), EntraScheme);
+            .AddMicrosoftIdentityWebApi(builder.Configuration.GetSection("AzureAd"), EntraScheme)
+            // On-behalf-of tokens for Microsoft Graph (the mailbox). Used only in Entra mode with a client
+            // credential; the cache is per instance, and a miss costs one more token request.
+            .EnableTokenAcquisitionToCallDownstreamApi()
+            .AddInMemoryTokenCaches();
 
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(Roles.AccountManager, p => p.RequireAuthenticatedUser().RequireRole(Roles.AccountManager))
@@ -90,6 +94,16 @@ public static class AuthSetup
                     $"Auth:Mode is Entra but {string.Join(", ", missing)} {(missing.Count == 1 ? "is" : "are")} not set. " +
                     "Set them to the API's Entra app registration (README, Configuration).");
         }
+    }
+
+    /// <summary>A client credential for the on-behalf-of exchange: a secret, certificates or the newer
+    /// ClientCredentials list, as Microsoft.Identity.Web reads them.</summary>
+    public static bool HasClientCredential(IConfiguration config)
+    {
+        var section = config.GetSection("AzureAd");
+        return !string.IsNullOrWhiteSpace(section["ClientSecret"])
+               || section.GetSection("ClientCertificates").GetChildren().Any()
+               || section.GetSection("ClientCredentials").GetChildren().Any();
     }
 
     /// <summary>The stable id of the signed-in user: Entra object id, else the subject.</summary>

@@ -21,8 +21,12 @@ public sealed record DraftEventResponse(long Id, string DraftId, string Type, st
     ChecksDto? Checks = null, IReadOnlyList<string>? CheckNotes = null, bool? Unchanged = null, bool? Confirm = null, IReadOnlyList<string>? Reasons = null);
 
 /// <summary>The sent record's content in the log.</summary>
+/// <summary>The sent record's content in the log. <c>Source</c>: null when the on-send handler reported
+/// it, <c>mailbox:mark</c> or <c>mailbox:conversation</c> when it was found in Sent Items (by the draft's
+/// mark, or as the user's next message in the thread), with the time Outlook sent it.</summary>
 public sealed record SentPayload(string? Mode, string Text, IReadOnlyList<Recipient> To, IReadOnlyList<Recipient> Cc,
-    ChecksDto Checks, IReadOnlyList<string> CheckNotes, bool Unchanged, bool Warned, string BodySha256);
+    ChecksDto Checks, IReadOnlyList<string> CheckNotes, bool Unchanged, bool Warned, string BodySha256,
+    string? Source = null, DateTime? MailboxSentAtUtc = null);
 
 public sealed record EventPayload(string? Mode);
 
@@ -64,27 +68,53 @@ public static partial class DraftEvents
             return TypedResults.Problem(statusCode: 403, title: "Not your draft",
                 detail: "Events can only be recorded by the account manager the draft was made for.");
 
-        if (request.Type != LogTypes.Sent)
+        if (request.Type == LogTypes.Inserted)
         {
-            var records = await log.AppendAsync([new LogEntry(request.Type!, id, user.UserId(), user.DisplayName(), LogChain.Payload(new EventPayload(request.Mode)))],
+            var inserted = await AppendInsertedAsync(log, id, user, LogChain.Payload(new EventPayload(request.Mode)));
+            return TypedResults.Created($"/api/drafts/{id}/events/{inserted.Seq}",
+                new DraftEventResponse(inserted.Seq, id, request.Type, request.Mode, DateTime.SpecifyKind(inserted.AtUtc, DateTimeKind.Utc)));
+        }
+        if (request.Type == LogTypes.Discarded)
+        {
+            var records = await log.AppendAsync([new LogEntry(request.Type, id, user.UserId(), user.DisplayName(), LogChain.Payload(new EventPayload(request.Mode)))],
                 async (d, recs, c) =>
                 {
                     var row = await d.Drafts.SingleAsync(x => x.Id == id, c);
-                    if (request.Type == LogTypes.Inserted)
-                    {
-                        row.InsertedAtUtc = recs[0].AtUtc;
-                        if (row.Status == LogTypes.Generated) row.Status = LogTypes.Inserted;
-                    }
-                    else if (row.Status != LogTypes.Sent) row.Status = LogTypes.Discarded;
+                    if (row.Status != LogTypes.Sent) row.Status = LogTypes.Discarded;
                 });
             return TypedResults.Created($"/api/drafts/{id}/events/{records[0].Seq}",
-                new DraftEventResponse(records[0].Seq, id, request.Type!, request.Mode, DateTime.SpecifyKind(records[0].AtUtc, DateTimeKind.Utc)));
+                new DraftEventResponse(records[0].Seq, id, request.Type, request.Mode, DateTime.SpecifyKind(records[0].AtUtc, DateTimeKind.Utc)));
         }
 
-        // Sent: judge the final text as the reviewer will see it.
-        var generated = await db.Log.AsNoTracking().Where(r => r.Seq == draft.GeneratedSeq).Select(r => r.Payload).SingleAsync(ct);
+        var sent = await AppendSentAsync(new SentReport(request.Mode, request.Body!, Clean(request.To), Clean(request.Cc), request.Warned ?? false, null, null),
+            id, draft.GeneratedSeq, db, log, catalogs, user, clock, ct);
+        return TypedResults.Created($"/api/drafts/{id}/events/{sent.Id}", sent);
+    }
+
+    /// <summary>Appends an <c>inserted</c> record and marks the draft inserted (unless already sent).</summary>
+    internal static async Task<LogRecord> AppendInsertedAsync(LogWriter log, string id, ClaimsPrincipal user, string payload)
+    {
+        var records = await log.AppendAsync([new LogEntry(LogTypes.Inserted, id, user.UserId(), user.DisplayName(), payload)],
+            async (d, recs, c) =>
+            {
+                var row = await d.Drafts.SingleAsync(x => x.Id == id, c);
+                row.InsertedAtUtc = recs[0].AtUtc;
+                if (row.Status == LogTypes.Generated) row.Status = LogTypes.Inserted;
+            });
+        return records[0];
+    }
+
+    /// <summary>A sent reply as reported by the on-send handler or found in the mailbox.</summary>
+    internal sealed record SentReport(string? Mode, string Body, List<Recipient> To, List<Recipient> Cc, bool Warned, string? Source, DateTime? MailboxSentAtUtc);
+
+    /// <summary>Judges the sent text as the reviewer will see it (the five checks, unchanged or edited,
+    /// whether to ask the sender to confirm) and appends the <c>sent</c> record.</summary>
+    internal static async Task<DraftEventResponse> AppendSentAsync(SentReport report, string id, long generatedSeq, SayNoDb db, LogWriter log,
+        CatalogStore catalogs, ClaimsPrincipal user, TimeProvider clock, CancellationToken ct)
+    {
+        var generated = await db.Log.AsNoTracking().Where(r => r.Seq == generatedSeq).Select(r => r.Payload).SingleAsync(ct);
         var generatedText = System.Text.Json.JsonDocument.Parse(generated).RootElement.GetProperty("text").GetString() ?? "";
-        var sentText = NewestMessage(request.Body!);
+        var sentText = NewestMessage(report.Body);
         var catalog = await catalogs.GetAsync(db, ct);
         var check = DraftChecker.Check(sentText, catalog, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
         var c = check.Checks;
@@ -95,9 +125,10 @@ public static partial class DraftEvents
         if (!c.OffersAlternative) reasons.Add("The reply no longer offers an alternative.");
         if (!c.Respectful) reasons.Add("The reply has wording the customer may read as rude.");
         // The handler asks the sender to confirm exactly when this answer says so.
-        var warned = (request.Warned ?? false) || reasons.Count > 0;
-        var payload = new SentPayload(request.Mode, sentText, Clean(request.To), Clean(request.Cc), checks, check.Notes, unchanged, warned,
-            Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(request.Body!))));
+        var warned = report.Warned || reasons.Count > 0;
+        var payload = new SentPayload(report.Mode, sentText, report.To, report.Cc, checks, check.Notes, unchanged, warned,
+            Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(report.Body))),
+            report.Source, report.MailboxSentAtUtc);
         var failed = CheckBits.Failed(c.SaysNo, c.GivesReason, c.CitesData, c.OffersAlternative, c.Respectful);
         var sent = await log.AppendAsync([new LogEntry(LogTypes.Sent, id, user.UserId(), user.DisplayName(), LogChain.Payload(payload))],
             async (d, recs, token) =>
@@ -110,9 +141,8 @@ public static partial class DraftEvents
                 row.SentWarned = warned;
                 row.SentSeq = recs[0].Seq;
             });
-        return TypedResults.Created($"/api/drafts/{id}/events/{sent[0].Seq}",
-            new DraftEventResponse(sent[0].Seq, id, LogTypes.Sent, request.Mode, DateTime.SpecifyKind(sent[0].AtUtc, DateTimeKind.Utc),
-                checks, check.Notes, unchanged, reasons.Count > 0, reasons));
+        return new DraftEventResponse(sent[0].Seq, id, LogTypes.Sent, report.Mode, DateTime.SpecifyKind(sent[0].AtUtc, DateTimeKind.Utc),
+            checks, check.Notes, unchanged, reasons.Count > 0, reasons);
     }
 
     /// <summary>The reply as the account manager wrote it: the newest message of the sent body, without

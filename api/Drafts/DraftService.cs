@@ -8,6 +8,7 @@ using OutlookSayNo.Auth;
 using OutlookSayNo.Checks;
 using OutlookSayNo.Data;
 using OutlookSayNo.Kinds;
+using OutlookSayNo.Mailbox;
 using Scriban.Runtime;
 
 namespace OutlookSayNo.Drafts;
@@ -17,11 +18,12 @@ public abstract record DraftOutcome
     public sealed record Created(DraftResponse Draft) : DraftOutcome;
     public sealed record Invalid(Dictionary<string, string[]> Errors) : DraftOutcome;
     public sealed record NothingToRefuse(Classification Classification, string Category) : DraftOutcome;
+    public sealed record MailboxFailed(MailboxException Failure) : DraftOutcome;
 }
 
 /// <summary>The draft path after reading and classifying: model, render, check, log. Each step
 /// only uses the ones before it.</summary>
-public sealed partial class DraftService(CatalogStore catalogs, Classifier classifier, SayNoDb db, LogWriter log, TimeProvider clock)
+public sealed partial class DraftService(CatalogStore catalogs, Classifier classifier, SayNoDb db, LogWriter log, TimeProvider clock, IMailbox mailbox)
 {
     public const int MaxRightAboutChars = 500;
 
@@ -29,17 +31,27 @@ public sealed partial class DraftService(CatalogStore catalogs, Classifier class
     {
         var catalog = await catalogs.GetAsync(db, ct);
         var email = request.Email;
-        var errors = email is null
-            ? new Dictionary<string, string[]> { ["email"] = ["The email (subject, body, from) is required."] }
-            : AsksApi.Validate(email.Subject, email.Body, email.From, "email.");
+        Dictionary<string, string[]> errors;
+        if (email is null) errors = new() { ["email"] = ["The email (subject, body, from; or the item id) is required."] };
+        else
+        {
+            try
+            {
+                (var resolved, errors) = await EmailInput.ResolveAsync(mailbox, email.Subject, email.Body, email.From, email.ItemId, email.ConversationId, "email.", ct);
+                if (resolved is not null)
+                    email = email with { Subject = resolved.Subject, Body = resolved.Body, From = resolved.From, ConversationId = resolved.ConversationId };
+            }
+            catch (MailboxException e)
+            {
+                return new DraftOutcome.MailboxFailed(e);
+            }
+        }
         if (request.Audience is not null && !Audiences.All.Contains(request.Audience))
             errors["audience"] = [$"'{AsksApi.Shorten(request.Audience)}' is not an audience: use {string.Join(", ", Audiences.All)}."];
         if (request.Category is not null && catalog.Find(request.Category) is null)
             errors["category"] = [$"'{AsksApi.Shorten(request.Category)}' is not an ask kind: use {string.Join(", ", catalog.Kinds.Keys)}."];
         if (request.TheyAreRightAbout is { Length: > MaxRightAboutChars })
             errors["theyAreRightAbout"] = [$"Keep it to one sentence (at most {MaxRightAboutChars} characters)."];
-        if (email?.ItemId is { Length: > 1000 }) errors["email.itemId"] = ["The item id is longer than 1,000 characters."];
-        if (email?.ConversationId is { Length: > 1000 }) errors["email.conversationId"] = ["The conversation id is longer than 1,000 characters."];
         if (request.Alternatives is { Count: > 20 }) errors["alternatives"] = ["Offer at most 20 alternatives."];
         if (request.Fields is { Count: > 50 }) errors["fields"] = ["At most 50 fields."];
         if (errors.Count > 0) return new DraftOutcome.Invalid(errors);

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using OutlookSayNo.Asks;
 using OutlookSayNo.Auth;
+using OutlookSayNo.Mailbox;
 
 namespace OutlookSayNo.Drafts;
 
@@ -44,11 +45,31 @@ public static class DraftsApi
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+
+        group.MapPost("/{id}/reply-draft", DraftMailbox.SaveReply)
+            .WithName("SaveReplyDraft")
+            .WithSummary("Save the reply to the user's Outlook Drafts")
+            .WithDescription("Through Microsoft Graph on the user's behalf: creates a reply (or reply-all) draft to the customer's message " +
+                             "with the reply above the quoted thread and, with ccManager, the user's manager in Cc (the witness for threats and abuse). " +
+                             "Records the inserted event. Mailbox failures are problem types mailbox-unavailable (503), mailbox-consent-required (401, " +
+                             "with the claims challenge), mailbox-forbidden (403), mailbox-message-not-found (404), no-manager (422), " +
+                             "mailbox-throttled (429, Retry-After) and mailbox-failed (502).")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesMailboxProblems();
+
+        group.MapPost("/{id}/confirm-sent", DraftMailbox.ConfirmSent)
+            .WithName("ConfirmDraftSent")
+            .WithSummary("Confirm from Sent Items that the reply was sent")
+            .WithDescription("For hosts where the on-send handler did not run: finds the sent reply in the user's Sent Items (by the mark a " +
+                             "reply saved here carries, else the user's first message in the conversation after the draft) and records the sent " +
+                             "event with the five checks. alreadyRecorded when a sent event exists; 404 not-sent-yet when nothing is found.")
+            .ProducesMailboxProblems();
         return group;
     }
 
     private static async Task<Results<Ok<DraftResponse>, ValidationProblem, ProblemHttpResult>> Create(
-        DraftRequest request, DraftService drafts, ClaimsPrincipal user, CancellationToken ct)
+        DraftRequest request, DraftService drafts, ClaimsPrincipal user, HttpContext http, CancellationToken ct)
     {
         var outcome = await drafts.CreateAsync(request, user, ct);
         return outcome switch
@@ -66,6 +87,7 @@ public static class DraftsApi
                     ["category"] = none.Category,
                     ["classification"] = ClassifyResponse.From(none.Classification),
                 }),
+            DraftOutcome.MailboxFailed failed => MailboxProblems.Result(failed.Failure, http),
             _ => throw new InvalidOperationException("Unknown draft outcome."),
         };
     }
