@@ -1,4 +1,7 @@
+using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
+using OutlookSayNo.Auth;
+using Swashbuckle.AspNetCore.SwaggerGen;
 
 namespace OutlookSayNo.Infrastructure;
 
@@ -28,16 +31,63 @@ public static class SwaggerSetup
                 [new OpenApiSecuritySchemeReference("bearer", document)] = [],
             });
         });
+        // With Entra sign-in, an admin can sign in from Swagger UI itself (authorization code + PKCE).
+        // Read when the document is first built, so configuration the host adds late still counts.
+        services.AddOptions<SwaggerGenOptions>().Configure<IConfiguration, IOptions<AuthOptions>, IHostEnvironment>((o, config, auth, env) =>
+        {
+            if (EntraSignIn(config, auth.Value, env) is not { } entra) return;
+            o.AddSecurityDefinition(OAuthScheme, new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.OAuth2,
+                Description = "Sign in with Entra ID (authorization code with PKCE). Your account needs the app role the route asks for.",
+                Flows = new OpenApiOAuthFlows
+                {
+                    AuthorizationCode = new OpenApiOAuthFlow
+                    {
+                        AuthorizationUrl = new Uri(entra.Authority + "/oauth2/v2.0/authorize"),
+                        TokenUrl = new Uri(entra.Authority + "/oauth2/v2.0/token"),
+                        Scopes = new Dictionary<string, string> { [entra.Scope] = "Use OutlookSayNo as yourself" },
+                    },
+                },
+            });
+            o.AddSecurityRequirement(document => new OpenApiSecurityRequirement
+            {
+                [new OpenApiSecuritySchemeReference(OAuthScheme, document)] = [entra.Scope],
+            });
+        });
         return services;
+    }
+
+    public const string OAuthScheme = "entra";
+
+    /// <summary>The Entra authority and the API scope Swagger UI signs in for: <c>Swagger:Scope</c>, else
+    /// <c>{AzureAd:Audience or api://ClientId}/access_as_user</c>. Null without Entra sign-in.</summary>
+    public static (string Authority, string Scope, string ClientId)? EntraSignIn(IConfiguration config, AuthOptions auth, IHostEnvironment env)
+    {
+        if (AuthSetup.EffectiveMode(auth, env) != AuthModes.Entra) return null;
+        var ad = config.GetSection("AzureAd");
+        if (string.IsNullOrWhiteSpace(ad["ClientId"]) || string.IsNullOrWhiteSpace(ad["TenantId"])) return null;
+        var instance = (ad["Instance"] ?? "https://login.microsoftonline.com/").TrimEnd('/');
+        var audience = string.IsNullOrWhiteSpace(ad["Audience"]) ? "api://" + ad["ClientId"] : ad["Audience"]!;
+        var scope = config["Swagger:Scope"] is { Length: > 0 } configured ? configured : audience.TrimEnd('/') + "/access_as_user";
+        var clientId = config["Swagger:ClientId"] is { Length: > 0 } swaggerClient ? swaggerClient : ad["ClientId"]!;
+        return (instance + "/" + ad["TenantId"], scope, clientId);
     }
 
     public static WebApplication UseSayNoSwagger(this WebApplication app)
     {
         app.UseSwagger();
+        var entra = EntraSignIn(app.Configuration, app.Services.GetRequiredService<IOptions<AuthOptions>>().Value, app.Environment);
         app.UseSwaggerUI(o =>
         {
             o.SwaggerEndpoint("/swagger/v1/swagger.json", "OutlookSayNo API v1");
             o.DocumentTitle = "OutlookSayNo API";
+            if (entra is not { } e) return;
+            // A public client (SPA redirect .../swagger/oauth2-redirect.html): PKCE, no secret in the page.
+            o.OAuthClientId(e.ClientId);
+            o.OAuthUsePkce();
+            o.OAuthScopes(e.Scope);
+            o.OAuthAppName("OutlookSayNo API");
         });
         return app;
     }

@@ -18,9 +18,14 @@ public sealed class GraphOptions
 
     [Required, Url] public string BaseUrl { get; set; } = "https://graph.microsoft.com/v1.0";
 
-    /// <summary>Delegated permissions asked for on the user's behalf: read the email and save drafts
-    /// (Mail.ReadWrite), and read the manager's name and address (User.ReadBasic.All).</summary>
-    [MinLength(1)] public string[] Scopes { get; set; } = ["https://graph.microsoft.com/Mail.ReadWrite", "https://graph.microsoft.com/User.ReadBasic.All"];
+    /// <summary>Delegated permissions asked for on the user's behalf; empty: <see cref="DefaultScopes"/>.
+    /// (A default array would be appended to, not replaced, by configuration binding.)</summary>
+    public string[] Scopes { get; set; } = [];
+
+    /// <summary>Read the email and save drafts (Mail.ReadWrite); read the manager's name and address (User.ReadBasic.All).</summary>
+    public static readonly string[] DefaultScopes = ["https://graph.microsoft.com/Mail.ReadWrite", "https://graph.microsoft.com/User.ReadBasic.All"];
+
+    public IReadOnlyList<string> EffectiveScopes => Scopes.Length > 0 ? Scopes : DefaultScopes;
 
     [Range(0, 10)] public int MaxRetries { get; set; } = 3;
     /// <summary>The longest the retries may wait in all, since a person is waiting.</summary>
@@ -65,7 +70,7 @@ public static class MailboxSetup
     /// the user's on-behalf-of token on every request to Graph's host.</summary>
     public static GraphMailbox CreateGraphMailbox(HttpClient http, ITokenAcquisition tokenAcquisition, System.Security.Claims.ClaimsPrincipal user, GraphOptions options)
     {
-        var tokens = new OnBehalfOfTokenProvider(tokenAcquisition, user, AuthSetup.EntraScheme, options.Scopes, new Uri(options.BaseUrl));
+        var tokens = new OnBehalfOfTokenProvider(tokenAcquisition, user, AuthSetup.EntraScheme, options.EffectiveScopes, new Uri(options.BaseUrl));
         return new GraphMailbox(new GraphServiceClient(http, new BaseBearerTokenAuthenticationProvider(tokens), options.BaseUrl.TrimEnd('/')));
     }
 
@@ -83,6 +88,8 @@ public static class MailboxSetup
     {
         public ValidateOptionsResult Validate(string? name, GraphOptions options)
         {
+            if (options.Scopes.Any(string.IsNullOrWhiteSpace))
+                return ValidateOptionsResult.Fail("Graph:Scopes has an empty entry: list delegated Graph permissions such as https://graph.microsoft.com/Mail.ReadWrite.");
             if (!options.Enabled || AuthSetup.EffectiveMode(auth.Value, env) != AuthModes.Entra || AuthSetup.HasClientCredential(config))
                 return ValidateOptionsResult.Success;
             return ValidateOptionsResult.Fail(
