@@ -2,14 +2,17 @@ import { describe, expect, it, vi } from "vitest";
 import {
   ApiProblemError,
   ApiUnreachableError,
+  MAILBOX_PROBLEMS,
+  MailboxProblemError,
   NO_REFUSABLE_ASK,
   NoRefusableAskError,
   NotAllowedError,
   SayNoApi,
   SignedOutError,
   TooLargeError,
+  retryAfterSeconds,
 } from "../src/taskpane/api";
-import { classifyResponse, draftResponse, json, problem } from "./fixtures";
+import { classifyResponse, confirmSentResponse, draftResponse, json, problem, replyDraftResponse } from "./fixtures";
 
 function apiWith(respond: (url: string, init: RequestInit) => Response | Promise<Response>, token = "tok-123") {
   const fetchMock = vi.fn(async (url: RequestInfo | URL, init?: RequestInit) => respond(String(url), init ?? {}));
@@ -112,5 +115,72 @@ describe("api", () => {
   it("returns a draft response unchanged", async () => {
     const { api } = apiWith(() => json(200, draftResponse()));
     expect((await api.draft({ email: body })).id).toBe("draft-1");
+  });
+
+  it("posts reply-draft to /api/drafts/{id}/reply-draft with the bearer token and the JSON body", async () => {
+    const { api, fetchMock } = apiWith(() => json(201, replyDraftResponse()));
+    const saved = await api.replyDraft("d/1", { messageId: "AAMkAD==", replyAll: true, ccManager: true });
+    expect(saved.managerCopied).toBe(true);
+    const [url, init] = fetchMock.mock.calls[0]!;
+    expect(url).toBe("http://localhost:5180/api/drafts/d%2F1/reply-draft");
+    expect(init!.method).toBe("POST");
+    expect((init!.headers as Record<string, string>).Authorization).toBe("Bearer tok-123");
+    expect(JSON.parse(init!.body as string)).toEqual({ messageId: "AAMkAD==", replyAll: true, ccManager: true });
+  });
+
+  it("posts confirm-sent with no body and no Content-Type", async () => {
+    const { api, fetchMock } = apiWith(() => json(200, confirmSentResponse()));
+    expect((await api.confirmSent("draft-1")).event?.type).toBe("sent");
+    const [url, init] = fetchMock.mock.calls[0]!;
+    expect(url).toBe("http://localhost:5180/api/drafts/draft-1/confirm-sent");
+    expect(init!.method).toBe("POST");
+    expect(init!.body).toBeUndefined();
+    const headers = init!.headers as Record<string, string>;
+    expect(headers.Authorization).toBe("Bearer tok-123");
+    expect(headers["Content-Type"]).toBeUndefined();
+  });
+
+  it.each([
+    [503, MAILBOX_PROBLEMS.unavailable, "unavailable"],
+    [401, MAILBOX_PROBLEMS.consentRequired, "consentRequired"],
+    [422, MAILBOX_PROBLEMS.noManager, "noManager"],
+    [429, MAILBOX_PROBLEMS.throttled, "throttled"],
+    [404, MAILBOX_PROBLEMS.messageNotFound, "messageNotFound"],
+    [403, MAILBOX_PROBLEMS.forbidden, "forbidden"],
+    [502, MAILBOX_PROBLEMS.failed, "failed"],
+    [404, MAILBOX_PROBLEMS.notSentYet, "notSentYet"],
+  ])("maps %i %s by its type, before the status", async (status, type, reason) => {
+    const { api } = apiWith(() => problem(status, { type, detail: "d" }));
+    const error = await api.confirmSent("x").catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(MailboxProblemError);
+    expect((error as MailboxProblemError).reason).toBe(reason);
+    expect((error as MailboxProblemError).kind).toBe("mailbox");
+    expect((error as MailboxProblemError).status).toBe(status);
+    expect((error as Error).message).toBe("d");
+  });
+
+  it("keeps a 401 of another type (or none) as signed out, and a bare 502 as unreachable", async () => {
+    const { api } = apiWith(() => problem(401, { type: "https://example.test/other" }));
+    await expect(api.replyDraft("x", { messageId: "m", replyAll: false, ccManager: false })).rejects.toBeInstanceOf(SignedOutError);
+    const { api: bare } = apiWith(() => problem(502));
+    await expect(bare.confirmSent("x")).rejects.toBeInstanceOf(ApiUnreachableError);
+  });
+
+  it("consent-required carries the claims; throttled carries Retry-After in seconds", async () => {
+    const { api } = apiWith(() => problem(401, { type: MAILBOX_PROBLEMS.consentRequired, claims: "{\"access_token\":{}}" }));
+    expect(((await api.confirmSent("x").catch((e: unknown) => e)) as MailboxProblemError).claims).toBe('{"access_token":{}}');
+    const { api: busy } = apiWith(
+      () => new Response(JSON.stringify({ type: MAILBOX_PROBLEMS.throttled, status: 429 }), { status: 429, headers: { "content-type": "application/problem+json", "Retry-After": "12" } }),
+    );
+    expect(((await busy.confirmSent("x").catch((e: unknown) => e)) as MailboxProblemError).retryAfterSeconds).toBe(12);
+  });
+
+  it("reads Retry-After as seconds or an HTTP date", () => {
+    const now = Date.parse("2026-11-22T18:00:00Z");
+    expect(retryAfterSeconds("30", now)).toBe(30);
+    expect(retryAfterSeconds("Sun, 22 Nov 2026 18:00:45 GMT", now)).toBe(45);
+    expect(retryAfterSeconds("Sun, 22 Nov 2026 17:00:00 GMT", now)).toBe(0);
+    expect(retryAfterSeconds(null, now)).toBeUndefined();
+    expect(retryAfterSeconds("soon", now)).toBeUndefined();
   });
 });

@@ -93,3 +93,34 @@ describe("Entra sign-in", () => {
     expect(await loadConfig(async () => Promise.reject(new TypeError("offline")))).toBeNull();
   });
 });
+
+describe("signing in again for the mailbox (mailbox-consent-required)", () => {
+  it("NAA: a popup with the claims challenge, never the silent token", async () => {
+    const pca = { acquireTokenSilent: vi.fn(async () => ({ accessToken: "silent" })), acquireTokenPopup: vi.fn(async () => ({ accessToken: "with-claims" })) };
+    const loadMsal = vi.fn(async () => ({ createNestablePublicClientApplication: async () => pca }) as never);
+    const p = new TokenProvider({ config, location: loc(), loadMsal, isSetSupported: () => true });
+    expect(await p.signInForMailbox('{"access_token":{}}')).toBe("with-claims");
+    expect(pca.acquireTokenPopup).toHaveBeenCalledWith({ scopes: ["api://sayno/access_as_user"], claims: '{"access_token":{}}' });
+    expect(pca.acquireTokenSilent).not.toHaveBeenCalled();
+    await p.signInForMailbox();
+    expect(pca.acquireTokenPopup).toHaveBeenLastCalledWith({ scopes: ["api://sayno/access_as_user"] });
+  });
+
+  it("dialog: opens the sign-in page interactive, with the claims, even with a cached token", async () => {
+    const openDialog = vi.fn(async (_url: string) => JSON.stringify({ token: "t", expiresOn: Date.now() + 3_600_000 }));
+    const p = new TokenProvider({ config, location: loc(), isSetSupported: () => false, openDialog });
+    await p.getToken();
+    await p.signInForMailbox("a b&c");
+    expect(openDialog).toHaveBeenLastCalledWith("https://localhost:5180/addin/auth-dialog.html?interactive=1&claims=a+b%26c");
+    await p.signInForMailbox();
+    expect(openDialog).toHaveBeenLastCalledWith("https://localhost:5180/addin/auth-dialog.html?interactive=1");
+    expect(openDialog).toHaveBeenCalledTimes(3);
+  });
+
+  it("development: cannot ask, says so, and keeps the development token", async () => {
+    const storage = memoryStorage({ [DEV_TOKEN_KEY]: "dev" });
+    const p = new TokenProvider({ config: null, storage, location: loc() });
+    await expect(p.signInForMailbox("c")).rejects.toBeInstanceOf(SignedOutError);
+    expect(await p.getToken()).toBe("dev");
+  });
+});

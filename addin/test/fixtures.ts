@@ -1,6 +1,6 @@
 import { OfficeMockObject } from "office-addin-mock";
 import type { EmailData } from "../src/taskpane/mailbox";
-import type { ClassifyResponse, DraftResponse, ProblemDetails } from "../src/taskpane/types";
+import type { ClassifyResponse, ConfirmSentResponse, DraftResponse, ProblemDetails, ReplyDraftResponse } from "../src/taskpane/types";
 
 export const HTML_BODY =
   "<html><head><style>p{color:red}</style></head><body>" +
@@ -80,6 +80,8 @@ export interface OfficeCalls {
   cc: unknown[];
   handlers: { type: string; handler: () => void }[];
   bodyCoercion: unknown[];
+  /** Office.context.ui.openBrowserWindow calls (only with `browserWindow`). */
+  opened: string[];
 }
 
 export interface OfficeSetup {
@@ -89,11 +91,15 @@ export interface OfficeSetup {
   supported?: string[]; // e.g. ["Mailbox 1.8", "Mailbox 1.5"]
   subject?: string;
   failBody?: boolean;
+  /** Adds mailbox.convertToRestId and Office.MailboxEnums.RestVersion (id -> "rest:" + id). */
+  restIds?: boolean;
+  /** Adds Office.context.ui.openBrowserWindow. */
+  browserWindow?: boolean;
 }
 
 /** Installs an office-addin-mock `Office` global with an Outlook item in read or compose mode. */
 export function installOffice(setup: OfficeSetup = {}): { office: OfficeMockObject; calls: OfficeCalls } {
-  const calls: OfficeCalls = { replyForm: [], replyAllForm: [], setSelected: [], headers: [], cc: [], handlers: [], bodyCoercion: [] };
+  const calls: OfficeCalls = { replyForm: [], replyAllForm: [], setSelected: [], headers: [], cc: [], handlers: [], bodyCoercion: [], opened: [] };
   const ok = (value?: unknown) => ({ status: "succeeded", value });
   const mode = setup.mode ?? "read";
   const body = setup.body ?? HTML_BODY;
@@ -146,14 +152,17 @@ export function installOffice(setup: OfficeSetup = {}): { office: OfficeMockObje
     AsyncResultStatus: { Succeeded: "succeeded", Failed: "failed" },
     CoercionType: { Html: "html", Text: "text" },
     EventType: { ItemChanged: "olkItemSelectedChanged" },
+    ...(setup.restIds ? { MailboxEnums: { RestVersion: { v2_0: "v2.0" } } } : {}),
     context: {
       requirements: { isSetSupported: (name: string, version: string) => supported.has(`${name} ${version}`) },
+      ...(setup.browserWindow ? { ui: { openBrowserWindow: (url: string) => void calls.opened.push(url) } } : {}),
       mailbox: {
         item,
         addHandlerAsync: (type: string, handler: () => void, cb: (r: unknown) => void) => {
           calls.handlers.push({ type, handler });
           cb(ok());
         },
+        ...(setup.restIds ? { convertToRestId: (id: string, version: string) => (version === "v2.0" ? `rest:${id}` : id) } : {}),
       },
     },
   });
@@ -163,4 +172,37 @@ export function installOffice(setup: OfficeSetup = {}): { office: OfficeMockObje
 
 export function uninstallOffice(): void {
   delete (globalThis as Record<string, unknown>).Office;
+}
+
+export const XSS = "<img src=x onerror=alert(1)>";
+
+export function replyDraftResponse(overrides: Partial<ReplyDraftResponse> = {}): ReplyDraftResponse {
+  return {
+    draftId: "draft-1",
+    mailboxMessageId: "AAMkAD-saved-1",
+    webLink: "https://outlook.office.com/mail/drafts/id/AAMkAD-saved-1",
+    to: [{ name: "Priya Nair", email: "priya@northwind-foods.com" }],
+    cc: [{ name: "Dana Boss", email: "dana@contoso.com" }],
+    managerCopied: true,
+    manager: { name: "Dana Boss", email: "dana@contoso.com" },
+    ...overrides,
+  };
+}
+
+export function confirmSentResponse(overrides: Partial<ConfirmSentResponse> = {}): ConfirmSentResponse {
+  return {
+    draftId: "draft-1",
+    alreadyRecorded: false,
+    sentAt: "2026-11-22T18:30:00Z",
+    event: {
+      id: "ev-9",
+      draftId: "draft-1",
+      type: "sent",
+      at: "2026-11-22T18:31:00Z",
+      checks: { saysNo: true, givesReason: true, citesData: true, offersAlternative: false, respectful: true },
+      unchanged: false,
+      reasons: ["The reply no longer offers an alternative."],
+    },
+    ...overrides,
+  };
 }

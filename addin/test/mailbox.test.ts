@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import {
   DRAFT_HEADER,
   InsertTooLargeError,
@@ -7,8 +7,11 @@ import {
   addCc,
   insertDraft,
   onItemChanged,
+  onSendLogs,
+  openLink,
   originalFromReply,
   readItem,
+  restItemId,
 } from "../src/taskpane/mailbox";
 import { HTML_BODY, installOffice, uninstallOffice } from "./fixtures";
 
@@ -114,6 +117,44 @@ describe("inserting the draft", () => {
     expect(calls.cc).toEqual([["boss@contoso.com"]]);
     installOffice({ mode: "read" });
     await expect(addCc("boss@contoso.com")).rejects.toThrow(/message being written/);
+  });
+});
+
+describe("ids, on-send and links", () => {
+  it("read mode: the item id converted to REST (v2.0) where Outlook can, Outlook's own id where it cannot", async () => {
+    installOffice({ mode: "read", restIds: true });
+    expect((await readItem()).itemId).toBe("rest:AAMk-item-1");
+    installOffice({ mode: "read" });
+    expect((await readItem()).itemId).toBe("AAMk-item-1");
+    expect(restItemId(undefined)).toBeUndefined();
+  });
+
+  it("keeps Outlook's id when the conversion throws", () => {
+    const { office } = installOffice({ restIds: true });
+    office.context.mailbox.convertToRestId = () => {
+      throw new Error("not supported");
+    };
+    expect(restItemId("AAMk-2")).toBe("AAMk-2");
+  });
+
+  it("the on-send handler logs only a compose insert that carries the draft id, on Mailbox 1.12", () => {
+    installOffice({ supported: ["Mailbox 1.12"] });
+    expect(onSendLogs({ mode: "compose", headerStamped: true })).toBe(true);
+    expect(onSendLogs({ mode: "compose", headerStamped: false, sessionStored: true })).toBe(true);
+    expect(onSendLogs({ mode: "compose", headerStamped: false, sessionStored: false })).toBe(false);
+    expect(onSendLogs({ mode: "reply", headerStamped: false })).toBe(false);
+    installOffice({ supported: ["Mailbox 1.11"] });
+    expect(onSendLogs({ mode: "compose", headerStamped: true, sessionStored: true })).toBe(false);
+  });
+
+  it("opens links in Office's browser window where there is one, else window.open", () => {
+    const { calls } = installOffice({ browserWindow: true });
+    openLink("https://outlook.office.com/mail/x");
+    expect(calls.opened).toEqual(["https://outlook.office.com/mail/x"]);
+    installOffice();
+    const open = vi.spyOn(window, "open").mockImplementation(() => null);
+    openLink("https://outlook.office.com/mail/y");
+    expect(open).toHaveBeenCalledWith("https://outlook.office.com/mail/y", "_blank", "noopener");
   });
 });
 

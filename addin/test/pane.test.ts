@@ -27,7 +27,7 @@ function setup(routes: Record<string, Route>, officeSetup: Parameters<typeof ins
     root,
     api,
     mailbox: officeMailbox,
-    auth: { signIn: async () => "t" },
+    auth: { signIn: async () => "t", signInForMailbox: async () => "t" },
     storage: { getItem: (k) => storage.get(k) ?? null, setItem: (k, v) => void storage.set(k, v) },
     debounceMs: 20,
   });
@@ -121,8 +121,8 @@ describe("the pane", () => {
     else expect(buttons).not.toContain("Sign in");
   });
 
-  it("refuses an email over the API's size limit without sending it", async () => {
-    const { pane, root, requests } = setup(ok, { body: "a".repeat(200_001) });
+  it("refuses an email over the API's size limit without sending it when it has no item id (a reply being written)", async () => {
+    const { pane, root, requests } = setup(ok, { mode: "compose", body: "a".repeat(200_001) });
     await pane.start();
     expect(requests).toHaveLength(0);
     expect(root.querySelector("[role=alert] h2")?.textContent).toBe("This email is too large");

@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
 import {
+  MAX_BODY_JSON_BYTES,
+  bodyTooLargeToSend,
   buildDraftRequest,
+  classifyRequestFor,
+  confirmSentView,
   emptySelections,
   evidenceRanges,
   findingExcerpts,
@@ -8,10 +12,13 @@ import {
   kindLabel,
   kindOptions,
   mergeKnownFields,
+  readsBodyById,
+  safeWebLink,
+  savedMessage,
   toViewModel,
   visibleText,
 } from "../src/taskpane/state";
-import { HTML_BODY, classifyResponse, draftResponse, email, span } from "./fixtures";
+import { HTML_BODY, classifyResponse, confirmSentResponse, draftResponse, email, span } from "./fixtures";
 
 const marked = (excerpts: ReturnType<typeof highlightEvidence>) =>
   excerpts.flatMap((x) => x.segments.filter((s) => s.mark).map((s) => s.text));
@@ -182,5 +189,75 @@ describe("the view model", () => {
     expect(m.kinds.map((k) => k.value)).not.toContain("other");
     expect(kindLabel("warranty_extension")).toBe("Warranty extension");
     expect(kindOptions()).toHaveLength(6);
+  });
+});
+
+describe("large emails: by id", () => {
+  it("a body over 200,000 characters, or whose JSON is over the byte budget, is too large to send", () => {
+    expect(bodyTooLargeToSend("a".repeat(200_000))).toBe(false);
+    expect(bodyTooLargeToSend("a".repeat(200_001))).toBe(true);
+    // 100,000 characters, but 300,000 UTF-8 bytes: over the 256 KB request limit.
+    expect(bodyTooLargeToSend("€".repeat(100_000))).toBe(true);
+    expect(bodyTooLargeToSend("€".repeat(Math.floor(MAX_BODY_JSON_BYTES / 3) - 2))).toBe(false);
+  });
+
+  it("with an item id: no body in the draft and classify requests; without one: the body (the pane refuses it first)", () => {
+    const big = email({ body: "a".repeat(200_001) });
+    expect(readsBodyById(big)).toBe(true);
+    expect(buildDraftRequest(big, emptySelections()).email).toEqual({
+      subject: "Renewal 2027",
+      from: { name: "Priya Nair", email: "priya@northwind-foods.com" },
+      itemId: "AAMk-item-1",
+      conversationId: "conv-1",
+    });
+    expect(classifyRequestFor(big)).toEqual({ subject: "Renewal 2027", from: { name: "Priya Nair", email: "priya@northwind-foods.com" }, itemId: "AAMk-item-1" });
+    const noId = email({ body: "a".repeat(200_001), itemId: undefined });
+    expect(readsBodyById(noId)).toBe(false);
+    expect(buildDraftRequest(noId, emptySelections()).email.body).toHaveLength(200_001);
+  });
+
+  it("by id, only subject evidence is highlighted (body offsets index the server's copy)", () => {
+    const big = email({ body: HTML_BODY + "x".repeat(200_001) });
+    const model = toViewModel({ email: big, draft: draftResponse(), classify: classifyResponse(), selections: emptySelections() });
+    expect(model.readFromMailbox).toBe(true);
+    expect(model.asks[0]!.excerpts).toEqual([]);
+    expect(model.pressure!.excerpts).toEqual([]);
+  });
+
+  it("Save to Drafts is for received messages with an id", () => {
+    const vm = (e: ReturnType<typeof email>) => toViewModel({ email: e, draft: draftResponse(), selections: emptySelections() });
+    expect(vm(email()).canSaveToDrafts).toBe(true);
+    expect(vm(email({ itemId: undefined })).canSaveToDrafts).toBe(false);
+    expect(vm(email({ mode: "compose" })).canSaveToDrafts).toBe(false);
+    expect(vm(email()).managerCopyAdvised).toBe(true);
+  });
+});
+
+describe("save and confirm words", () => {
+  it("names the Cc the server put on the draft", () => {
+    expect(savedMessage({ cc: [{ name: "Dana Boss", email: "dana@contoso.com" }] })).toBe("Saved to your Drafts folder (Cc: Dana Boss <dana@contoso.com>).");
+    expect(savedMessage({ cc: [{ email: "a@x.com" }, { name: "B", email: "b@x.com" }] })).toBe("Saved to your Drafts folder (Cc: a@x.com, B <b@x.com>).");
+    expect(savedMessage({ cc: [] })).toBe("Saved to your Drafts folder.");
+  });
+
+  it("opens only https links", () => {
+    expect(safeWebLink("https://outlook.office.com/mail/x")).toBe("https://outlook.office.com/mail/x");
+    expect(safeWebLink("javascript:alert(1)")).toBeNull();
+    expect(safeWebLink("http://outlook.office.com/")).toBeNull();
+    expect(safeWebLink("not a url")).toBeNull();
+    expect(safeWebLink(null)).toBeNull();
+  });
+
+  it("confirm-sent: the checks in the fixed order, edited or not, the reasons; or already recorded", () => {
+    const view = confirmSentView(confirmSentResponse());
+    expect(view.checks.map((c) => [c.key, c.pass])).toEqual([
+      ["saysNo", true], ["givesReason", true], ["citesData", true], ["offersAlternative", false], ["respectful", true],
+    ]);
+    expect(view.unchanged).toBe(false);
+    expect(view.reasons).toEqual(["The reply no longer offers an alternative."]);
+    const already = confirmSentView(confirmSentResponse({ alreadyRecorded: true, event: null }));
+    expect(already.text).toMatch(/already in the log/);
+    expect(already.checks).toEqual([]);
+    expect(confirmSentView(confirmSentResponse({ sentAt: "garbage" })).text).toContain("sent on garbage");
   });
 });

@@ -12,6 +12,7 @@ function handlers(): Handlers {
   return {
     onKind: vi.fn(), onAudience: vi.fn(), onField: vi.fn(), onAlternative: vi.fn(),
     onRightAbout: vi.fn(), onInsert: vi.fn(), onManagerEmail: vi.fn(), onCopyManager: vi.fn(),
+    onSaveToDrafts: vi.fn(), onReplyAll: vi.fn(), onOpenLink: vi.fn(), onConfirmSent: vi.fn(),
   };
 }
 

@@ -22,14 +22,19 @@ async function run(): Promise<void> {
     cache: { cacheLocation: "sessionStorage" },
   });
   await pca.initialize();
-  const request = { scopes: [config.scope] };
+  // ?interactive=1 (and ?claims=): the API could not use the token we had for the mailbox (consent, or a
+  // Conditional Access claims challenge), so a cached token will not do: sign in, with the claims if any.
+  const query = new URLSearchParams(location.search);
+  const claims = query.get("claims") ?? undefined;
+  const interactive = query.has("interactive") || claims !== undefined;
+  const request = { scopes: [config.scope], ...(claims ? { claims } : {}) };
   const redirected = await pca.handleRedirectPromise();
   if (redirected?.accessToken) {
     send({ token: redirected.accessToken, expiresOn: redirected.expiresOn?.getTime() });
     return;
   }
   const account = pca.getAllAccounts()[0];
-  if (account) {
+  if (account && !interactive) {
     try {
       const silent = await pca.acquireTokenSilent({ ...request, account });
       send({ token: silent.accessToken, expiresOn: silent.expiresOn?.getTime() });

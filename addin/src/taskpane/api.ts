@@ -2,16 +2,33 @@
 import type {
   ClassifyRequest,
   ClassifyResponse,
+  ConfirmSentResponse,
   DraftEventRequest,
   DraftEventResponse,
   DraftRequest,
   DraftResponse,
   ProblemDetails,
+  ReplyDraftRequest,
+  ReplyDraftResponse,
 } from "./types";
 
 export const NO_REFUSABLE_ASK = "https://outlooksayno.dev/problems/no-refusable-ask";
 
-export type ApiErrorKind = "unreachable" | "signedOut" | "notAllowed" | "tooLarge" | "noRefusableAsk" | "other";
+/** Problem types of the routes that reach the user's mailbox through Microsoft Graph, by what the pane does about them. */
+export const MAILBOX_PROBLEMS = {
+  unavailable: "https://outlooksayno.dev/problems/mailbox-unavailable",
+  consentRequired: "https://outlooksayno.dev/problems/mailbox-consent-required",
+  noManager: "https://outlooksayno.dev/problems/no-manager",
+  throttled: "https://outlooksayno.dev/problems/mailbox-throttled",
+  messageNotFound: "https://outlooksayno.dev/problems/mailbox-message-not-found",
+  forbidden: "https://outlooksayno.dev/problems/mailbox-forbidden",
+  failed: "https://outlooksayno.dev/problems/mailbox-failed",
+  notSentYet: "https://outlooksayno.dev/problems/not-sent-yet",
+} as const;
+
+export type MailboxReason = keyof typeof MAILBOX_PROBLEMS;
+
+export type ApiErrorKind = "unreachable" | "signedOut" | "notAllowed" | "tooLarge" | "noRefusableAsk" | "mailbox" | "other";
 
 export class ApiError extends Error {
   constructor(
@@ -68,6 +85,37 @@ export class NoRefusableAskError extends ApiError {
   }
 }
 
+/**
+ * A mailbox problem type (see MAILBOX_PROBLEMS). Checked before the status, because its 401 is not
+ * "signed out" (the API token is fine; Graph's on-behalf-of token is not) and its 502 is not "unreachable".
+ */
+export class MailboxProblemError extends ApiError {
+  constructor(
+    readonly reason: MailboxReason,
+    status: number,
+    problem: ProblemDetails,
+    /** 429: the Retry-After header in seconds, when it had one. */
+    readonly retryAfterSeconds?: number,
+  ) {
+    super("mailbox", problem.detail ?? problem.title ?? `The mailbox answered with status ${status}.`, status, problem);
+    this.name = "MailboxProblemError";
+  }
+  /** consent-required: the claims challenge to pass to the interactive sign-in, when the API sent one. */
+  get claims(): string | undefined {
+    const claims = this.problem?.claims;
+    return typeof claims === "string" && claims ? claims : undefined;
+  }
+}
+
+/** Retry-After as seconds: delta-seconds or an HTTP date; undefined when absent or unreadable. */
+export function retryAfterSeconds(header: string | null | undefined, now = Date.now()): number | undefined {
+  const value = header?.trim();
+  if (!value) return undefined;
+  if (/^\d+$/.test(value)) return Number(value);
+  const at = Date.parse(value);
+  return Number.isFinite(at) ? Math.max(0, Math.ceil((at - now) / 1000)) : undefined;
+}
+
 /** Any other problem (400 validation, 415, 503, 500...). */
 export class ApiProblemError extends ApiError {
   constructor(status: number, problem?: ProblemDetails) {
@@ -100,7 +148,9 @@ export interface ApiOptions {
 }
 
 /** Maps a non-2xx response and its problem body to the typed error the pane shows. */
-export function errorFor(status: number, problem: ProblemDetails | undefined): ApiError {
+export function errorFor(status: number, problem: ProblemDetails | undefined, retryAfter?: string | null): ApiError {
+  const reason = (Object.keys(MAILBOX_PROBLEMS) as MailboxReason[]).find((r) => MAILBOX_PROBLEMS[r] === problem?.type);
+  if (reason && problem) return new MailboxProblemError(reason, status, problem, reason === "throttled" ? retryAfterSeconds(retryAfter) : undefined);
   switch (status) {
     case 401:
       return new SignedOutError("Your sign-in has expired or is missing.", problem);
@@ -142,6 +192,17 @@ export class SayNoApi {
     return this.post<DraftEventResponse>(`/api/drafts/${encodeURIComponent(draftId)}/events`, event);
   }
 
+  /** Saves the reply in the user's Drafts folder (Graph); the server records the inserted event itself. */
+  replyDraft(draftId: string, request: ReplyDraftRequest): Promise<ReplyDraftResponse> {
+    return this.post<ReplyDraftResponse>(`/api/drafts/${encodeURIComponent(draftId)}/reply-draft`, request);
+  }
+
+  /** Asks the server to find the sent reply in Sent Items and record it (no body). */
+  confirmSent(draftId: string): Promise<ConfirmSentResponse> {
+    return this.post<ConfirmSentResponse>(`/api/drafts/${encodeURIComponent(draftId)}/confirm-sent`, undefined);
+  }
+
+  /** POSTs `body` as JSON; `undefined` sends no body at all (and no Content-Type). */
   async post<T>(path: string, body: unknown, signal?: AbortSignal): Promise<T> {
     let token: string;
     try {
@@ -157,14 +218,15 @@ export class SayNoApi {
     signal?.addEventListener("abort", onAbort);
     let response: Response;
     try {
+      const headers: Record<string, string> = {
+        Authorization: `Bearer ${token}`,
+        Accept: "application/json, application/problem+json",
+      };
+      if (body !== undefined) headers["Content-Type"] = "application/json";
       response = await this.fetchImpl(this.baseUrl + path, {
         method: "POST",
-        headers: {
-          Authorization: `Bearer ${token}`,
-          "Content-Type": "application/json",
-          Accept: "application/json, application/problem+json",
-        },
-        body: JSON.stringify(body),
+        headers,
+        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
         signal: timeout.signal,
       });
     } catch (e) {
@@ -182,7 +244,7 @@ export class SayNoApi {
       if (parsed === undefined) throw new ApiUnreachableError("The service answered with something that is not the OutlookSayNo API.", response.status);
       return parsed as T;
     }
-    throw errorFor(response.status, isProblem(parsed) ? parsed : undefined);
+    throw errorFor(response.status, isProblem(parsed) ? parsed : undefined, response.headers.get("retry-after"));
   }
 }
 

@@ -148,6 +148,21 @@ export class TokenProvider {
     return this.getToken();
   }
 
+  /**
+   * The API could not get a mailbox (Graph) token on the user's behalf: consent is missing, or a claims
+   * challenge (e.g. Conditional Access) has to be met. Signs in interactively, with the challenge when the
+   * API passed one, so the next API token lets the server's on-behalf-of call through. The API token
+   * itself was fine, so nothing is forgotten first. A development token cannot be re-issued here.
+   */
+  async signInForMailbox(claims?: string): Promise<string> {
+    if (this.mode === "naa") return this.handOff(await this.naaToken(true, claims));
+    if (this.mode === "dialog") {
+      this.cached = null;
+      return this.handOff(await this.dialogToken({ interactive: true, claims }));
+    }
+    throw new SignedOutError("Development sign-in cannot ask for access to your mailbox: sign in with your work account.");
+  }
+
   private supports(name: string, version: string): boolean {
     const check =
       this.options.isSetSupported ??
@@ -172,9 +187,9 @@ export class TokenProvider {
     }
   }
 
-  private async naaToken(interactive = false): Promise<{ token: string; expiresAt?: number }> {
+  private async naaToken(interactive = false, claims?: string): Promise<{ token: string; expiresAt?: number }> {
     const config = this.options.config!;
-    const request = { scopes: [config.scope] };
+    const request = { scopes: [config.scope], ...(claims ? { claims } : {}) };
     const pca = await this.nestable();
     if (!interactive) {
       try {
@@ -206,12 +221,19 @@ export class TokenProvider {
     return this.pca;
   }
 
-  private async dialogToken(): Promise<{ token: string; expiresAt?: number }> {
+  private async dialogToken(options: { interactive?: boolean; claims?: string } = {}): Promise<{ token: string; expiresAt?: number }> {
     const origin = this.options.location?.origin ?? "";
     const open = this.options.openDialog ?? openOfficeDialog;
+    // The dialog page reads these from its address: interactive skips its silent attempt (a cached token is
+    // what the API could not use), claims is the challenge to sign in with.
+    const query = new URLSearchParams();
+    if (options.interactive) query.set("interactive", "1");
+    if (options.claims) query.set("claims", options.claims);
+    const search = query.toString();
+    const url = origin + DIALOG_PATH + (search ? `?${search}` : "");
     let message: string;
     try {
-      message = await open(origin + DIALOG_PATH);
+      message = await open(url);
     } catch (e) {
       throw new SignedOutError(e instanceof Error ? e.message : "The sign-in window could not open.");
     }

@@ -116,7 +116,7 @@ export async function readItem(): Promise<EmailData> {
       subject: item.subject ?? "",
       body,
       from: sender ? { name: sender.displayName, email: sender.emailAddress } : undefined,
-      itemId: item.itemId || undefined,
+      itemId: restItemId(item.itemId),
       conversationId: item.conversationId || undefined,
     };
   }
@@ -138,6 +138,23 @@ export async function readItem(): Promise<EmailData> {
     itemId: undefined,
     conversationId: item.conversationId || undefined,
   };
+}
+
+/**
+ * The item's id in the REST format Microsoft Graph takes (the API reads large emails and creates reply
+ * drafts by this id). Outlook's own (EWS) id is kept where convertToRestId is missing or fails: some hosts
+ * already give REST ids, and tests have no conversion.
+ */
+export function restItemId(id: string | undefined | null): string | undefined {
+  if (!id) return undefined;
+  try {
+    const mb = mailbox();
+    const v2 = mb ? Office.MailboxEnums?.RestVersion?.v2_0 : undefined;
+    if (mb && v2 !== undefined && typeof mb.convertToRestId === "function") return mb.convertToRestId(id, v2) || id;
+  } catch {
+    /* keep Outlook's id */
+  }
+  return id;
 }
 
 /**
@@ -235,6 +252,30 @@ export async function addCc(email: string, name?: string): Promise<void> {
   );
 }
 
+/**
+ * Whether the on-send handler will log the send of what was just inserted. It needs the OnMessageSend
+ * event (Mailbox 1.12; there is no other signal that the host raises it) and the draft id on the item
+ * (header or session data). A reply form opened from read mode is an item the pane cannot reach, so it
+ * never carries the id: its send is not logged on any host. When this is false the pane offers
+ * "check Sent Items" (confirm-sent) instead.
+ */
+export function onSendLogs(result: InsertResult): boolean {
+  return result.mode === "compose" && (result.headerStamped || result.sessionStored === true) && isSetSupported("Mailbox", "1.12");
+}
+
+/** Opens a web page outside the pane: Office's browser window where there is one, else a new window. */
+export function openLink(url: string): void {
+  try {
+    if (typeof Office !== "undefined" && typeof Office.context?.ui?.openBrowserWindow === "function") {
+      Office.context.ui.openBrowserWindow(url);
+      return;
+    }
+  } catch {
+    /* fall back to the browser */
+  }
+  globalThis.open?.(url, "_blank", "noopener");
+}
+
 /** Follows a pinned pane to the newly selected item (Mailbox 1.5). Returns false when unsupported. */
 export async function onItemChanged(handler: () => void): Promise<boolean> {
   const mb = mailbox();
@@ -253,6 +294,8 @@ export interface MailboxPort {
   insertDraft(draft: DraftToInsert, mode: InsertMode): Promise<InsertResult>;
   addCc(email: string): Promise<void>;
   currentMode(): ItemMode | undefined;
+  onSendLogs(result: InsertResult): boolean;
+  openLink(url: string): void;
 }
 
-export const officeMailbox: MailboxPort = { readItem, insertDraft, addCc: (email) => addCc(email), currentMode };
+export const officeMailbox: MailboxPort = { readItem, insertDraft, addCc: (email) => addCc(email), currentMode, onSendLogs, openLink };

@@ -1,31 +1,37 @@
 // The pane controller: reads the item, asks the API, keeps the selections, re-drafts on change
-// (debounced, newest request wins), inserts and records the event.
-import { ApiError, NoRefusableAskError, TooLargeError, isAbort } from "./api";
+// (debounced, newest request wins), inserts and records the event; saves the reply in the Drafts
+// folder and confirms a send from Sent Items (both through the API, which reaches Graph).
+import { ApiError, MailboxProblemError, NoRefusableAskError, TooLargeError, isAbort } from "./api";
 import type { SayNoApi } from "./api";
 import { InsertTooLargeError, NoItemError } from "./mailbox";
 import type { EmailData, MailboxPort } from "./mailbox";
 import {
-  MAX_BODY_CHARS,
+  bodyTooLargeToSend,
   buildDraftRequest,
   classifyRequestFor,
+  confirmSentView,
   emptySelections,
   kindOptions,
   mergeKnownFields,
+  readsBodyById,
+  safeWebLink,
+  savedMessage,
   senderLabel,
   toViewModel,
 } from "./state";
-import type { Selections } from "./state";
+import type { ConfirmView, Selections } from "./state";
 import type { Audience, ClassifyResponse, DraftResponse, InsertMode, MissingField } from "./types";
-import { renderLoading, renderNoAsk, renderPane, renderProblem, renderShell, setStatus } from "./view";
-import type { Handlers, Shell } from "./view";
+import { MAILBOX_UNAVAILABLE_TEXT, renderLoading, renderNoAsk, renderPane, renderProblem, renderShell, setStatus } from "./view";
+import type { Action, Handlers, Notice, Shell, Tone } from "./view";
 
 export const MANAGER_KEY = "outlooksayno.managerEmail";
 
 export interface PaneDeps {
   root: HTMLElement;
-  api: Pick<SayNoApi, "classify" | "draft" | "recordEvent">;
+  api: Pick<SayNoApi, "classify" | "draft" | "recordEvent" | "replyDraft" | "confirmSent">;
   mailbox: MailboxPort;
-  auth: { signIn(): Promise<string> };
+  /** signIn after a 401; signInForMailbox (interactive, with the claims challenge) after mailbox-consent-required. */
+  auth: { signIn(): Promise<string>; signInForMailbox(claims?: string): Promise<string> };
   storage?: Pick<Storage, "getItem" | "setItem">;
   debounceMs?: number;
 }
@@ -43,6 +49,17 @@ export class Pane {
   managerEmail = "";
   drafting = false;
   inserting = false;
+
+  // Save in Outlook. mailboxUnavailable outlives start(): it is the server's set-up, not the email's.
+  mailboxUnavailable = false;
+  saving = false;
+  confirming = false;
+  /** Save as reply-all: follows the last Insert reply / Insert reply all for this email; the checkbox changes it. */
+  replyAll = false;
+  notice: Notice | null = null;
+  /** The draft whose send "check Sent Items" confirms: the one last saved, or last inserted where on-send will not log it. */
+  followUp: { draftId: string; saved?: { text: string; webLink: string | null } } | null = null;
+  confirmed: ConfirmView | null = null;
 
   private generation = 0;
   private timer: ReturnType<typeof setTimeout> | null = null;
@@ -68,6 +85,12 @@ export class Pane {
       onInsert: (mode) => void this.insert(mode),
       onManagerEmail: (email) => this.saveManager(email),
       onCopyManager: () => void this.copyManager(),
+      onSaveToDrafts: (ccManager) => void this.saveToDrafts(ccManager),
+      onReplyAll: (replyAll) => {
+        this.replyAll = replyAll;
+      },
+      onOpenLink: (url) => this.deps.mailbox.openLink(url),
+      onConfirmSent: () => void this.confirmSent(),
     };
   }
 
@@ -81,6 +104,10 @@ export class Pane {
     this.draft = null;
     this.selections = emptySelections();
     this.knownFields = new Map();
+    this.replyAll = false;
+    this.notice = null;
+    this.followUp = null;
+    this.confirmed = null;
     setStatus(this.shell, "");
     renderLoading(this.shell, "Reading the email…");
 
@@ -96,12 +123,13 @@ export class Pane {
     if (generation !== this.generation) return;
     this.email = email;
 
-    if (email.body.length > MAX_BODY_CHARS) {
+    // Too large to send: the API reads it by id through Graph; without an id (a reply being written) it cannot.
+    if (bodyTooLargeToSend(email.body) && !email.itemId) {
       this.showError(new TooLargeError());
       return;
     }
 
-    renderLoading(this.shell, "Finding the ask and drafting the no…");
+    renderLoading(this.shell, readsBodyById(email) ? "This email is long: Say no reads it from your mailbox…" : "Finding the ask and drafting the no…");
     setStatus(this.shell, "Drafting…");
     const [classified, drafted] = await Promise.allSettled([
       this.deps.api.classify(classifyRequestFor(email)),
@@ -167,7 +195,7 @@ export class Pane {
         if (e instanceof NoRefusableAskError) {
           this.classify ??= e.classification;
           this.showNoAsk(e);
-        } else if (e instanceof ApiError && (e.kind === "unreachable" || e.kind === "other") && this.draft) {
+        } else if (e instanceof ApiError && (e.kind === "unreachable" || e.kind === "other" || e.kind === "mailbox") && this.draft) {
           // Keep the last good draft on screen; say what happened.
           this.render();
           setStatus(this.shell, `The draft could not be updated: ${plainWords(e).message}`, "error");
@@ -193,6 +221,13 @@ export class Pane {
     this.render();
     try {
       const result = await this.deps.mailbox.insertDraft(draft, mode);
+      // Inserting is choosing the recipients: Save to Drafts follows that choice for this email.
+      if (mode !== "compose") this.replyAll = mode === "replyAll";
+      if (!this.deps.mailbox.onSendLogs(result)) {
+        this.followUp = { draftId: draft.id };
+        this.confirmed = null;
+        this.notice = null;
+      }
       let said = mode === "compose" ? "The draft is in your message." : mode === "replyAll" ? "The reply-all is open with the draft." : "The reply is open with the draft.";
       try {
         await this.deps.api.recordEvent(draft.id, { type: "inserted", mode: result.mode });
@@ -233,6 +268,131 @@ export class Pane {
     }
   }
 
+  /**
+   * Saves the reply (the draft on screen, after any pending re-draft) in the Drafts folder. The server
+   * records the inserted event itself. `retried`: this is the one retry after signing in again.
+   */
+  async saveToDrafts(ccManager: boolean, retried = false): Promise<void> {
+    if (this.saving || this.confirming || this.mailboxUnavailable) return;
+    // Set before the flush, so a second click while the newest draft is made does not save twice.
+    this.saving = true;
+    const generation = this.generation;
+    try {
+      await this.flush();
+      const draft = this.draft;
+      const messageId = this.email?.itemId;
+      if (generation !== this.generation || !draft || !messageId || this.email?.mode !== "read" || this.phase !== "ready") return;
+      this.notice = null;
+      setStatus(this.shell, "Saving the reply to your Drafts folder…");
+      this.render();
+      // No html: the pane shows the generated reply unedited, which the server uses when html is absent.
+      const saved = await this.deps.api.replyDraft(draft.id, { messageId, replyAll: this.replyAll, ccManager });
+      if (generation !== this.generation) return;
+      this.followUp = { draftId: saved.draftId || draft.id, saved: { text: savedMessage(saved), webLink: safeWebLink(saved.webLink) } };
+      this.confirmed = null;
+      setStatus(this.shell, "Saved to your Drafts folder.", "success");
+    } catch (e) {
+      if (generation !== this.generation) return;
+      this.mailboxFailed("save", e, retried, () => this.saveToDrafts(ccManager, true), ccManager);
+    } finally {
+      if (generation === this.generation) {
+        this.saving = false;
+        this.render();
+      }
+    }
+  }
+
+  /** Asks the API to find the sent reply in Sent Items and record it (hosts where on-send did not log it). */
+  async confirmSent(retried = false): Promise<void> {
+    const followUp = this.followUp;
+    if (!followUp || this.saving || this.confirming || this.mailboxUnavailable) return;
+    const generation = this.generation;
+    this.confirming = true;
+    this.notice = null;
+    this.confirmed = null;
+    setStatus(this.shell, "Looking for your reply in Sent Items…");
+    this.render();
+    try {
+      const answer = await this.deps.api.confirmSent(followUp.draftId);
+      if (generation !== this.generation) return;
+      this.confirmed = confirmSentView(answer);
+      setStatus(this.shell, answer.alreadyRecorded ? "Your sent reply was already recorded." : "Your sent reply is recorded.", "success");
+    } catch (e) {
+      if (generation !== this.generation) return;
+      this.mailboxFailed("confirm", e, retried, () => this.confirmSent(true));
+    } finally {
+      if (generation === this.generation) {
+        this.confirming = false;
+        this.render();
+      }
+    }
+  }
+
+  /** Words and next steps for a failed save or Sent Items check; the status line gets the short version. */
+  private mailboxFailed(about: Notice["about"], e: unknown, retried: boolean, retry: () => Promise<void>, ccManager = false): void {
+    const failed = about === "save" ? "The reply was not saved to your Drafts folder." : "Your Sent Items could not be checked.";
+    const actions: Action[] = [];
+    let tone: Tone = "error";
+    let text: string;
+    if (e instanceof MailboxProblemError) {
+      switch (e.reason) {
+        case "unavailable":
+          // Not set up on this server (e.g. development sign-in): stop offering it; Insert reply still works.
+          this.mailboxUnavailable = true;
+          this.notice = null;
+          setStatus(this.shell, MAILBOX_UNAVAILABLE_TEXT, "info");
+          return;
+        case "consentRequired":
+          if (retried) {
+            text = "Signing in again did not give Say no access to your mailbox. Ask your administrator to allow OutlookSayNo to use your mailbox.";
+          } else {
+            text = "Say no needs your permission to use your mailbox. Sign in again to give it, and Say no tries once more.";
+            actions.push({ label: "Sign in again", primary: true, onClick: () => this.signInThen(() => this.deps.auth.signInForMailbox(e.claims), about, retry) });
+          }
+          break;
+        case "noManager":
+          tone = "info";
+          text = "Your directory profile lists no manager, so Say no cannot copy one. Save the reply without Cc and add someone in Outlook yourself.";
+          if (about === "save" && ccManager) actions.push({ label: "Save to Drafts without Cc", primary: true, onClick: () => void this.saveToDrafts(false) });
+          break;
+        case "throttled":
+          text = throttledText(e.retryAfterSeconds);
+          break;
+        case "notSentYet":
+          tone = "info";
+          text = "Not in Sent Items yet — send it, then check again.";
+          break;
+        default:
+          // mailbox-message-not-found, mailbox-forbidden, mailbox-failed: the server's detail says what happened.
+          text = e.message;
+      }
+    } else if (e instanceof ApiError && e.kind === "signedOut") {
+      text = retried ? "You are still signed out." : "You are signed out. Sign in, and Say no tries once more.";
+      if (!retried) actions.push({ label: "Sign in", primary: true, onClick: () => this.signInThen(() => this.deps.auth.signIn(), about, retry) });
+    } else if (e instanceof ApiError && e.kind === "unreachable") {
+      text = plainWords(e).message;
+    } else {
+      text = message(e);
+    }
+    this.notice = { about, text, tone, actions };
+    setStatus(this.shell, tone === "info" && e instanceof MailboxProblemError && e.reason === "notSentYet" ? "Not in Sent Items yet." : failed, tone);
+  }
+
+  /** Signs in (the given way), then retries the save or check once; a failed sign-in is said in the notice. */
+  private signInThen(signIn: () => Promise<string>, about: Notice["about"], retry: () => Promise<void>): void {
+    const generation = this.generation;
+    this.notice = { about, text: "Signing in…", tone: "info", actions: [] };
+    this.render();
+    void signIn().then(
+      () => (generation === this.generation ? retry() : undefined),
+      (e: unknown) => {
+        if (generation !== this.generation) return;
+        this.notice = { about, text: `Sign-in did not complete. ${message(e)}`.trim(), tone: "error", actions: [] };
+        this.render();
+      },
+    );
+  }
+
   private accept(draft: DraftResponse): void {
     this.draft = draft;
     this.knownFields = mergeKnownFields(this.knownFields, draft.missingFields);
@@ -249,7 +409,21 @@ export class Pane {
       selections: this.selections,
       knownFields: this.knownFields,
     });
-    renderPane(this.shell, model, this.handlers, { managerEmail: this.managerEmail, drafting: this.drafting, inserting: this.inserting });
+    renderPane(this.shell, model, this.handlers, {
+      managerEmail: this.managerEmail,
+      drafting: this.drafting,
+      inserting: this.inserting,
+      drafts: {
+        unavailable: this.mailboxUnavailable,
+        saving: this.saving,
+        confirming: this.confirming,
+        replyAll: this.replyAll,
+        notice: this.notice,
+        saved: this.followUp?.saved ?? null,
+        confirmOffered: this.followUp !== null && !this.mailboxUnavailable,
+        confirmed: this.confirmed,
+      },
+    });
   }
 
   private showNoAsk(error: NoRefusableAskError): void {
@@ -275,6 +449,19 @@ export class Pane {
   showError(error: unknown): void {
     const words = plainWords(error);
     const actions = [];
+    if (error instanceof MailboxProblemError && error.reason === "unavailable") this.mailboxUnavailable = true;
+    if (error instanceof MailboxProblemError && error.reason === "consentRequired") {
+      actions.push({
+        label: "Sign in again",
+        primary: true,
+        onClick: () => {
+          void this.deps.auth
+            .signInForMailbox(error.claims)
+            .then(() => this.start())
+            .catch((e: unknown) => this.showError(e));
+        },
+      });
+    }
     if (error instanceof ApiError && error.kind === "signedOut") {
       actions.push({
         label: "Sign in",
@@ -287,7 +474,10 @@ export class Pane {
         },
       });
     }
-    if (!(error instanceof ApiError) || ["unreachable", "other", "signedOut"].includes(error.kind)) actions.push(this.retry());
+    const retryable =
+      !(error instanceof ApiError) ||
+      (error instanceof MailboxProblemError ? ["throttled", "failed"].includes(error.reason) : ["unreachable", "other", "signedOut"].includes(error.kind));
+    if (retryable) actions.push(this.retry());
     this.problem(words.title, words.message, actions);
   }
 
@@ -314,6 +504,8 @@ export class Pane {
     this.controller = null;
     this.drafting = false;
     this.inserting = false;
+    this.saving = false;
+    this.confirming = false;
   }
 }
 
@@ -340,11 +532,40 @@ export function plainWords(error: unknown): { title: string; message: string } {
         };
       case "noRefusableAsk":
         return { title: "Nothing to say no to", message: error.message };
+      case "mailbox":
+        return mailboxReadWords(error as MailboxProblemError);
       default:
         return { title: "Something went wrong", message: error.message };
     }
   }
   return { title: "Something went wrong", message: message(error) };
+}
+
+/** The mailbox problems met while drafting an email too large to send, which the API reads by id. */
+function mailboxReadWords(error: MailboxProblemError): { title: string; message: string } {
+  switch (error.reason) {
+    case "unavailable":
+      return {
+        title: "This email is too large",
+        message:
+          "Say no reads emails up to 200,000 characters, and this server cannot read longer ones from your mailbox. " +
+          "Forward the newest message on its own, or reply without Say no.",
+      };
+    case "consentRequired":
+      return {
+        title: "Say no needs access to your mailbox",
+        message: "This email is too long to send to Say no, so it reads it from your mailbox, which needs your permission. Sign in again to give it.",
+      };
+    case "throttled":
+      return { title: "Outlook's mail service is busy", message: throttledText(error.retryAfterSeconds) };
+    default:
+      return { title: "Say no could not read this email from your mailbox", message: error.message };
+  }
+}
+
+export function throttledText(seconds: number | undefined): string {
+  if (seconds === undefined) return "Outlook's mail service is busy; try again in a moment.";
+  return `Outlook's mail service is busy; try again in ${seconds} second${seconds === 1 ? "" : "s"}.`;
 }
 
 function message(e: unknown): string {

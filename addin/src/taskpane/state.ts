@@ -4,17 +4,39 @@ import type {
   AskFinding,
   Audience,
   Checks,
+  ClassifyRequest,
   ClassifyResponse,
+  ConfirmSentResponse,
   DraftRequest,
   DraftResponse,
   Evidence,
   InsertMode,
   MissingField,
+  ReplyDraftResponse,
 } from "./types";
 import { AUDIENCES } from "./types";
 
 /** The API refuses a body over 200,000 characters (AsksApi.MaxBodyChars). */
 export const MAX_BODY_CHARS = 200_000;
+/**
+ * The draft and classify routes take at most 256 KB of request (RequestSizeLimit). A body under the
+ * character limit can still pass it once UTF-8 and JSON escaping are counted; this leaves room for the
+ * rest of the request (subject, fields, alternatives).
+ */
+export const MAX_BODY_JSON_BYTES = 240 * 1024;
+
+/** Too large to put in a request: over the API's character limit, or its JSON over the byte budget. */
+export function bodyTooLargeToSend(body: string): boolean {
+  if (body.length > MAX_BODY_CHARS) return true;
+  // Each UTF-16 unit is at most 3 UTF-8 bytes (6 when JSON escapes it): most bodies need no counting.
+  if (body.length * 6 <= MAX_BODY_JSON_BYTES) return false;
+  return new TextEncoder().encode(JSON.stringify(body)).length > MAX_BODY_JSON_BYTES;
+}
+
+/** A large email with an item id is sent by id only: the server reads it through Graph. Without an id it cannot be read. */
+export function readsBodyById(email: Pick<EmailData, "body" | "itemId">): boolean {
+  return Boolean(email.itemId) && bodyTooLargeToSend(email.body);
+}
 
 export const KIND_LABELS: Record<string, string> = {
   discount: "Discount or lower price",
@@ -279,7 +301,7 @@ export function buildDraftRequest(email: EmailData, selections: Selections): Dra
   const request: DraftRequest = {
     email: {
       subject: email.subject,
-      body: email.body,
+      ...(readsBodyById(email) ? {} : { body: email.body }),
       ...(email.from && (email.from.name || email.from.email) ? { from: cleanAddress(email.from) } : {}),
       ...(email.itemId ? { itemId: email.itemId } : {}),
       ...(email.conversationId ? { conversationId: email.conversationId } : {}),
@@ -303,9 +325,14 @@ function cleanAddress(a: { name?: string | null; email?: string | null }) {
   return { ...(a.name ? { name: a.name } : {}), ...(a.email ? { email: a.email } : {}) };
 }
 
-export function classifyRequestFor(email: EmailData) {
+export function classifyRequestFor(email: EmailData): ClassifyRequest {
   const { email: e } = buildDraftRequest(email, emptySelections());
-  return { subject: e.subject, body: e.body, ...(e.from ? { from: e.from } : {}) };
+  return {
+    subject: e.subject,
+    ...(e.body !== undefined ? { body: e.body } : {}),
+    ...(e.from ? { from: e.from } : {}),
+    ...(e.itemId ? { itemId: e.itemId } : {}),
+  };
 }
 
 /** Remembers every field the API asked for, so an input does not vanish once it is filled. */
@@ -351,6 +378,12 @@ export interface PaneModel {
   checks: { key: keyof Checks; label: string; pass: boolean }[];
   checkNotes: string[];
   inserts: { mode: InsertMode; label: string }[];
+  /** Threat or abuse: the reply should copy the manager, so "Save to Drafts with my manager in Cc" leads. */
+  managerCopyAdvised: boolean;
+  /** A received message with an id: the API can save a reply to it in the Drafts folder. */
+  canSaveToDrafts: boolean;
+  /** The body was too large to send and the server read it by id: its evidence offsets index a text the pane does not have. */
+  readFromMailbox: boolean;
 }
 
 export function confidencePercent(confidence: number): number {
@@ -381,6 +414,10 @@ export function toViewModel(input: {
   knownFields?: ReadonlyMap<string, MissingField>;
 }): PaneModel {
   const { email, draft, classify, selections } = input;
+  // Read by id, body evidence indexes the server's copy of the body: only subject evidence can be shown.
+  const readFromMailbox = readsBodyById(email);
+  const excerpts = (evidence: readonly Evidence[]) =>
+    readFromMailbox ? findingExcerpts({ subject: email.subject, body: "" }, evidence.filter((e) => e.in === "subject")) : findingExcerpts(email, evidence);
 
   const findings: { f: AskFinding; primary: boolean }[] = [];
   const primary = classify?.primary ?? draft.ask;
@@ -393,7 +430,7 @@ export function toViewModel(input: {
       label: kindLabel(f.category),
       confidence: confidencePercent(f.confidence),
       primary: p,
-      excerpts: findingExcerpts(email, f.evidence ?? []),
+      excerpts: excerpts(f.evidence ?? []),
     }));
 
   const flags = new Set([...(draft.flags ?? []), ...(classify?.flags ?? [])]);
@@ -401,7 +438,7 @@ export function toViewModel(input: {
   const abusive = flags.has("abusive");
   const pressure =
     threat || abusive || draft.managerCopyAdvised
-      ? { threat, abusive, excerpts: findingExcerpts(email, classify?.flagEvidence ?? []) }
+      ? { threat, abusive, excerpts: excerpts(classify?.flagEvidence ?? []) }
       : null;
 
   const suggestion = draft.suggestedAudience ?? classify?.audience;
@@ -455,5 +492,59 @@ export function toViewModel(input: {
     checks,
     checkNotes: draft.checkNotes ?? [],
     inserts: insertActions(email.mode),
+    managerCopyAdvised: draft.managerCopyAdvised === true,
+    canSaveToDrafts: email.mode === "read" && Boolean(email.itemId),
+    readFromMailbox,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Saving to the Drafts folder and confirming the send (API answers -> words).
+
+/** "Saved to your Drafts folder (Cc: Name <email>)." The Cc is what the server put on the draft. */
+export function savedMessage(saved: Pick<ReplyDraftResponse, "cc">): string {
+  const cc = (saved.cc ?? []).map(senderLabel).filter((s) => s);
+  return cc.length ? `Saved to your Drafts folder (Cc: ${cc.join(", ")}).` : "Saved to your Drafts folder.";
+}
+
+/** The draft's web address when it is an https URL; anything else is not opened. */
+export function safeWebLink(link: string | null | undefined): string | null {
+  if (!link) return null;
+  try {
+    return new URL(link).protocol === "https:" ? link : null;
+  } catch {
+    return null;
+  }
+}
+
+export interface ConfirmView {
+  text: string;
+  checks: { key: keyof Checks; label: string; pass: boolean }[];
+  /** True: sent as drafted; false: edited before sending; undefined: not known. */
+  unchanged?: boolean;
+  reasons: string[];
+}
+
+export function formatWhen(iso: string): string {
+  const at = new Date(iso);
+  if (!iso || Number.isNaN(at.getTime())) return iso;
+  return at.toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
+}
+
+/** confirm-sent's answer as the pane shows it: recorded now (with its checks), or recorded already by the on-send handler. */
+export function confirmSentView(answer: ConfirmSentResponse): ConfirmView {
+  const when = answer.sentAt ? ` on ${formatWhen(answer.sentAt)}` : "";
+  if (answer.alreadyRecorded || !answer.event) {
+    return { text: `Sent${when}. It was already in the log: Say no recorded it when you sent it.`, checks: [], reasons: [] };
+  }
+  const event = answer.event;
+  const checks = event.checks
+    ? (Object.keys(CHECK_LABELS) as (keyof Checks)[]).map((key) => ({ key, label: CHECK_LABELS[key], pass: event.checks![key] === true }))
+    : [];
+  return {
+    text: `Found in your Sent Items: sent${when}. Say no has recorded it.`,
+    checks,
+    ...(typeof event.unchanged === "boolean" ? { unchanged: event.unchanged } : {}),
+    reasons: (event.reasons ?? []).filter((r) => typeof r === "string" && r.trim() !== ""),
   };
 }

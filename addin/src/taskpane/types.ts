@@ -36,8 +36,11 @@ export interface AudienceSuggestion {
 
 export interface ClassifyRequest {
   subject?: string;
-  body: string;
+  /** Absent for an email too large to send: the server then reads it through Graph by itemId. */
+  body?: string;
   from?: EmailAddress;
+  /** The REST (Graph) id of the email. */
+  itemId?: string;
 }
 
 export interface ClassifyResponse {
@@ -51,8 +54,10 @@ export interface ClassifyResponse {
 
 export interface DraftEmail {
   subject?: string;
-  body: string;
+  /** Absent for an email too large to send: the server then reads it through Graph by itemId. */
+  body?: string;
   from?: EmailAddress;
+  /** The REST (Graph) id of the email (convertToRestId), or Outlook's own id where it cannot be converted. */
   itemId?: string;
   conversationId?: string;
 }
@@ -126,6 +131,38 @@ export interface DraftEventResponse {
   draftId: string;
   type: DraftEventType;
   at: string;
+  /** Sent events: the checks of the text as sent, whether it was sent as drafted, and what no longer passes. */
+  checks?: Checks;
+  unchanged?: boolean;
+  reasons?: string[];
+}
+
+/** POST /api/drafts/{id}/reply-draft: a reply saved in the user's Drafts folder through Graph. */
+export interface ReplyDraftRequest {
+  /** The REST id of the customer's email. */
+  messageId: string;
+  replyAll: boolean;
+  ccManager: boolean;
+  /** The reply as edited in the pane; the pane does not edit the HTML, so it leaves this out (the generated one is used). */
+  html?: string;
+}
+
+export interface ReplyDraftResponse {
+  draftId: string;
+  mailboxMessageId: string;
+  webLink: string | null;
+  to: EmailAddress[];
+  cc: EmailAddress[];
+  managerCopied: boolean;
+  manager: EmailAddress | null;
+}
+
+/** POST /api/drafts/{id}/confirm-sent: the reply found in Sent Items, and the event recorded for it. */
+export interface ConfirmSentResponse {
+  draftId: string;
+  alreadyRecorded: boolean;
+  sentAt: string;
+  event: DraftEventResponse | null;
 }
 
 /** RFC 9457 problem details, with the extensions this API adds. */

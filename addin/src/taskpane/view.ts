@@ -1,7 +1,7 @@
 // Rendering. Email-derived text only ever goes through textContent / text nodes; the draft's
 // HTML preview is sanitised by DOMPurify into a DOM fragment. Nothing here assigns innerHTML.
 import DOMPurify from "dompurify";
-import type { Excerpt, PaneModel } from "./state";
+import type { ConfirmView, Excerpt, PaneModel } from "./state";
 import { AUDIENCE_LABELS } from "./state";
 import type { Audience, InsertMode } from "./types";
 import { AUDIENCES } from "./types";
@@ -87,6 +87,7 @@ export interface Action {
   label: string;
   onClick: () => void;
   primary?: boolean;
+  disabled?: boolean;
 }
 
 export function renderProblem(shell: Shell, problem: { title: string; message: string; actions?: Action[]; email?: { subject: string; sender: string } }): void {
@@ -109,7 +110,9 @@ function actionRow(actions: Action[]): HTMLElement {
   return el(
     "div",
     { className: "actions" },
-    ...actions.map((a) => el("button", { type: "button", className: a.primary ? "primary" : "secondary", onclick: () => a.onClick() }, a.label)),
+    ...actions.map((a) =>
+      el("button", { type: "button", className: a.primary ? "primary" : "secondary", disabled: a.disabled, onclick: () => a.onClick() }, a.label),
+    ),
   );
 }
 
@@ -158,13 +161,51 @@ export interface Handlers {
   onInsert(mode: InsertMode): void;
   onManagerEmail(email: string): void;
   onCopyManager(): void;
+  /** Save to Drafts (through the API and Graph), with or without the manager in Cc. */
+  onSaveToDrafts(ccManager: boolean): void;
+  onReplyAll(replyAll: boolean): void;
+  onOpenLink(url: string): void;
+  /** "I've sent it — check Sent Items". */
+  onConfirmSent(): void;
+}
+
+export type Tone = "info" | "error" | "success";
+
+/** A message about the last save or Sent Items check, with what the user can do about it. */
+export interface Notice {
+  about: "save" | "confirm";
+  text: string;
+  tone: Tone;
+  actions: Action[];
+}
+
+/** The Drafts-folder part of the pane; the controller keeps it across re-renders. */
+export interface DraftsUi {
+  /** The server has no mailbox access (mailbox-unavailable): no buttons, and a note that Insert reply still works. */
+  unavailable: boolean;
+  saving: boolean;
+  confirming: boolean;
+  replyAll: boolean;
+  notice: Notice | null;
+  saved: { text: string; webLink: string | null } | null;
+  /** Offer "check Sent Items": after a save, or after an insert whose send the on-send handler will not log. */
+  confirmOffered: boolean;
+  confirmed: ConfirmView | null;
 }
 
 export interface UiState {
   managerEmail: string;
   drafting: boolean;
   inserting: boolean;
+  /** Absent: no Drafts section (as before the mailbox routes). */
+  drafts?: DraftsUi;
 }
+
+export const SAVE_WITH_CC = "Save to Drafts with my manager in Cc";
+export const SAVE_WITHOUT_CC = "Save to Drafts";
+export const CONFIRM_SENT = "I've sent it — check Sent Items";
+export const MAILBOX_UNAVAILABLE_TEXT =
+  "This server has no access to mailboxes, so Say no cannot save to your Drafts folder or check your Sent Items. Insert reply still works.";
 
 function excerptList(excerpts: Excerpt[], label: string): HTMLElement | null {
   if (excerpts.length === 0) return null;
@@ -195,6 +236,7 @@ export function renderPane(shell: Shell, model: PaneModel, handlers: Handlers, u
     alternativesSection(model, handlers),
     rightAboutSection(model, handlers),
     previewSection(model, ui),
+    ui.drafts ? draftsSection(model, ui.drafts, handlers) : null,
     insertSection(model, handlers, ui),
   );
 
@@ -225,6 +267,9 @@ function asksSection(model: PaneModel, h: Handlers): HTMLElement {
     { className: "card", "aria-labelledby": "asks-title" },
     el("h2", { id: "asks-title" }, "What they ask for"),
     model.asks.length === 0 ? el("p", { className: "muted" }, "No ask was found; the kind below was chosen by you.") : null,
+    model.readFromMailbox
+      ? el("p", { className: "muted" }, "This email is too long to send to Say no, so it read it from your mailbox; its words are not highlighted here.")
+      : null,
     ...model.asks.map((a) =>
       el(
         "div",
@@ -257,6 +302,8 @@ function pressureBanner(model: PaneModel, h: Handlers, ui: UiState): HTMLElement
     onchange: (e: Event) => h.onManagerEmail((e.target as HTMLInputElement).value),
   });
   const compose = model.mode === "compose";
+  // In read mode with Save to Drafts, the server copies the manager from the directory: no address to type.
+  const savesWithCc = !compose && ui.drafts !== undefined && canSave(model, ui.drafts);
   return el(
     "section",
     { className: "banner banner-warning", role: "note", "aria-labelledby": "pressure-title" },
@@ -269,16 +316,23 @@ function pressureBanner(model: PaneModel, h: Handlers, ui: UiState): HTMLElement
       el("li", {}, "Concede nothing because of the pressure: the answer stands on its reasons."),
       el("li", {}, "Copy your manager, so others know the decision was made and why."),
     ),
-    el("label", { for: "manager-email" }, "Your manager's email"),
-    input,
+    savesWithCc ? null : el("label", { for: "manager-email" }, "Your manager's email"),
+    savesWithCc ? null : input,
     compose
       ? actionRow([{ label: "Copy my manager", onClick: () => { h.onManagerEmail(input.value); h.onCopyManager(); } }])
-      : el(
-          "p",
-          { className: "muted" },
-          "Outlook does not let Say no add Cc to a reply it opens. After you insert the reply, add your manager to Cc there, " +
-            "or open Say no in the reply and choose Copy my manager.",
-        ),
+      : savesWithCc
+        ? el(
+            "p",
+            { className: "muted" },
+            `${SAVE_WITH_CC} (below) saves the reply in your Drafts folder with the manager in your directory profile on Cc. ` +
+              "Insert reply cannot add Cc: if you use it, add your manager in the reply.",
+          )
+        : el(
+            "p",
+            { className: "muted" },
+            "Outlook does not let Say no add Cc to a reply it opens. After you insert the reply, add your manager to Cc there, " +
+              "or open Say no in the reply and choose Copy my manager.",
+          ),
   );
 }
 
@@ -386,14 +440,112 @@ function previewSection(model: PaneModel, ui: UiState): HTMLElement {
     el("h2", { id: "preview-title" }, "Draft", ui.drafting ? el("span", { className: "muted" }, " (updating…)") : null),
     el("p", { className: "preview-subject" }, model.preview.subject),
     preview,
-    el(
-      "ul",
-      { className: "checks", "aria-label": "Checks" },
-      ...model.checks.map((c) =>
-        el("li", { className: c.pass ? "chip pass" : "chip fail" }, el("span", { "aria-hidden": "true" }, c.pass ? "✓ " : "✗ "), c.label, el("span", { className: "sr-only" }, c.pass ? ": passed" : ": failed")),
-      ),
-    ),
+    checkChips(model.checks, "Checks"),
     model.checkNotes.length ? el("ul", { className: "notes" }, ...model.checkNotes.map((n) => el("li", {}, n))) : null,
+  );
+}
+
+function checkChips(checks: { label: string; pass: boolean }[], label: string): HTMLElement {
+  return el(
+    "ul",
+    { className: "checks", "aria-label": label },
+    ...checks.map((c) =>
+      el("li", { className: c.pass ? "chip pass" : "chip fail" }, el("span", { "aria-hidden": "true" }, c.pass ? "✓ " : "✗ "), c.label, el("span", { className: "sr-only" }, c.pass ? ": passed" : ": failed")),
+    ),
+  );
+}
+
+function noticeView(notice: Notice | null, about: Notice["about"]): HTMLElement | null {
+  if (!notice || notice.about !== about) return null;
+  return el(
+    "div",
+    { className: `notice notice-${notice.tone}`, id: `${about}-notice` },
+    el("p", {}, notice.text),
+    notice.actions.length ? actionRow(notice.actions) : null,
+  );
+}
+
+/**
+ * Save to Drafts (read mode): the reply goes to the Drafts folder through the API, with the manager on Cc
+ * when asked; that button leads when the draft advises copying the manager (threats, abuse). Then, or after
+ * an insert the on-send handler will not log, "check Sent Items" records the send from the mailbox.
+ */
+function draftsSection(model: PaneModel, d: DraftsUi, h: Handlers): HTMLElement | null {
+  const save = canSave(model, d);
+  const unavailable = d.unavailable && model.canSaveToDrafts;
+  if (!save && !unavailable && !d.confirmOffered && !d.saved && !d.notice && !d.confirmed) return null;
+  const busy = d.saving || d.confirming;
+  const withCc = { label: SAVE_WITH_CC, onClick: () => h.onSaveToDrafts(true), disabled: busy };
+  const withoutCc = { label: SAVE_WITHOUT_CC, onClick: () => h.onSaveToDrafts(false), disabled: busy };
+  return el(
+    "section",
+    { className: "card", id: "outlook-drafts", "aria-labelledby": "drafts-title", "aria-busy": busy ? "true" : "false" },
+    el("h2", { id: "drafts-title" }, save || unavailable ? "Save in Outlook" : "After you send"),
+    save
+      ? el(
+          "div",
+          { className: "check" },
+          el("input", {
+            type: "checkbox",
+            id: "save-reply-all",
+            checked: d.replyAll,
+            disabled: busy,
+            onchange: (e: Event) => h.onReplyAll((e.target as HTMLInputElement).checked),
+          }),
+          el("label", { for: "save-reply-all" }, "Reply all"),
+        )
+      : null,
+    save ? actionRow(model.managerCopyAdvised ? [{ ...withCc, primary: true }, withoutCc] : [withoutCc, withCc]) : null,
+    unavailable ? el("p", { className: "muted", id: "mailbox-unavailable" }, MAILBOX_UNAVAILABLE_TEXT) : null,
+    noticeView(d.notice, "save"),
+    d.saved
+      ? el(
+          "div",
+          { className: "saved", id: "saved" },
+          el("p", {}, d.saved.text),
+          d.saved.webLink ? openLink(d.saved.webLink, h) : null,
+        )
+      : null,
+    d.confirmOffered && !d.saved && !save
+      ? el("p", { className: "muted" }, "Outlook here does not tell Say no when this reply is sent. After you send it, Say no can find it in your Sent Items.")
+      : null,
+    d.confirmOffered ? actionRow([{ label: CONFIRM_SENT, onClick: () => h.onConfirmSent(), disabled: busy }]) : null,
+    d.confirmed ? confirmedView(d.confirmed) : null,
+    noticeView(d.notice, "confirm"),
+  );
+}
+
+/** Save to Drafts is offered for a received message with an id, until the server says it has no mailbox access. */
+function canSave(model: PaneModel, d: DraftsUi): boolean {
+  return model.canSaveToDrafts && !d.unavailable;
+}
+
+function openLink(url: string, h: Handlers): HTMLElement {
+  return el(
+    "a",
+    {
+      href: url,
+      target: "_blank",
+      rel: "noopener noreferrer",
+      className: "button-link",
+      id: "open-in-outlook",
+      onclick: (e: Event) => {
+        e.preventDefault();
+        h.onOpenLink(url);
+      },
+    },
+    "Open in Outlook",
+  );
+}
+
+function confirmedView(c: ConfirmView): HTMLElement {
+  return el(
+    "div",
+    { className: "confirmed", id: "confirmed" },
+    el("p", {}, c.text),
+    c.checks.length ? checkChips(c.checks, "Checks of the reply as sent") : null,
+    c.unchanged === undefined ? null : el("p", { className: "muted" }, c.unchanged ? "Sent as drafted." : "Edited before sending."),
+    c.reasons.length ? el("ul", { className: "notes" }, ...c.reasons.map((r) => el("li", {}, r))) : null,
   );
 }
 
