@@ -4,6 +4,7 @@ using System.Xml.Linq;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
+using OutlookSayNo.Auth;
 
 namespace OutlookSayNo.Addin;
 
@@ -23,6 +24,9 @@ public sealed class AddinOptions
     /// <summary>The application id URI written to WebApplicationInfo/Resource.
     /// Empty: <c>api://{host}/{ClientId}</c>, with the host of the public origin.</summary>
     public string? Resource { get; set; }
+
+    /// <summary>The API scope the pane asks Entra for. Empty: <c>{AzureAd:Audience or api://ClientId}/access_as_user</c>.</summary>
+    public string? Scope { get; set; }
 
     /// <summary>The manifest to rewrite. Empty: <c>manifest.xml</c> beside <c>OutlookSayNo.sln</c>, found by walking up
     /// from the content root (then the content root and the app folder). Relative paths start at the content root.</summary>
@@ -73,6 +77,13 @@ public static class ManifestApi
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
+        group.MapGet("/config.json", GetSignInConfig)
+            .WithName("GetAddinSignInConfig")
+            .WithSummary("How the pane signs in with Entra (nested app authentication)")
+            .WithDescription("The client id, authority and API scope the pane gives MSAL. 404 when the API does not run with Entra " +
+                             "sign-in: the pane then uses a development token.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
         // Classic Outlook on Windows runs the on-send handler as a bare script, and lets it call this
         // origin only if the origin lists the script here.
         routes.MapGet("/.well-known/microsoft-officeaddins-allowed.json", (HttpContext http, IOptions<AddinOptions> options) =>
@@ -87,6 +98,18 @@ public static class ManifestApi
             .WithSummary("The add-in scripts allowed to call this origin from Outlook's event runtime")
             .AllowAnonymous();
         return group;
+    }
+
+    public sealed record SignInConfig(string ClientId, string Authority, string Scope);
+
+    private static Results<Ok<SignInConfig>, ProblemHttpResult> GetSignInConfig(IConfiguration config, IOptions<AuthOptions> auth,
+        IOptions<AddinOptions> addin, IHostEnvironment env)
+    {
+        var entra = AuthSetup.EntraSignInFor(config, auth.Value, env, addin.Value.ClientId, addin.Value.Scope);
+        return entra is null
+            ? TypedResults.Problem(statusCode: 404, title: "Entra sign-in is not configured",
+                detail: "This API accepts development tokens (Auth:Mode=DevJwt): open the pane with ?token=<dotnet user-jwts token>.")
+            : TypedResults.Ok(new SignInConfig(entra.ClientId, entra.Authority, entra.Scope));
     }
 
     private static async Task<Results<ContentHttpResult, ValidationProblem, ProblemHttpResult>> GetManifest(

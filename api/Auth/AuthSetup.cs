@@ -29,6 +29,9 @@ public sealed class AuthOptions
     public string? Mode { get; set; }
 }
 
+/// <summary>Sign-in settings for a public client of this API.</summary>
+public sealed record EntraSignIn(string Authority, string Scope, string ClientId);
+
 public static class AuthModes
 {
     public const string DevJwt = "DevJwt";
@@ -94,6 +97,21 @@ public static class AuthSetup
                     $"Auth:Mode is Entra but {string.Join(", ", missing)} {(missing.Count == 1 ? "is" : "are")} not set. " +
                     "Set them to the API's Entra app registration (README, Configuration).");
         }
+    }
+
+    /// <summary>What a public client (the pane, Swagger UI) needs to sign a user in for this API with
+    /// Entra: the authority and the API's delegated scope (<c>{AzureAd:Audience or api://ClientId}/access_as_user</c>
+    /// unless <paramref name="scope"/> is given). Null without Entra sign-in.</summary>
+    public static EntraSignIn? EntraSignInFor(IConfiguration config, AuthOptions auth, IHostEnvironment env, string? clientId = null, string? scope = null)
+    {
+        if (EffectiveMode(auth, env) != AuthModes.Entra) return null;
+        var ad = config.GetSection("AzureAd");
+        if (string.IsNullOrWhiteSpace(ad["ClientId"]) || string.IsNullOrWhiteSpace(ad["TenantId"])) return null;
+        var instance = (ad["Instance"] ?? "https://login.microsoftonline.com/").TrimEnd('/');
+        var audience = string.IsNullOrWhiteSpace(ad["Audience"]) ? "api://" + ad["ClientId"] : ad["Audience"]!;
+        return new EntraSignIn(instance + "/" + ad["TenantId"],
+            string.IsNullOrWhiteSpace(scope) ? audience.TrimEnd('/') + "/access_as_user" : scope,
+            string.IsNullOrWhiteSpace(clientId) ? ad["ClientId"]! : clientId);
     }
 
     /// <summary>A client credential for the on-behalf-of exchange: a secret, certificates or the newer

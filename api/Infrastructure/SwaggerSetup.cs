@@ -60,19 +60,10 @@ public static class SwaggerSetup
 
     public const string OAuthScheme = "entra";
 
-    /// <summary>The Entra authority and the API scope Swagger UI signs in for: <c>Swagger:Scope</c>, else
-    /// <c>{AzureAd:Audience or api://ClientId}/access_as_user</c>. Null without Entra sign-in.</summary>
-    public static (string Authority, string Scope, string ClientId)? EntraSignIn(IConfiguration config, AuthOptions auth, IHostEnvironment env)
-    {
-        if (AuthSetup.EffectiveMode(auth, env) != AuthModes.Entra) return null;
-        var ad = config.GetSection("AzureAd");
-        if (string.IsNullOrWhiteSpace(ad["ClientId"]) || string.IsNullOrWhiteSpace(ad["TenantId"])) return null;
-        var instance = (ad["Instance"] ?? "https://login.microsoftonline.com/").TrimEnd('/');
-        var audience = string.IsNullOrWhiteSpace(ad["Audience"]) ? "api://" + ad["ClientId"] : ad["Audience"]!;
-        var scope = config["Swagger:Scope"] is { Length: > 0 } configured ? configured : audience.TrimEnd('/') + "/access_as_user";
-        var clientId = config["Swagger:ClientId"] is { Length: > 0 } swaggerClient ? swaggerClient : ad["ClientId"]!;
-        return (instance + "/" + ad["TenantId"], scope, clientId);
-    }
+    /// <summary>Swagger UI signs in for <c>Swagger:Scope</c> as <c>Swagger:ClientId</c> (defaults: the API's
+    /// scope, its own client id). Null without Entra sign-in.</summary>
+    private static EntraSignIn? EntraSignIn(IConfiguration config, AuthOptions auth, IHostEnvironment env) =>
+        AuthSetup.EntraSignInFor(config, auth, env, config["Swagger:ClientId"], config["Swagger:Scope"]);
 
     public static WebApplication UseSayNoSwagger(this WebApplication app)
     {
