@@ -65,6 +65,15 @@ public static class AuthSetup
             // credential; the cache is per instance, and a miss costs one more token request.
             .EnableTokenAcquisitionToCallDownstreamApi()
             .AddInMemoryTokenCaches();
+        // Entra v2.0 access tokens name this API by its client id (aud = the GUID); v1.0 tokens by the
+        // App ID URI. Once AzureAd:Audience is set, Microsoft.Identity.Web accepts that value only, so
+        // every v2.0 token would be refused: accept the client id too.
+        builder.Services.AddOptions<JwtBearerOptions>(EntraScheme).Configure<IConfiguration>((o, config) =>
+        {
+            var clientId = config["AzureAd:ClientId"];
+            if (!string.IsNullOrWhiteSpace(config["AzureAd:Audience"]) && !string.IsNullOrWhiteSpace(clientId))
+                o.TokenValidationParameters.ValidAudiences = [.. o.TokenValidationParameters.ValidAudiences ?? [], clientId];
+        });
 
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(Roles.AccountManager, p => p.RequireAuthenticatedUser().RequireRole(Roles.AccountManager))
