@@ -6,9 +6,10 @@ using Microsoft.Extensions.Configuration;
 
 namespace OutlookSayNo.ApiTests;
 
-/// <summary>Swagger UI signs an admin in with Entra (authorization code + PKCE) when the API runs with
-/// Entra sign-in; with development tokens it offers the bearer box only.</summary>
-public sealed class SwaggerOAuthTests : IDisposable
+/// <summary>The public clients of the API sign in with Entra when the API runs with Entra sign-in: Swagger
+/// UI (authorization code + PKCE) and the pane (nested app authentication, configured from
+/// /addin/config.json). With development tokens, neither is offered.</summary>
+public sealed class PublicClientSignInTests : IDisposable
 {
     private const string Tenant = "8f2a6c61-3c1d-4f6e-9d8e-0a1b2c3d4e5f";
     private const string ClientId = "5b7c9d1e-2f3a-4b5c-8d9e-0f1a2b3c4d5e";
@@ -78,6 +79,41 @@ public sealed class SwaggerOAuthTests : IDisposable
 
         var schemes = doc["components"]!["securitySchemes"]!.AsObject();
         Assert.Equal(["bearer"], schemes.Select(s => s.Key));
+    }
+
+    [Fact]
+    public async Task With_entra_the_pane_gets_the_client_id_authority_and_api_scope_for_msal()
+    {
+        using var factory = new Factory("Production", Entra(("Addin:ClientId", "0b0b0b0b-1111-2222-3333-444444444444")));
+        var response = await factory.CreateClient().GetAsync("/addin/config.json");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var config = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Equal("0b0b0b0b-1111-2222-3333-444444444444", (string?)config["clientId"]);
+        Assert.Equal($"https://login.microsoftonline.com/{Tenant}", (string?)config["authority"]);
+        Assert.Equal($"api://{ClientId}/access_as_user", (string?)config["scope"]);
+        Assert.DoesNotContain("test-secret", config.ToJsonString());
+    }
+
+    [Fact]
+    public async Task With_entra_and_no_addin_client_id_the_pane_signs_in_as_the_api_app_with_a_configured_scope()
+    {
+        using var factory = new Factory("Production", Entra(("Addin:Scope", $"api://sayno.contoso.com/{ClientId}/access_as_user")));
+        var config = JsonNode.Parse(await factory.CreateClient().GetStringAsync("/addin/config.json"))!;
+
+        Assert.Equal(ClientId, (string?)config["clientId"]);
+        Assert.Equal($"api://sayno.contoso.com/{ClientId}/access_as_user", (string?)config["scope"]);
+    }
+
+    [Fact]
+    public async Task With_development_tokens_the_pane_is_told_there_is_no_entra_sign_in()
+    {
+        var tokens = new OutlookSayNo.Testing.DevTokens();
+        using var factory = new Factory("Development", tokens.Settings(Path.Combine(_dir, "dev2.db")));
+        var response = await factory.CreateClient().GetAsync("/addin/config.json");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("development tokens", await response.Content.ReadAsStringAsync());
     }
 
     public void Dispose()
