@@ -149,8 +149,12 @@ public sealed class ContentSecurityPolicies(IOptions<SecurityOptions> options)
     /// <summary>The compliance page: its own files only, never framed.</summary>
     public string Compliance { get; } = $"default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; {Common}; frame-ancestors 'none'";
 
-    /// <summary>Swagger UI: its page uses inline scripts and styles, so only /swagger gets them.</summary>
-    public string Swagger { get; } = $"default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; {Common}; frame-ancestors 'none'";
+    /// <summary>Swagger UI: its page uses inline scripts and styles, so only /swagger gets them. With Entra
+    /// sign-in it redeems the authorization code at Entra's token endpoint from the page (PKCE), so it may
+    /// connect where the pane's MSAL does.</summary>
+    public string Swagger { get; } =
+        $"default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
+        $"connect-src {string.Join(' ', ["'self'", .. options.Value.AddinConnectSources ?? SecurityOptions.DefaultAddinConnectSources])}; {Common}; frame-ancestors 'none'";
 
     /// <summary>JSON, problem details, anything else: nothing to load, never framed.</summary>
     public string Api { get; } = "default-src 'none'; frame-ancestors 'none'";

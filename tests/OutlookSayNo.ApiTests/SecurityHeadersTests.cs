@@ -96,6 +96,8 @@ public sealed class SecurityHeadersTests(SayNoFactory factory) : IClassFixture<S
         Assert.Contains("'unsafe-inline'", Directive(csp, "script-src"));
         Assert.Equal("'none'", Directive(csp, "frame-ancestors"));
         Assert.DoesNotContain("unsafe-eval", csp);
+        // Sign-in with PKCE redeems the code at Entra's token endpoint from the page.
+        Assert.Equal("'self' https://login.microsoftonline.com", Directive(csp, "connect-src"));
     }
 
     private static string Directive(string csp, string name) =>
