@@ -4,6 +4,9 @@
 # and the drafts/bare ratio. Usage: scripts/load.sh [seconds=10] [connections="8 32 128"]
 # One user makes every request, so the per-user rate limit is raised to its maximum for the run.
 # Needs wrk (Debian: apt-get install wrk; installed here when missing and running as root) and openssl.
+# PROFILE=1: also samples the API's CPU with dotnet-trace during an extra 32-connection drafts run and
+# prints the frames that cost most (scripts/top-frames.py); dotnet-trace must be installed
+# (dotnet tool install -g dotnet-trace).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-10}
@@ -90,5 +93,14 @@ for c in $connections; do
   drafts=$(run drafts "http://127.0.0.1:$port/api/drafts" "$c" "$work/drafts.lua")
   awk -v d="$drafts" -v b="$bare" -v c="$c" 'BEGIN { printf "ratio    c=%-4s drafts/bare = %.0f%%\n", c, 100 * d / b }' >&2
 done
+if [ -n "${PROFILE:-}" ]; then
+  trace="$work/drafts.nettrace"
+  ~/.dotnet/tools/dotnet-trace collect -p $api --profile dotnet-sampled-thread-time --duration 00:00:00:08 --format speedscope -o "$trace" >/dev/null 2>&1 &
+  tracer=$!
+  wrk -t2 -c32 -d10s -s "$work/drafts.lua" "http://127.0.0.1:$port/api/drafts" >/dev/null
+  wait $tracer || true
+  python3 scripts/top-frames.py "$work/drafts.speedscope.json" "${PROFILE_TOP:-40}" ${PROFILE_FILTER:+"$PROFILE_FILTER"} >&2
+  cp "$work/drafts.speedscope.json" "${PROFILE_OUT:-/tmp/drafts.speedscope.json}"
+fi
 drafts_logged=$(sqlite3 "$work/load.db" "select count(*) from drafts" 2>/dev/null || echo "?")
 echo "drafts in the log after the run: $drafts_logged" >&2

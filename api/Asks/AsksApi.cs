@@ -90,7 +90,7 @@ public static class AsksApi
             return MailboxProblems.Result(e, http);
         }
         if (email is null) return TypedResults.ValidationProblem(errors);
-        var catalog = await catalogs.GetAsync(db, ct);
+        var catalog = await catalogs.GetRecentAsync(db, ct);
         var result = classifier.Classify(catalog, email.Subject, email.Body);
         return TypedResults.Ok(ClassifyResponse.From(result));
     }

@@ -39,11 +39,14 @@ public static class DataSetup
         builder.Services.TryAddSingleton(TimeProvider.System);
         // Both contexts are registered; SayNoDb resolves to the configured one. Options are read when
         // a context is first made, so configuration added after registration (tests) applies.
-        builder.Services.AddDbContext<SqliteSayNoDb>((sp, o) => o
+        // Pooled contexts with options built once (when the first context is made, after all
+        // configuration is in): a draft uses several contexts, and building each from scratch showed
+        // in the load profile.
+        builder.Services.AddDbContextPool<SqliteSayNoDb>((sp, o) => o
             .UseSqlite(ResolveSqlite(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString,
                                      sp.GetRequiredService<IHostEnvironment>().ContentRootPath))
             .AddInterceptors(new SqliteDurabilityInterceptor()));
-        builder.Services.AddDbContext<PostgresSayNoDb>((sp, o) => o
+        builder.Services.AddDbContextPool<PostgresSayNoDb>((sp, o) => o
             .UseNpgsql(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString));
         builder.Services.AddScoped<SayNoDb>(sp =>
             sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider == DatabaseOptions.Postgres

@@ -115,7 +115,7 @@ public static partial class DraftEvents
         var generated = await db.Log.AsNoTracking().Where(r => r.Seq == generatedSeq).Select(r => r.Payload).SingleAsync(ct);
         var generatedText = System.Text.Json.JsonDocument.Parse(generated).RootElement.GetProperty("text").GetString() ?? "";
         var sentText = NewestMessage(report.Body);
-        var catalog = await catalogs.GetAsync(db, ct);
+        var catalog = await catalogs.GetRecentAsync(db, ct);
         var check = DraftChecker.Check(sentText, catalog, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
         var c = check.Checks;
         var checks = new ChecksDto(c.SaysNo, c.GivesReason, c.CitesData, c.OffersAlternative, c.Respectful);

@@ -29,7 +29,7 @@ public sealed partial class DraftService(CatalogStore catalogs, Classifier class
 
     public async Task<DraftOutcome> CreateAsync(DraftRequest request, ClaimsPrincipal user, CancellationToken ct)
     {
-        var catalog = await catalogs.GetAsync(db, ct);
+        var catalog = await catalogs.GetRecentAsync(db, ct);
         var email = request.Email;
         Dictionary<string, string[]> errors;
         if (email is null) errors = new() { ["email"] = ["The email (subject, body, from; or the item id) is required."] };

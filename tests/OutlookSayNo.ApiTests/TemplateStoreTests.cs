@@ -152,12 +152,12 @@ public sealed class TemplateStoreTests : IDisposable
     // ---- two instances over one database
 
     [Fact]
-    public async Task Two_instances_over_one_database_each_use_the_others_saves_in_the_next_draft()
+    public async Task Two_instances_over_one_database_each_use_the_others_saves_within_the_refresh_time()
     {
         var database = DatabasePath();
-        var (_, adminA, managerA) = Start(database);
+        var (a, adminA, managerA) = Start(database);
         Assert.Contains(Original, (await Draft(managerA))["text"]!.GetValue<string>());
-        var (_, adminB, managerB) = Start(database);
+        var (b, adminB, managerB) = Start(database);
         var before = await Draft(managerB);
         Assert.Contains(Original, before["text"]!.GetValue<string>());
         Assert.Contains("140 companies", before["text"]!.GetValue<string>());
@@ -165,12 +165,17 @@ public sealed class TemplateStoreTests : IDisposable
         var (content, etag) = await TemplatesApiTests.Load(adminA, Discount);
         Assert.Equal(HttpStatusCode.OK, (await TemplatesApiTests.Save(adminA, Discount, content.Replace(Original, Edited), etag)).StatusCode);
 
+        // The other instance learns of the change within Templates:RefreshMilliseconds (500 ms).
+        var stillOld = await Draft(managerB);
+        Assert.Contains(Original, stillOld["text"]!.GetValue<string>());
+        b.Clock.Advance(TimeSpan.FromMilliseconds(500));
         var onB = await Draft(managerB);
         Assert.Contains(Edited, onB["text"]!.GetValue<string>());
         Assert.Equal(2, onB["template"]!["version"]!.GetValue<int>());
 
         await SaveFact(adminB, "sameTierCustomers", 155m);
 
+        a.Clock.Advance(TimeSpan.FromMilliseconds(500));
         var onA = await Draft(managerA);
         Assert.Contains("155 companies", onA["text"]!.GetValue<string>());
         Assert.Contains(Edited, onA["text"]!.GetValue<string>());
