@@ -51,6 +51,37 @@ public static class CustomerEmails
         </body></html>
         """;
 
+    public static readonly Address Mark = new("Mark Doyle", "mark.doyle@fabrikam-industrial.com");
+
+    public const string ThreatSubject = "RE: Order 4471 - delivery date";
+
+    /// <summary>A plant manager wants an order four weeks early and threatens to take the business
+    /// elsewhere: a threat, so the reply should copy the account manager's manager.</summary>
+    public const string ThreatHtml = """
+        <html><head><meta http-equiv="Content-Type" content="text/html; charset=utf-8"></head>
+        <body dir="ltr">
+        <div style="font-family: Calibri, Arial, sans-serif; font-size: 11pt;">
+        <p>Sam,</p>
+        <p>This is the third time I am asking. We need the 200 units delivered by next Friday, not in four weeks.
+        If you can't expedite this order we will take our business elsewhere and cancel the contract.</p>
+        <p>Mark Doyle<br>
+        Plant Manager | Fabrikam Industrial</p>
+        </div>
+        </body></html>
+        """;
+
+    /// <summary>The threat as a received message. <paramref name="ewsItemId"/> is Outlook's own id;
+    /// the pane converts it to the REST id Graph takes.</summary>
+    public static OutlookItem ThreatRead(string ewsItemId, string conversationId) => new()
+    {
+        Mode = "read",
+        Subject = ThreatSubject,
+        Body = ThreatHtml,
+        From = Mark,
+        ItemId = ewsItemId,
+        ConversationId = conversationId,
+    };
+
     /// <summary>The reply Sam is writing in Outlook: an empty new part, Outlook's reply header, and
     /// Priya's message quoted below it.</summary>
     public static readonly string ReplyHtml = """

@@ -4,7 +4,7 @@ namespace OutlookSayNo.BrowserTests;
 
 /// <summary>One API on Kestrel and one headless Debian Chromium for the whole browser suite; each
 /// test opens its own browser context (fresh storage) through <see cref="PaneSession"/>.</summary>
-public sealed class PaneFixture : IAsyncLifetime
+public class PaneFixture : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
@@ -17,11 +17,16 @@ public sealed class PaneFixture : IAsyncLifetime
     private IPlaywright? _playwright;
     private IBrowser? _browser;
 
-    public PaneServer Server { get; } = new();
+    public PaneFixture() : this(new PaneServer()) { }
+
+    /// <summary>For a fixture whose API differs (see <see cref="MailboxPaneFixture"/>).</summary>
+    protected PaneFixture(PaneServer server) => Server = server;
+
+    public PaneServer Server { get; }
 
     public IBrowser Browser => _browser ?? throw new InvalidOperationException("The browser did not start.");
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         _browser = await LaunchChromium();
         Server.Start();
@@ -43,7 +48,7 @@ public sealed class PaneFixture : IAsyncLifetime
         });
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (_browser is not null) await _browser.DisposeAsync();
         _playwright?.Dispose();

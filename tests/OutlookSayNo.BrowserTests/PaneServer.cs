@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,6 +28,10 @@ public sealed class PaneServer : WebApplicationFactory<Program>
     }
 
     public string DatabasePath => Path.Combine(_dir, "saynobrowser.db");
+
+    /// <summary>Service overrides applied after the API's own registrations (e.g. a Graph mailbox
+    /// against a loopback fake); none by default, so the API runs as <c>dotnet run</c> runs it.</summary>
+    public Action<IServiceCollection>? TestServices { get; init; }
 
     /// <summary>http://127.0.0.1:{port}, once the server has started.</summary>
     public Uri BaseAddress => _baseAddress ?? throw new InvalidOperationException("Call Start() first.");
@@ -55,6 +60,7 @@ public sealed class PaneServer : WebApplicationFactory<Program>
             settings["Logging:LogLevel:Default"] = "Warning";
             config.AddInMemoryCollection(settings);
         });
+        if (TestServices is not null) builder.ConfigureTestServices(TestServices);
     }
 
     /// <summary>A token as <c>dotnet user-jwts create --role ...</c> makes it, signed with this run's key.</summary>

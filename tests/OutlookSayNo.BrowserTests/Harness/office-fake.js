@@ -7,6 +7,8 @@
 // What the pane calls is recorded in window.__calls as { method, args } (callbacks left out).
 // window.__office.selectItem(itemConfig) swaps the item and raises ItemChanged, as Outlook does
 // when a pinned pane's selection changes.
+// mailbox.convertToRestId turns an EWS id into the REST id Graph takes the way Outlook does for
+// messages: the EWS id's base64 made URL-safe ("/" -> "-", "+" -> "_").
 (function () {
   "use strict";
 
@@ -157,9 +159,15 @@
     return have !== undefined && have !== null && versionAtLeast(have, version);
   }
 
+  var RestVersion = { v1_0: "v1.0", v2_0: "v2.0", Beta: "beta" };
+
   var mailbox = {
     item: null,
     diagnostics: { hostName: "OutlookWebApp", hostVersion: "16.0" },
+    convertToRestId: function (itemId, restVersion) {
+      record("mailbox.convertToRestId", arguments);
+      return String(itemId).replace(/\//g, "-").replace(/\+/g, "_");
+    },
     addHandlerAsync: function (eventType, handler) {
       record("mailbox.addHandlerAsync", [eventType]);
       handlers.push({ eventType: eventType, handler: handler });
@@ -174,6 +182,7 @@
     AsyncResultStatus: AsyncResultStatus,
     CoercionType: CoercionType,
     EventType: EventType,
+    MailboxEnums: { RestVersion: RestVersion },
     HostType: { Outlook: "Outlook" },
     context: {
       requirements: { isSetSupported: isSetSupported },
