@@ -12,10 +12,10 @@ public sealed class GraphOptions
 {
     public const string Section = "Graph";
 
-    /// <summary>Graph's root; a test points it at a loopback stand-in.</summary>
     /// <summary>Off: the mailbox features answer "not configured" even with Entra sign-in.</summary>
     public bool Enabled { get; set; } = true;
 
+    /// <summary>Graph's root; a test points it at a loopback stand-in.</summary>
     [Required, Url] public string BaseUrl { get; set; } = "https://graph.microsoft.com/v1.0";
 
     /// <summary>Delegated permissions asked for on the user's behalf; empty: <see cref="DefaultScopes"/>.

@@ -66,9 +66,10 @@ public sealed class PaneServer : WebApplicationFactory<Program>
     /// <summary>A token as <c>dotnet user-jwts create --role ...</c> makes it, signed with this run's key.</summary>
     public string Token(string role = "AccountManager", string name = "Sam Carter") => _tokens.Create(role, name);
 
-    /// <summary>The events the draft log holds for a draft, read through the API's own DbContext.</summary>
     /// <summary>The mode (reply, replyAll, compose) an event record carries.</summary>
     public static string? ModeOf(LogRecord record) => (string?)System.Text.Json.Nodes.JsonNode.Parse(record.Payload)!["mode"];
+
+    /// <summary>The events the draft log holds for a draft, read through the API's own DbContext.</summary>
 
     public async Task<List<LogRecord>> EventsFor(string draftId)
     {

@@ -186,7 +186,7 @@ public sealed class SaveInOutlookTests(MailboxPaneFixture fixture, ITestOutputHe
         Assert.Equal(429, response.Status);
         Assert.Equal("3600", await response.HeaderValueAsync("retry-after"));
 
-        await Expect(Card(pane).Locator("#save-notice p")).ToHaveTextAsync("Outlook's mail service is busy; try again in 3600 seconds.");
+        await Expect(Card(pane).Locator("#save-notice p")).ToHaveTextAsync("Outlook's mail service is busy; try again in 60 minutes.");
         await Expect(pane.Page.Locator("#status")).ToHaveTextAsync("The reply was not saved to your Drafts folder.");
         // The draft stays on screen, and saving can be tried again.
         await Expect(pane.Preview).ToBeVisibleAsync();

@@ -565,7 +565,10 @@ function mailboxReadWords(error: MailboxProblemError): { title: string; message:
 
 export function throttledText(seconds: number | undefined): string {
   if (seconds === undefined) return "Outlook's mail service is busy; try again in a moment.";
-  return `Outlook's mail service is busy; try again in ${seconds} second${seconds === 1 ? "" : "s"}.`;
+  if (seconds < 120) return `Outlook's mail service is busy; try again in ${seconds} second${seconds === 1 ? "" : "s"}.`;
+  // Long waits read better in minutes (a mailbox throttled for an hour says Retry-After: 3600).
+  const minutes = Math.ceil(seconds / 60);
+  return `Outlook's mail service is busy; try again in ${minutes} minutes.`;
 }
 
 function message(e: unknown): string {

@@ -495,7 +495,14 @@ function draftsSection(model: PaneModel, d: DraftsUi, h: Handlers): HTMLElement 
           el("label", { for: "save-reply-all" }, "Reply all"),
         )
       : null,
-    save ? actionRow(model.managerCopyAdvised ? [{ ...withCc, primary: true }, withoutCc] : [withoutCc, withCc]) : null,
+    save
+      ? actionRow(
+          // While a notice offers its own way forward (no manager: save without Cc), that is the one primary button.
+          model.managerCopyAdvised && !(d.notice?.about === "save" && d.notice.actions.length > 0)
+            ? [{ ...withCc, primary: true }, withoutCc]
+            : model.managerCopyAdvised ? [withCc, withoutCc] : [withoutCc, withCc],
+        )
+      : null,
     unavailable ? el("p", { className: "muted", id: "mailbox-unavailable" }, MAILBOX_UNAVAILABLE_TEXT) : null,
     noticeView(d.notice, "save"),
     d.saved
@@ -515,9 +522,10 @@ function draftsSection(model: PaneModel, d: DraftsUi, h: Handlers): HTMLElement 
   );
 }
 
-/** Save to Drafts is offered for a received message with an id, until the server says it has no mailbox access. */
+/** Save to Drafts is offered for a received message with an id, until the server says it has no mailbox
+ * access, and once: after a save the reply is in Drafts, and a second click would make a second draft. */
 function canSave(model: PaneModel, d: DraftsUi): boolean {
-  return model.canSaveToDrafts && !d.unavailable;
+  return model.canSaveToDrafts && !d.unavailable && !d.saved;
 }
 
 function openLink(url: string, h: Handlers): HTMLElement {
