@@ -70,7 +70,6 @@ public sealed class PaneServer : WebApplicationFactory<Program>
     public static string? ModeOf(LogRecord record) => (string?)System.Text.Json.Nodes.JsonNode.Parse(record.Payload)!["mode"];
 
     /// <summary>The events the draft log holds for a draft, read through the API's own DbContext.</summary>
-
     public async Task<List<LogRecord>> EventsFor(string draftId)
     {
         await using var scope = Services.CreateAsyncScope();
