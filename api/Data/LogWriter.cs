@@ -73,11 +73,16 @@ public sealed class LogWriter(IServiceScopeFactory scopes, TimeProvider clock, I
         await using var tx = await db.Database.BeginTransactionAsync();
         var results = new List<IReadOnlyList<LogRecord>>(batch.Count);
         var now = clock.GetUtcNow().UtcDateTime;
+        // One append for the whole batch: the head is read (and on PostgreSQL locked) once, not per request.
+        var entries = batch.Count == 1 ? batch[0].Entries : batch.SelectMany(p => p.Entries).ToList();
+        var records = await LogChain.AppendAsync(db, entries, now, CancellationToken.None);
+        var offset = 0;
         foreach (var p in batch)
         {
-            var records = await LogChain.AppendAsync(db, p.Entries, now, CancellationToken.None);
-            if (p.Project is not null) await p.Project(db, records, CancellationToken.None);
-            results.Add(records);
+            var mine = records.GetRange(offset, p.Entries.Count);
+            offset += p.Entries.Count;
+            if (p.Project is not null) await p.Project(db, mine, CancellationToken.None);
+            results.Add(mine);
         }
         await db.SaveChangesAsync();
         await tx.CommitAsync();

@@ -205,7 +205,7 @@ public static class LogBench
 
     private static ReviewFilter Filter() => new(null, null, null, null, null, null, null, null, null, null, null, null);
 
-    private static string? Arg(string[] args, string name)
+    internal static string? Arg(string[] args, string name)
     {
         var i = Array.IndexOf(args, name);
         return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;

@@ -2,9 +2,12 @@ using BenchmarkDotNet.Running;
 
 // dotnet run -c Release --project tests/OutlookSayNo.Benchmarks -- --filter '*'
 // dotnet run -c Release --project tests/OutlookSayNo.Benchmarks -- log [--store sqlite|postgres] [--records 1000000]
-if (args.Length > 0 && args[0] == "log")
+// dotnet run -c Release --project tests/OutlookSayNo.Benchmarks -- crash [--store sqlite|postgres] [--rounds 10] [--clients 32]
+// dotnet run -c Release --project tests/OutlookSayNo.Benchmarks -- soak [--store sqlite|postgres] [--drafts 100000] [--clients 32]
+switch (args.FirstOrDefault())
 {
-    await OutlookSayNo.Benchmarks.LogBench.RunAsync(args[1..]);
-    return;
+    case "log": await OutlookSayNo.Benchmarks.LogBench.RunAsync(args[1..]); return;
+    case "crash": await OutlookSayNo.Benchmarks.Reliability.CrashAsync(args[1..]); return;
+    case "soak": await OutlookSayNo.Benchmarks.Reliability.SoakAsync(args[1..]); return;
 }
 BenchmarkSwitcher.FromAssembly(typeof(OutlookSayNo.Benchmarks.ClassifyBenchmarks).Assembly).Run(args);

@@ -11,6 +11,9 @@ public sealed class ChildApi : IDisposable
     private readonly Process _process;
     public Uri BaseAddress { get; }
 
+    /// <summary>The API's process id (to read its memory from /proc).</summary>
+    public int ProcessId => _process.Id;
+
     private ChildApi(Process process, Uri baseAddress)
     {
         _process = process;
