@@ -33,12 +33,18 @@ public sealed class Classifier(TimeProvider clock)
         "thank*", "thx", "appreciate*", "grateful", "great job", "well done", "kudos", "love the", "pleased with", "happy with",
     }.Select(p => CuePattern.Parse(p, 1)));
 
+    /// <summary>How much of the newest message is read for asks, flags and figures. Reading grows with
+    /// the text (about 0.25 ms a KB), and a quoted thread is already left out; a new message longer
+    /// than this is a document, not an ask, and reading all of it would let one request take seconds.</summary>
+    public const int MaxMessageChars = 20_000;
+
     public Classification Classify(KindCatalog catalog, string? subject, string body)
     {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var email = EmailReader.Read(body);
-        var message = Tokenizer.Tokenize(email.Text, 0, email.SignatureStart);
-        var figures = FigureExtractor.Extract(email.Text, 0, email.SignatureStart, today);
+        var end = Math.Min(email.SignatureStart, MaxMessageChars);
+        var message = Tokenizer.Tokenize(email.Text, 0, end);
+        var figures = FigureExtractor.Extract(email.Text, 0, end, today);
 
         var weights = SentenceWeights(email.Text, message);
         var posteriors = SentencePosteriors(catalog.Examples, message);
@@ -61,13 +67,14 @@ public sealed class Classifier(TimeProvider clock)
                 if (!ClaimTokens(claimed, m.FirstToken, m.EndToken)) continue;
                 // Refusable cues in a sentence the word model reads as a thank-you or a status question count less.
                 var w = m.Cue.Weight * weights[sentence] * (kind.Definition.Refusable ? 1 - OtherDamping * otherShare[sentence] : 1);
-                score.Total += w;
+                score.Add(sentence, w);
                 score.Hits.Add((m, w));
             }
             scores[kind.Id] = score;
         }
 
         AddExampleModel(catalog, posteriors, weights, scores);
+        foreach (var score in scores.Values) score.Settle();
 
         var subjectHits = new List<(string Kind, Evidence Evidence, double Weight)>();
         if (!string.IsNullOrWhiteSpace(subject))
@@ -159,7 +166,7 @@ public sealed class Classifier(TimeProvider clock)
                 if (!scores.TryGetValue(model.Kinds[k], out var score)) continue;
                 var w = ModelWeight * weights[sentence] * p.Posterior[k];
                 if (w < 0.05) continue;
-                score.Total += w;
+                score.Add(sentence, w);
                 score.ModelHits.Add((p.From, p.To, k, w));
             }
         }
@@ -371,10 +378,18 @@ public sealed class Classifier(TimeProvider clock)
         return line.Length <= 60 ? line : signature.Substring(start, length);
     }
 
+    /// <summary>A kind's score counts its strongest sentences only: an ask is stated in a sentence or
+    /// three, and summing every sentence let pages of neutral context outweigh the one that asks.</summary>
+    public const int SentencesCounted = 3;
+
     private sealed class KindScore(string kind)
     {
+        private readonly Dictionary<int, double> _bySentence = [];
         public string Kind { get; } = kind;
         public double Total { get; set; }
+        public void Add(int sentence, double weight) => _bySentence[sentence] = _bySentence.GetValueOrDefault(sentence) + weight;
+        /// <summary>The total of the strongest sentences (the subject is added after).</summary>
+        public void Settle() => Total = _bySentence.Values.OrderByDescending(v => v).Take(SentencesCounted).Sum();
         public HashSet<(int Sentence, int Cue)> Seen { get; } = [];
         public List<(CueSet.CueMatch Match, double Weight)> Hits { get; } = [];
         public List<(int From, int To, int KindIndex, double Weight)> ModelHits { get; } = [];

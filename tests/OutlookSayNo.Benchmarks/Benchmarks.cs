@@ -38,6 +38,39 @@ internal static class Inputs
             sb.Append("> Thanks for the call today. As discussed, the renewal covers 40 seats, premium support with a 4 hour response and two training days. Item ").Append(i++).Append('\n');
         return sb.ToString();
     }
+
+    /// <summary>One long new message, no quote: the ask, then paragraphs of context, then the signature.</summary>
+    public static string LongMessage(int bytes)
+    {
+        var sb = new StringBuilder("Hi Sam,\n\nCould you reduce the price by 15% on the $48,000 renewal? Our budget was cut and a competitor quoted less.\n\n");
+        var i = 0;
+        while (sb.Length < bytes)
+            sb.Append("For context, site ").Append(i++).Append(" ran 12 lines last quarter with 3 planned stops, and the team there asked us to review the service hours before March 3.\n\n");
+        return sb.Append("Best regards,\nPriya Nair\nHead of Finance | Northwind Foods").ToString();
+    }
+}
+
+/// <summary>How classify time grows with the email: a new message on a quoted thread (only the
+/// newest message is classified) and one long new message with no quote (all of it is).</summary>
+[MemoryDiagnoser]
+public class ClassifyGrowthBenchmarks
+{
+    private KindCatalog _catalog = null!;
+    private Classifier _classifier = null!;
+    private string _body = "";
+
+    [Params(1, 5, 50, 200, 1000)] public int KB { get; set; }
+    [Params("thread", "message")] public string Shape { get; set; } = "thread";
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _catalog = KindCatalog.Load(Path.Combine(Inputs.Root(), "templates"));
+        _classifier = new Classifier(TimeProvider.System);
+        _body = Shape == "thread" ? Inputs.OfSize(KB * 1024) : Inputs.LongMessage(KB * 1024);
+    }
+
+    [Benchmark] public Classification Classify() => _classifier.Classify(_catalog, "Renewal", _body);
 }
 
 [MemoryDiagnoser]
