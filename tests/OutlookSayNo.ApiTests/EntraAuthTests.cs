@@ -137,6 +137,14 @@ public sealed class EntraAuthTests(EntraFactory factory) : IClassFixture<EntraFa
     }
 
     [Fact]
+    public async Task A_development_token_is_not_accepted_by_an_api_running_with_entra()
+    {
+        // Signed with a development key (as dotnet user-jwts makes them), otherwise a perfect AccountManager token.
+        var response = await Classify(new OutlookSayNo.Testing.DevTokens().Create("AccountManager", "Dev User"));
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
     public async Task A_token_for_another_api_is_rejected() =>
         await AssertRefused<SecurityTokenInvalidAudienceException>(Valid(t => t with { Audience = "api://some-other-app" }));
 
