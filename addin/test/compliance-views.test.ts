@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ChainStatus, describeReport } from "../src/compliance/chain-status";
 import { bar, DashboardView, pivotWeeks } from "../src/compliance/dashboard-view";
+import { howOf } from "../src/compliance/detail-view";
 import { diffSection, diffStats, renderWordDiff } from "../src/compliance/diff-view";
 import type { Dashboard, DiffSpan, VerifyReport } from "../src/compliance/types";
 
@@ -178,5 +179,22 @@ describe("dashboard", () => {
     expect(svg.querySelector(".bar-fill")!.getAttribute("width")).toBe("75");
     expect(svg.getAttribute("aria-label")).toBe("3 of 4");
     expect(bar(0, 0, "none").querySelector(".bar-fill")!.getAttribute("width")).toBe("0");
+  });
+});
+
+describe("how a record came about", () => {
+  it("says a reply was saved to Drafts through the mailbox, and who was copied as the witness", () => {
+    expect(howOf("inserted", { source: "mailbox", mode: "replyAll", manager: { name: "Morgan Lead", email: "morgan@contoso.com" } }))
+      .toBe("Saved to the user's Outlook Drafts as a reply all with Morgan Lead <morgan@contoso.com> (manager) in Cc.");
+    expect(howOf("inserted", { source: "mailbox", mode: "reply", manager: null })).toBe("Saved to the user's Outlook Drafts as a reply.");
+    expect(howOf("inserted", { mode: "reply" })).toBe("Inserted in Outlook (reply).");
+  });
+
+  it("says whether a send was reported on send or confirmed from Sent Items, and how it was matched", () => {
+    expect(howOf("sent", { source: "mailbox:mark" })).toContain("found by its mark");
+    expect(howOf("sent", { source: "mailbox:conversation" })).toContain("matched by conversation, not by a mark");
+    expect(howOf("sent", { mode: "reply" })).toBe("Reported by the on-send handler as the mail was sent.");
+    expect(howOf("generated", { source: "mailbox" })).toBeNull();
+    expect(howOf("sent", "not an object")).toBeNull();
   });
 });

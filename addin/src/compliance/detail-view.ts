@@ -224,6 +224,7 @@ export class DetailView {
         { className: "timeline", testid: "timeline" },
         ...records.map((r) => {
           const comment = commentOf(r.payload);
+          const how = howOf(r.type, r.payload);
           return el(
             "li",
             { "data-seq": String(r.seq), "data-type": r.type, testid: "timeline-record" },
@@ -232,6 +233,7 @@ export class DetailView {
             el("span", { className: "who" }, r.user?.name ?? ""),
             el("span", { className: "when" }, timeEl(r.atUtc, true)),
             el("span", { className: "hash mono", title: r.hash }, shortHash(r.hash)),
+            how ? el("p", { className: "record-comment", testid: "record-how" }, how) : null,
             comment ? el("p", { className: "record-comment" }, comment) : null,
           );
         }),
@@ -282,6 +284,27 @@ export class DetailView {
       status,
     );
   }
+}
+
+/** How an inserted or sent record came about, in words: saved to Drafts through the mailbox (with
+ * the manager copied), or found in Sent Items because the on-send handler did not report it. */
+export function howOf(type: string, payload: unknown): string | null {
+  if (typeof payload !== "object" || payload === null) return null;
+  const p = payload as { source?: unknown; mode?: unknown; manager?: { name?: unknown; email?: unknown } | null; mailboxSentAtUtc?: unknown };
+  const mode = p.mode === "replyAll" ? "reply all" : p.mode === "compose" ? "compose" : p.mode === "reply" ? "reply" : null;
+  if (type === "inserted") {
+    if (p.source !== "mailbox") return mode ? `Inserted in Outlook (${mode}).` : null;
+    const manager = p.manager && typeof p.manager.email === "string"
+      ? ` with ${typeof p.manager.name === "string" && p.manager.name ? `${p.manager.name} <${p.manager.email}>` : p.manager.email} (manager) in Cc`
+      : "";
+    return `Saved to the user's Outlook Drafts${mode ? ` as a ${mode}` : ""}${manager}.`;
+  }
+  if (type === "sent") {
+    if (p.source === "mailbox:mark") return "Confirmed from the user's Sent Items: the reply saved to Drafts, found by its mark.";
+    if (p.source === "mailbox:conversation") return "Confirmed from the user's Sent Items: the user's first message in the thread after the draft (matched by conversation, not by a mark).";
+    return "Reported by the on-send handler as the mail was sent.";
+  }
+  return null;
 }
 
 function commentOf(payload: unknown): string | null {
