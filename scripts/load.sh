@@ -72,15 +72,25 @@ status=$(curl -s -o "$work/first.json" -w '%{http_code}' -X POST "http://127.0.0
   -H "Authorization: Bearer $token" -H 'Content-Type: application/json' --data-binary @"$work/body.json")
 [ "$status" = 200 ] || { echo "A draft answered $status, not 200:" >&2; cat "$work/first.json" "$work/api.log" >&2; exit 1; }
 
+# The API's CPU time so far (user + system), in clock ticks: CPU per request is steadier than
+# requests/s on a shared machine, where neighbours take cycles from the whole run.
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$api/stat"; }
+ticks_per_second=$(getconf CLK_TCK)
+
 run() { # name url connections [lua]
-  local out
+  local out before after
+  before=$(cpu_ticks)
   out=$(wrk -t$(( $3 < 2 ? 1 : 2 )) -c"$3" -d"${seconds}s" --latency ${4:+-s "$4"} "$2")
+  after=$(cpu_ticks)
   local rps p50 p99 errors
   rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
   p50=$(echo "$out" | awk '$1=="50%" {print $2}')
   p99=$(echo "$out" | awk '$1=="99%" {print $2}')
   errors=$(echo "$out" | awk '/Non-2xx/ {print $NF}')
-  printf '%-8s c=%-4s %10s req/s  p50 %8s  p99 %8s  non-2xx %s\n' "$1" "$3" "$rps" "$p50" "$p99" "${errors:-0}" >&2
+  local total cpu
+  total=$(echo "$out" | awk '/requests in/ {print $1}')
+  cpu=$(awk -v t=$((after - before)) -v hz="$ticks_per_second" -v n="$total" 'BEGIN { printf "%.0f", (n > 0 ? 1e6 * t / hz / n : 0) }')
+  printf '%-8s c=%-4s %10s req/s  p50 %8s  p99 %8s  non-2xx %s  API CPU %s us/request\n' "$1" "$3" "$rps" "$p50" "$p99" "${errors:-0}" "$cpu" >&2
   echo "$rps"
 }
 
