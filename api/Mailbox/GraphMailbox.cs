@@ -7,9 +7,13 @@ using Microsoft.Kiota.Abstractions;
 
 namespace OutlookSayNo.Mailbox;
 
-/// <summary>The mailbox through Microsoft Graph, as the signed-in user (on-behalf-of token).</summary>
-public sealed class GraphMailbox(GraphServiceClient graph) : IMailbox
+/// <summary>The mailbox through Microsoft Graph, as the signed-in user (on-behalf-of token). The Graph
+/// client is made on first use: every draft request gets a mailbox, few of them call Graph.</summary>
+public sealed class GraphMailbox(Func<GraphServiceClient> client) : IMailbox
 {
+    private readonly Lazy<GraphServiceClient> _graph = new(client);
+    private GraphServiceClient Graph => _graph.Value;
+
     /// <summary>A named MAPI property on the drafts saved here. It is kept on the sent copy and can be
     /// filtered on, so the sent reply of a draft is found without guessing.</summary>
     public const string DraftMarkId = "String {6c1d8a52-3b0e-4f7a-9d21-5f3e0c7b9a44} Name OutlookSayNoDraftId";
@@ -19,7 +23,7 @@ public sealed class GraphMailbox(GraphServiceClient graph) : IMailbox
 
     public Task<MailMessage> GetMessageAsync(string messageId, CancellationToken ct) => Call("read the message", async () =>
     {
-        var m = await graph.Me.Messages[messageId].GetAsync(r => r.QueryParameters.Select = MessageFields, ct)
+        var m = await Graph.Me.Messages[messageId].GetAsync(r => r.QueryParameters.Select = MessageFields, ct)
                 ?? throw new MailboxException(MailboxFailure.NotFound, "The message is not in your mailbox.");
         return new MailMessage(m.Id ?? messageId, m.Subject ?? "", m.Body?.Content ?? "", Person(m.From?.EmailAddress), m.ConversationId, m.InternetMessageId,
             (m.InternetMessageHeaders ?? []).Where(h => h.Name is not null).Select(h => new KeyValuePair<string, string>(h.Name!, h.Value ?? "")).ToList());
@@ -30,7 +34,7 @@ public sealed class GraphMailbox(GraphServiceClient graph) : IMailbox
         DirectoryObject? manager;
         try
         {
-            manager = await graph.Me.Manager.GetAsync(cancellationToken: ct);
+            manager = await Graph.Me.Manager.GetAsync(cancellationToken: ct);
         }
         catch (ODataError e) when (e.ResponseStatusCode == (int)HttpStatusCode.NotFound)
         {
@@ -51,8 +55,8 @@ public sealed class GraphMailbox(GraphServiceClient graph) : IMailbox
         {
             // Outlook builds the reply (recipients, subject, quoted thread); the reply text goes above the quote.
             var created = replyAll
-                ? await graph.Me.Messages[messageId].CreateReplyAll.PostAsync(new Microsoft.Graph.Me.Messages.Item.CreateReplyAll.CreateReplyAllPostRequestBody(), cancellationToken: ct)
-                : await graph.Me.Messages[messageId].CreateReply.PostAsync(new Microsoft.Graph.Me.Messages.Item.CreateReply.CreateReplyPostRequestBody(), cancellationToken: ct);
+                ? await Graph.Me.Messages[messageId].CreateReplyAll.PostAsync(new Microsoft.Graph.Me.Messages.Item.CreateReplyAll.CreateReplyAllPostRequestBody(), cancellationToken: ct)
+                : await Graph.Me.Messages[messageId].CreateReply.PostAsync(new Microsoft.Graph.Me.Messages.Item.CreateReply.CreateReplyPostRequestBody(), cancellationToken: ct);
             if (created?.Id is null) throw new MailboxException(MailboxFailure.Failed, "Microsoft Graph did not return the new draft.");
 
             var cc = (created.CcRecipients ?? []).Select(r => Person(r.EmailAddress)).OfType<MailPerson>().ToList();
@@ -66,14 +70,14 @@ public sealed class GraphMailbox(GraphServiceClient graph) : IMailbox
                 CcRecipients = cc.Select(p => new Recipient { EmailAddress = new Microsoft.Graph.Models.EmailAddress { Name = p.Name, Address = p.Email } }).ToList(),
                 SingleValueExtendedProperties = [new SingleValueLegacyExtendedProperty { Id = DraftMarkId, Value = draftId }],
             };
-            var saved = await graph.Me.Messages[created.Id].PatchAsync(update, cancellationToken: ct);
+            var saved = await Graph.Me.Messages[created.Id].PatchAsync(update, cancellationToken: ct);
             return new SavedReply(created.Id, saved?.WebLink ?? created.WebLink, to, cc, saved?.ConversationId ?? created.ConversationId);
         });
 
     public Task<SentReply?> FindSentReplyAsync(string draftId, string? conversationId, DateTime since, CancellationToken ct) =>
         Call("look in your Sent Items", async () =>
         {
-            var sent = graph.Me.MailFolders["sentitems"].Messages;
+            var sent = Graph.Me.MailFolders["sentitems"].Messages;
             var marked = await sent.GetAsync(r =>
             {
                 r.QueryParameters.Filter = $"singleValueExtendedProperties/any(ep: ep/id eq '{Literal(DraftMarkId)}' and ep/value eq '{Literal(draftId)}')";

@@ -71,7 +71,7 @@ public static class MailboxSetup
     public static GraphMailbox CreateGraphMailbox(HttpClient http, ITokenAcquisition tokenAcquisition, System.Security.Claims.ClaimsPrincipal user, GraphOptions options)
     {
         var tokens = new OnBehalfOfTokenProvider(tokenAcquisition, user, AuthSetup.EntraScheme, options.EffectiveScopes, new Uri(options.BaseUrl));
-        return new GraphMailbox(new GraphServiceClient(http, new BaseBearerTokenAuthenticationProvider(tokens), options.BaseUrl.TrimEnd('/')));
+        return new GraphMailbox(() => new GraphServiceClient(http, new BaseBearerTokenAuthenticationProvider(tokens), options.BaseUrl.TrimEnd('/')));
     }
 
     /// <summary>Graph is called only with Entra sign-in (development tokens cannot be exchanged) and a
