@@ -2,7 +2,7 @@
 """Splits the real-mail corpus into dev and test by source, once.
 
 Every item in tests/corpus/incoming/<slice>/*.txt gets a source group:
-  - enron:<repo>/<path>        -> the mailbox (the folder under maildir/) or the repository
+  - enron:<repo>/<path>        -> the mailbox (the folder under maildir/, or the mbox named after it)
   - github.com/<owner>/<repo>  -> that repository
   - a press report naming a retailer that several reports covered -> that retailer
   - any other address          -> its host
@@ -30,7 +30,8 @@ def headers(path):
 def group(source):
     s = source.strip()
     if s.startswith("enron:"):
-        m = re.search(r"maildir/([^/]+)/", s)
+        # The mailbox: a maildir folder ("maildir/allen-p/") or an mbox named after it ("enron.allen-p.inbox").
+        m = re.search(r"maildir/([^/]+)/", s) or re.search(r"/enron\.([a-z]+-[a-z])\.", s)
         return "enron:" + (m.group(1) if m else s[6:].split("/")[0] + "/" + s[6:].split("/")[1])
     m = re.match(r"https?://(?:www\.)?github\.com/([^/]+)/([^/#?]+)", s)
     if m:

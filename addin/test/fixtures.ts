@@ -60,6 +60,7 @@ export function draftResponse(overrides: Partial<DraftResponse> = {}): DraftResp
     checkNotes: ["No figure is cited."],
     ask: { category: "discount", confidence: 0.93, evidence: [] },
     suggestedAudience: { suggested: "finance", reason: "signed by the Head of Finance" },
+    classification: classifyResponse(),
     ...overrides,
   };
 }

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { MAILBOX_PROBLEMS, SayNoApi } from "../src/taskpane/api";
 import { officeMailbox } from "../src/taskpane/mailbox";
 import { Pane } from "../src/taskpane/pane";
-import type { ClassifyRequest, DraftRequest, ReplyDraftRequest } from "../src/taskpane/types";
+import type { DraftRequest, ReplyDraftRequest } from "../src/taskpane/types";
 import { CONFIRM_SENT, MAILBOX_UNAVAILABLE_TEXT, SAVE_WITHOUT_CC, SAVE_WITH_CC } from "../src/taskpane/view";
 import {
   XSS,
@@ -463,7 +463,7 @@ describe("check Sent Items (confirm-sent)", () => {
 describe("a large email is drafted by id", () => {
   const large = "<div>" + "Please cut the price by 15%. ".repeat(7_000) + "</div>"; // over 200,000 characters
 
-  it("sends subject, from, itemId (REST) and conversationId, and no body, to drafts and classify", async () => {
+  it("sends subject, from, itemId (REST) and conversationId, and no body, in the one draft request", async () => {
     expect(large.length).toBeGreaterThan(200_000);
     const { pane, root, to } = setup(base, { body: large, restIds: true });
     await pane.start();
@@ -474,8 +474,7 @@ describe("a large email is drafted by id", () => {
       itemId: "rest:AAMk-item-1",
       conversationId: "conv-1",
     });
-    const classify = to("/api/classify")[0]!.body as ClassifyRequest;
-    expect(classify).toEqual({ subject: "Renewal 2027", from: { name: "Priya Nair", email: "priya@northwind-foods.com" }, itemId: "rest:AAMk-item-1" });
+    expect(to("/api/classify")).toHaveLength(0);
     expect(root.querySelector("#preview")).not.toBeNull();
     expect(root.textContent).toContain("read it from your mailbox");
     // Body evidence indexes the server's copy of the body: nothing is highlighted from ours.

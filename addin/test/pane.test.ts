@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { NO_REFUSABLE_ASK, SayNoApi } from "../src/taskpane/api";
+import { ASK_UNCLEAR, NO_REFUSABLE_ASK, SayNoApi } from "../src/taskpane/api";
 import { officeMailbox, onItemChanged } from "../src/taskpane/mailbox";
 import { MANAGER_KEY, Pane } from "../src/taskpane/pane";
 import type { DraftRequest } from "../src/taskpane/types";
-import { classifyResponse, draftResponse, installOffice, json, problem, uninstallOffice } from "./fixtures";
+import { HTML_BODY, classifyResponse, draftResponse, installOffice, json, problem, span, uninstallOffice } from "./fixtures";
 
 type Route = (body: unknown) => Response | Promise<Response>;
 
@@ -45,18 +45,21 @@ beforeEach(() => vi.useRealTimers());
 afterEach(() => uninstallOffice());
 
 describe("the pane", () => {
-  it("reads the email, classifies and drafts in one go, and shows the result", async () => {
+  it("reads the email and drafts with one request, and shows the reading the draft carries", async () => {
     const { pane, root, requests } = setup(ok);
     await pane.start();
-    expect(requests.map((r) => r.path).sort()).toEqual(["/api/classify", "/api/drafts"]);
+    expect(requests.map((r) => r.path)).toEqual(["/api/drafts"]);
+    // Secondary ask, threat evidence and figures come from the draft's classification.
+    expect(root.textContent).toContain("Earlier delivery or deadline");
+    expect(root.querySelector("[aria-labelledby=pressure-title] mark")?.textContent).toBe("move to another supplier");
     expect(root.querySelector(".ask-primary")?.textContent).toContain("Discount or lower price");
     expect(root.querySelector(".ask-primary")?.textContent).toContain("93% sure");
     expect(root.querySelector("#preview")?.textContent).toContain("We can't reduce the price");
     expect(root.querySelector("#status")?.textContent).toBe("Draft ready.");
   });
 
-  it("re-drafts once, debounced, with the new audience and typed field", async () => {
-    const { pane, drafts } = setup(ok);
+  it("re-drafts once, debounced, with the new audience and typed field, and never calls classify", async () => {
+    const { pane, drafts, requests } = setup(ok);
     await pane.start();
     pane.change({ audience: "technical" });
     pane.change({ fields: { currentMarginPercent: "2" } });
@@ -65,6 +68,7 @@ describe("the pane", () => {
     await pane.flush();
     expect(drafts()).toHaveLength(2);
     expect(drafts()[1]).toMatchObject({ audience: "technical", fields: { currentMarginPercent: "22" } });
+    expect(requests.some((r) => r.path === "/api/classify")).toBe(false);
   });
 
   it("Insert reply opens the reply form with the draft HTML and records the inserted event", async () => {
@@ -105,6 +109,53 @@ describe("the pane", () => {
     await pane.flush();
     expect(drafts().at(-1)?.category).toBe("deadline");
     expect(root.querySelector("#preview")).not.toBeNull();
+  });
+
+  it("unsure reading: shows both candidates with their evidence and drafts only after a pick", async () => {
+    const classification = classifyResponse({
+      unsure: {
+        reason: "It reads almost as much as earlier delivery or deadline as discount or lower price.",
+        candidates: [
+          { category: "discount", confidence: 0.52, evidence: [span(HTML_BODY, "reduce", "15%")] },
+          { category: "deadline", confidence: 0.48, evidence: [span(HTML_BODY, "Otherwise", "supplier")] },
+        ],
+      },
+    });
+    const { pane, root, drafts } = setup({
+      ...ok,
+      "/api/drafts": (body) =>
+        (body as DraftRequest).category
+          ? json(200, draftResponse({ category: (body as DraftRequest).category! }))
+          : problem(422, { type: ASK_UNCLEAR, detail: "Pick the kind.", classification }),
+    });
+    await pane.start();
+    expect(root.querySelector("#choice-title")?.textContent).toBe("Which ask is this?");
+    expect(root.textContent).toContain("It reads almost as much as earlier delivery");
+    const marks = [...root.querySelectorAll(".candidate mark")].map((m) => m.textContent);
+    expect(marks).toEqual(["reduce the price by 15%", "Otherwise we'll move to another supplier"]);
+    expect(root.querySelector("#preview")).toBeNull();
+    expect(drafts()).toHaveLength(1);
+    [...root.querySelectorAll("button")].find((b) => b.textContent === "Draft a no: earlier delivery or deadline")!.click();
+    await pane.flush();
+    expect(drafts().at(-1)?.category).toBe("deadline");
+    expect(root.querySelector("#preview")).not.toBeNull();
+  });
+
+  it("unsure between an ask and nothing: 'Nothing to refuse' draws no draft", async () => {
+    const classification = classifyResponse({
+      unsure: {
+        reason: "It may ask for discount or lower price, or for nothing to refuse.",
+        candidates: [
+          { category: "discount", confidence: 0.4, evidence: [span(HTML_BODY, "reduce", "15%")] },
+          { category: "other", confidence: 0.6, evidence: [] },
+        ],
+      },
+    });
+    const { pane, root, drafts } = setup({ ...ok, "/api/drafts": () => problem(422, { type: ASK_UNCLEAR, classification }) });
+    await pane.start();
+    [...root.querySelectorAll("button")].find((b) => b.textContent === "Nothing to refuse")!.click();
+    expect(root.querySelector("[role=alert] h2")?.textContent).toBe("Nothing to say no to");
+    expect(drafts()).toHaveLength(1);
   });
 
   it.each([

@@ -3,7 +3,7 @@ import {
   MAX_BODY_JSON_BYTES,
   bodyTooLargeToSend,
   buildDraftRequest,
-  classifyRequestFor,
+  choiceView,
   confirmSentView,
   emptySelections,
   evidenceRanges,
@@ -181,7 +181,7 @@ describe("the view model", () => {
   it("has no pressure banner without flags, and lists admin-added kinds in the picker", () => {
     const m = toViewModel({
       email: email(),
-      draft: draftResponse({ flags: [], managerCopyAdvised: false, category: "warranty_extension" }),
+      draft: draftResponse({ flags: [], managerCopyAdvised: false, category: "warranty_extension", classification: classifyResponse({ flags: [], flagEvidence: [] }) }),
       selections: emptySelections(),
     });
     expect(m.pressure).toBeNull();
@@ -201,7 +201,7 @@ describe("large emails: by id", () => {
     expect(bodyTooLargeToSend("€".repeat(Math.floor(MAX_BODY_JSON_BYTES / 3) - 2))).toBe(false);
   });
 
-  it("with an item id: no body in the draft and classify requests; without one: the body (the pane refuses it first)", () => {
+  it("with an item id: no body in the draft request; without one: the body (the pane refuses it first)", () => {
     const big = email({ body: "a".repeat(200_001) });
     expect(readsBodyById(big)).toBe(true);
     expect(buildDraftRequest(big, emptySelections()).email).toEqual({
@@ -210,10 +210,28 @@ describe("large emails: by id", () => {
       itemId: "AAMk-item-1",
       conversationId: "conv-1",
     });
-    expect(classifyRequestFor(big)).toEqual({ subject: "Renewal 2027", from: { name: "Priya Nair", email: "priya@northwind-foods.com" }, itemId: "AAMk-item-1" });
     const noId = email({ body: "a".repeat(200_001), itemId: undefined });
     expect(readsBodyById(noId)).toBe(false);
     expect(buildDraftRequest(noId, emptySelections()).email.body).toHaveLength(200_001);
+  });
+
+  it("an unsure reading becomes a choice: reason, both candidates with their evidence, and the other kinds", () => {
+    const c = classifyResponse({
+      unsure: {
+        reason: "It may ask for discount or lower price, or for nothing to refuse.",
+        candidates: [
+          { category: "discount", confidence: 0.41, evidence: [span(HTML_BODY, "reduce", "15%")] },
+          { category: "other", confidence: 0.59, evidence: [] },
+        ],
+      },
+    });
+    const v = choiceView(email(), c);
+    expect(v.reason).toBe("It may ask for discount or lower price, or for nothing to refuse.");
+    expect(v.candidates.map((x) => [x.label, x.confidence, x.nothing])).toEqual([["Discount or lower price", 41, false], ["Nothing to refuse", 59, true]]);
+    expect(v.candidates[0]!.excerpts[0]!.segments.find((s) => s.mark)?.text).toBe("reduce the price by 15%");
+    expect(v.kinds.map((k) => k.value)).toContain("deadline");
+    // Read by id: body offsets index the server's copy, so nothing is highlighted from ours.
+    expect(choiceView(email({ body: "x".repeat(200_001) }), c).candidates[0]!.excerpts).toEqual([]);
   });
 
   it("by id, only subject evidence is highlighted (body offsets index the server's copy)", () => {

@@ -34,11 +34,12 @@ public sealed record ClassifyResponse(
     IReadOnlyList<string> Flags,
     IReadOnlyList<Evidence> FlagEvidence,
     IReadOnlyList<FigureDto> Figures,
-    AudienceSuggestion Audience)
+    AudienceSuggestion Audience,
+    AskUncertainty? Unsure)
 {
     public static ClassifyResponse From(Classification c) => new(
         c.Primary, c.Secondary, c.Flags, c.FlagEvidence,
-        c.Figures.Select(f => FigureDto.From(f, c.Email)).ToList(), c.Audience);
+        c.Figures.Select(f => FigureDto.From(f, c.Email)).ToList(), c.Audience, c.Unsure);
 }
 
 public static class AsksApi
@@ -46,6 +47,7 @@ public static class AsksApi
     public static IServiceCollection AddSayNoAsks(this IServiceCollection services)
     {
         services.AddSingleton<Classifier>();
+        services.AddSingleton<Readings>();
         return services;
     }
 
@@ -77,13 +79,13 @@ public static class AsksApi
     public const int MaxSubjectChars = 1_000;
 
     private static async Task<Results<Ok<ClassifyResponse>, ValidationProblem, ProblemHttpResult>> Classify(ClassifyRequest request, CatalogStore catalogs,
-        Classifier classifier, SayNoDb db, IMailbox mailbox, HttpContext http, CancellationToken ct)
+        Readings readings, SayNoDb db, IMailbox mailbox, HttpContext http, CancellationToken ct)
     {
         ResolvedEmail? email;
         Dictionary<string, string[]> errors;
         try
         {
-            (email, errors) = await EmailInput.ResolveAsync(mailbox, request.Subject, request.Body, request.From, request.ItemId, null, "", ct);
+            (email, errors) = await readings.ResolveAsync(mailbox, http.User.UserId(), request.Subject, request.Body, request.From, request.ItemId, null, "", ct);
         }
         catch (MailboxException e)
         {
@@ -91,7 +93,7 @@ public static class AsksApi
         }
         if (email is null) return TypedResults.ValidationProblem(errors);
         var catalog = await catalogs.GetRecentAsync(db, ct);
-        var result = classifier.Classify(catalog, email.Subject, email.Body);
+        var result = readings.Classify(catalog, email.Subject, email.Body);
         return TypedResults.Ok(ClassifyResponse.From(result));
     }
 

@@ -16,6 +16,10 @@ public sealed record AskFinding(string Category, double Confidence, IReadOnlyLis
 
 public sealed record AudienceSuggestion(string Suggested, string Reason);
 
+/// <summary>The reading is not sure enough to draft on its own: the two likeliest kinds (one of them
+/// may be "other", nothing to refuse), each with its evidence, for the account manager to pick from.</summary>
+public sealed record AskUncertainty(string Reason, IReadOnlyList<AskFinding> Candidates);
+
 /// <summary>The whole reading of an email: what the classify route returns and what the draft
 /// step builds its model from.</summary>
 public sealed class Classification
@@ -27,6 +31,15 @@ public sealed class Classification
     public required AudienceSuggestion Audience { get; init; }
     public required EmailText Email { get; init; }
     public IReadOnlyList<Evidence> FlagEvidence { get; init; } = [];
+
+    /// <summary>Set when the top two kinds are close or the best is weak: the pane asks before it drafts.</summary>
+    public AskUncertainty? Unsure { get; init; }
+
+    /// <summary>The reader model's probability per kind ("other" included); for evaluation and logs, not the API.</summary>
+    internal IReadOnlyDictionary<string, double> Probabilities { get; init; } = new Dictionary<string, double>();
+
+    /// <summary>What the reader model weighed; the evaluation command learns the model's weights from it.</summary>
+    internal MessageEvidence? Evidence { get; init; }
 
     public bool Threat => Flags.Contains(AskFlags.Threat);
     public bool Abusive => Flags.Contains(AskFlags.Abusive);

@@ -3,135 +3,81 @@ using OutlookSayNo.Reading;
 
 namespace OutlookSayNo.Asks;
 
-/// <summary>Step two of the draft path: which ask kinds the newest message makes, with the words
-/// that show it, the flags, the figures and the likely reader. Cue phrases come from the catalog;
-/// what this class adds is language every kind shares: whether a sentence asks for something.</summary>
-public sealed class Classifier(TimeProvider clock)
+/// <summary>Step two of the draft path: which ask kinds the newest message makes, with the sentence
+/// that asks, the flags, the figures and the likely reader. What each sentence does (asks, imposes,
+/// enquires, thanks, tells) is read by <see cref="SentenceActs"/>; what it asks for comes from the
+/// catalog's cues and example sentences (and, when configured, a meaning model); the
+/// <see cref="ReaderModel"/> weighs it all into a probability per kind.</summary>
+public sealed class Classifier
 {
-    /// <summary>Below this score nothing refusable was asked.</summary>
-    /// <summary>An email whose "other" score beats its best ask by this factor asks for nothing.</summary>
-    public const double OtherRatio = 1.6;
+    private readonly TimeProvider _clock;
+    private readonly ReaderModel _model;
+    private readonly ISentenceMeaning? _meaning;
 
-    public const double MinAskScore = 2.5;
+    public Classifier(TimeProvider clock) : this(clock, null, null) { }
 
-    private static readonly CueSet RequestMarkers = new(new[]
+    public Classifier(TimeProvider clock, ReaderModel? model, ISentenceMeaning? meaning)
     {
-        "please", "kindly", "can you", "could you", "would you", "will you", "can we", "could we", "can i", "could i",
-        "we need", "i need", "we'd need", "we would need", "we will need", "we'll need", "need you to", "need to have",
-        "we want", "we'd like", "we would like", "i would like", "i'd like", "we expect", "expect you to", "we require",
-        "we request", "i request", "request", "requesting", "is it possible", "would it be possible", "are you able",
-        "let me know if", "let us know if", "we'd appreciate", "we would appreciate", "i'd appreciate", "i would appreciate",
-        "asking for", "we ask", "i ask", "i'm asking", "we're asking", "we are asking", "hoping you can", "hope you can",
-        "must", "have to", "has to", "insist", "demand", "looking for", "willing to", "open to", "any chance", "any way",
-        "is there any", "is there a way", "what can you do", "how about", "we propose", "i propose", "we suggest",
-        "consider", "allow us", "accept", "agree to", "waive", "grant", "give us", "send us", "make an exception",
-        "we'll be", "we will be", "we'd be", "should", "needs to", "need it", "want it", "need them",
-    }.Select(p => CuePattern.Parse(p, 1)));
-
-    private static readonly CueSet GratitudeMarkers = new(new[]
-    {
-        "thank*", "thx", "appreciate*", "grateful", "great job", "well done", "kudos", "love the", "pleased with", "happy with",
-    }.Select(p => CuePattern.Parse(p, 1)));
+        _clock = clock;
+        _model = model ?? ReaderModel.Default;
+        _meaning = meaning;
+    }
 
     /// <summary>How much of the newest message is read for asks, flags and figures. Reading grows with
-    /// the text (about 0.25 ms a KB), and a quoted thread is already left out; a new message longer
-    /// than this is a document, not an ask, and reading all of it would let one request take seconds.</summary>
+    /// the text, and a quoted thread is already left out; a new message longer than this is a
+    /// document, not an ask, and reading all of it would let one request take seconds.</summary>
     public const int MaxMessageChars = 20_000;
+
+    /// <summary>Below this probability the best ask is not drafted without the account manager's word.</summary>
+    public const double UnsureBelow = 0.35;
+
+    /// <summary>Two kinds closer than this in probability: the account manager picks.</summary>
+    public const double UnsureMargin = 0.05;
+
+    /// <summary>"Nothing to refuse" is not said on its own when an ask is at least this likely: a real
+    /// ask must never be waved away without a choice.</summary>
+    public const double UnsureAskAtLeast = 0.1;
+
+    /// <summary>A second ask is named when it is at least this likely and has an asking sentence of its own.</summary>
+    public const double SecondaryAtLeast = 0.03;
 
     public Classification Classify(KindCatalog catalog, string? subject, string body)
     {
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = DateOnly.FromDateTime(_clock.GetUtcNow().UtcDateTime);
         var email = EmailReader.Read(body);
         var end = Math.Min(email.SignatureStart, MaxMessageChars);
         var message = Tokenizer.Tokenize(email.Text, 0, end);
         var figures = FigureExtractor.Extract(email.Text, 0, end, today);
 
-        var weights = SentenceWeights(email.Text, message);
-        var posteriors = SentencePosteriors(catalog.Examples, message);
-        var otherIndex = catalog.Examples.IndexOf("other");
-        var otherShare = posteriors.Select(p => p is null || otherIndex < 0 ? 0 : p.Value.Posterior[otherIndex]).ToArray();
-        var scores = new Dictionary<string, KindScore>(StringComparer.Ordinal);
-        var matches = new List<CueSet.CueMatch>();
-        foreach (var kind in catalog.Kinds.Values)
+        var acts = SentenceActs.Read(message);
+        var (cue, anchors) = CueWeights(catalog, message, acts.Length);
+        var (subjectCue, subjectHits) = SubjectCues(catalog, subject);
+        var refusable = catalog.Kinds.Values.Where(k => k.Definition.Refusable).Select(k => k.Id).Order(StringComparer.Ordinal).ToList();
+        var evidence = new MessageEvidence
         {
-            matches.Clear();
-            kind.Cues.MatchAll(message.Tokens, matches);
-            var score = new KindScore(kind.Id);
-            var claimed = new HashSet<int>();
-            // Strongest cues first; the same words count once for a kind, however many cues they match.
-            foreach (var m in matches.OrderByDescending(m => m.Cue.Weight).ThenBy(m => m.FirstToken))
-            {
-                var sentence = message.Tokens[m.FirstToken].Sentence;
-                // A cue counts once per sentence; a sentence that asks counts more than one that thanks.
-                if (!score.Seen.Add((sentence, m.CueId))) continue;
-                if (!ClaimTokens(claimed, m.FirstToken, m.EndToken)) continue;
-                // Refusable cues in a sentence the word model reads as a thank-you or a status question count less.
-                var w = m.Cue.Weight * weights[sentence] * (kind.Definition.Refusable ? 1 - OtherDamping * otherShare[sentence] : 1);
-                score.Add(sentence, w);
-                score.Hits.Add((m, w));
-            }
-            scores[kind.Id] = score;
-        }
+            Message = message,
+            Acts = acts,
+            Cue = cue,
+            Posterior = SentencePosteriors(catalog.Examples, message, acts.Length),
+            Model = catalog.Examples,
+            SubjectCue = subjectCue,
+            Similarity = _meaning?.Read(catalog, message, acts),
+        };
+        var probabilities = _model.Probabilities(evidence, refusable);
+        var ranked = probabilities.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).ToList();
 
-        AddExampleModel(catalog, posteriors, weights, scores);
-        foreach (var score in scores.Values) score.Settle();
-
-        var subjectHits = new List<(string Kind, Evidence Evidence, double Weight)>();
-        if (!string.IsNullOrWhiteSpace(subject))
-        {
-            var subjectTokens = Tokenizer.Tokenize(subject, 0, subject.Length);
-            foreach (var kind in catalog.Kinds.Values)
-            {
-                matches.Clear();
-                kind.Cues.MatchAll(subjectTokens.Tokens, matches);
-                foreach (var m in matches.DistinctBy(m => m.CueId))
-                {
-                    // The subject names the topic, often of a whole thread: it tips a decision, it does not make one.
-                    var w = m.Cue.Weight * 0.5;
-                    scores[kind.Id].Total += w;
-                    var (s, l) = Span(subjectTokens.Tokens, m.FirstToken, m.EndToken);
-                    subjectHits.Add((kind.Id, new Evidence(subject.Substring(s, l), s, l, "subject"), w));
-                }
-            }
-        }
-
-        var refusable = scores.Values
-            .Where(s => catalog.Kinds[s.Kind].Definition.Refusable)
-            .OrderByDescending(s => s.Total)
-            .ThenBy(s => s.Kind, StringComparer.Ordinal)
-            .ToList();
-        var best = refusable.FirstOrDefault();
-        var otherScore = scores.TryGetValue("other", out var o) ? o.Total : 0;
-        var secondTotal = refusable.Count > 1 ? refusable[1].Total : 0;
-
-        AskFinding primary;
-        var noAsk = best is null || best.Total < MinAskScore || otherScore >= best.Total * OtherRatio;
-        if (noAsk)
-        {
-            var strongest = best?.Total ?? 0;
-            var confidence = Math.Clamp(0.55 + 0.4 * (1 - strongest / MinAskScore) + Math.Min(0.2, otherScore / 10), 0.5, 0.97);
-            if (strongest >= MinAskScore) confidence = Math.Clamp(otherScore / (otherScore + strongest), 0.5, 0.9);
-            primary = Finding(catalog.Examples, "other", Math.Round(confidence, 2), o, email, message, figures, subjectHits);
-        }
-        else
-        {
-            var s = best!.Total;
-            var confidence = (1 - Math.Exp(-s / 2.5)) * Math.Sqrt(s / (s + secondTotal + 0.5));
-            primary = Finding(catalog.Examples, best.Kind, Math.Round(Math.Clamp(confidence, 0.05, 0.99), 2), best, email, message, figures, subjectHits);
-        }
-
-        var secondary = noAsk
+        AskFinding Finding(string kind) => MakeFinding(kind, probabilities[kind], evidence, anchors, email, message, subjectHits);
+        var primary = Finding(ranked[0].Key);
+        var primarySentences = TopSentences(evidence, primary.Category).Select(x => x.Index).ToHashSet();
+        var secondary = primary.Category == "other"
             ? []
-            : refusable.Skip(1)
-                .Where(s => s.Hits.Count > 0 && s.Total >= Math.Max(MinAskScore, best!.Total * 0.3))
-                .Select(s =>
-                {
-                    var c = (1 - Math.Exp(-s.Total / 2.5)) * Math.Sqrt(s.Total / (s.Total + best!.Total));
-                    return Finding(catalog.Examples, s.Kind, Math.Round(Math.Clamp(c, 0.05, 0.95), 2), s, email, message, figures, subjectHits);
-                })
+            : SecondaryKinds(evidence, refusable, primary.Category, primarySentences)
+                .Where(k => probabilities[k] >= SecondaryAtLeast)
+                .OrderByDescending(k => probabilities[k]).ThenBy(k => k, StringComparer.Ordinal)
+                .Select(Finding)
                 .ToList();
 
-        var (flags, flagEvidence) = Flags(catalog, email, message);
+        var (flags, flagEvidence) = Pressure.Read(catalog, email, message);
         return new Classification
         {
             Primary = primary,
@@ -141,142 +87,182 @@ public sealed class Classifier(TimeProvider clock)
             Figures = figures,
             Audience = SuggestAudience(catalog, email, primary.Category),
             Email = email,
+            Unsure = Uncertainty(catalog, ranked, Finding),
+            Probabilities = probabilities,
+            Evidence = evidence,
         };
     }
 
-    private static bool ClaimTokens(HashSet<int> claimed, int from, int to)
+    private static AskUncertainty? Uncertainty(KindCatalog catalog, List<KeyValuePair<string, double>> ranked, Func<string, AskFinding> finding)
+    {
+        string Title(string id) => id == "other" ? "nothing to refuse" : catalog.Find(id)?.Definition.Title.ToLowerInvariant() ?? id;
+        var (first, p1) = (ranked[0].Key, ranked[0].Value);
+        if (first == "other")
+        {
+            var ask = ranked.FirstOrDefault(r => r.Key != "other");
+            if (ask.Key is null || ask.Value < UnsureAskAtLeast) return null;
+            return new AskUncertainty($"It may ask for {Title(ask.Key)}, or for nothing to refuse.", [finding(ask.Key), finding("other")]);
+        }
+        var (second, p2) = (ranked[1].Key, ranked[1].Value);
+        if (p1 - p2 < UnsureMargin)
+            return new AskUncertainty(second == "other"
+                ? $"It may ask for {Title(first)}, or for nothing to refuse."
+                : $"It reads almost as much as {Title(second)} as {Title(first)}.", [finding(first), finding(second)]);
+        if (p1 < UnsureBelow)
+            return new AskUncertainty($"The ask is not clear: {Title(first)} is the likeliest reading, {Title(second)} the next.", [finding(first), finding(second)]);
+        return null;
+    }
+
+    /// <summary>Per kind, the cue weight each sentence got (each cue once per sentence, the same words
+    /// once per kind, strongest cues first), and the first word of the strongest cue per kind and sentence.</summary>
+    private static (Dictionary<string, double[]> Cue, Dictionary<(string, int), int> Anchors) CueWeights(KindCatalog catalog, TokenizedText message, int sentences)
+    {
+        var cue = new Dictionary<string, double[]>(StringComparer.Ordinal);
+        var anchors = new Dictionary<(string, int), int>();
+        var matches = new List<CueSet.CueMatch>();
+        var claimed = new HashSet<int>();
+        var seen = new HashSet<(int, int)>();
+        foreach (var kind in catalog.Kinds.Values)
+        {
+            matches.Clear();
+            claimed.Clear();
+            seen.Clear();
+            kind.Cues.MatchAll(message.Tokens, matches);
+            var weights = new double[sentences];
+            foreach (var m in matches.OrderByDescending(m => m.Cue.Weight).ThenBy(m => m.FirstToken))
+            {
+                var sentence = message.Tokens[m.FirstToken].Sentence;
+                if (sentence >= sentences || !seen.Add((sentence, m.CueId))) continue;
+                if (!Claim(claimed, m.FirstToken, m.EndToken)) continue;
+                weights[sentence] += m.Cue.Weight;
+                anchors.TryAdd((kind.Id, sentence), message.Tokens[m.FirstToken].Start);
+            }
+            cue[kind.Id] = weights;
+        }
+        return (cue, anchors);
+    }
+
+    private static bool Claim(HashSet<int> claimed, int from, int to)
     {
         for (var t = from; t < to; t++) if (claimed.Contains(t)) return false;
         for (var t = from; t < to; t++) claimed.Add(t);
         return true;
     }
 
-    /// <summary>Weight of the word model against the cues: a sentence the model is sure of counts
-    /// about as much as one strong cue.</summary>
-    public const double ModelWeight = 2.5;
-
-    private static void AddExampleModel(KindCatalog catalog, (int From, int To, double[] Posterior)?[] posteriors, double[] weights, Dictionary<string, KindScore> scores)
+    private static (Dictionary<string, double> Weights, List<(string Kind, Evidence Evidence)> Hits) SubjectCues(KindCatalog catalog, string? subject)
     {
-        var model = catalog.Examples;
-        for (var sentence = 0; sentence < posteriors.Length; sentence++)
+        var weights = new Dictionary<string, double>(StringComparer.Ordinal);
+        var hits = new List<(string, Evidence)>();
+        if (string.IsNullOrWhiteSpace(subject)) return (weights, hits);
+        var tokens = Tokenizer.Tokenize(subject, 0, subject.Length);
+        var matches = new List<CueSet.CueMatch>();
+        foreach (var kind in catalog.Kinds.Values)
         {
-            if (posteriors[sentence] is not { } p) continue;
-            for (var k = 0; k < p.Posterior.Length; k++)
+            matches.Clear();
+            kind.Cues.MatchAll(tokens.Tokens, matches);
+            foreach (var m in matches.DistinctBy(m => m.CueId))
             {
-                if (!scores.TryGetValue(model.Kinds[k], out var score)) continue;
-                var w = ModelWeight * weights[sentence] * p.Posterior[k];
-                if (w < 0.05) continue;
-                score.Add(sentence, w);
-                score.ModelHits.Add((p.From, p.To, k, w));
+                weights[kind.Id] = weights.GetValueOrDefault(kind.Id) + m.Cue.Weight;
+                var (s, l) = Span(tokens.Tokens, m.FirstToken, m.EndToken);
+                hits.Add((kind.Id, new Evidence(subject.Substring(s, l), s, l, "subject")));
             }
         }
+        return (weights, hits);
     }
 
     /// <summary>The word model's reading of each sentence (null where it has too little to go on).</summary>
-    private static (int From, int To, double[] Posterior)?[] SentencePosteriors(ExampleModel model, TokenizedText message)
+    private static double[]?[] SentencePosteriors(ExampleModel model, TokenizedText message, int sentences)
     {
-        var result = new (int, int, double[])?[Math.Max(1, message.Sentences.Length)];
+        var result = new double[]?[sentences];
         if (model.IsEmpty) return result;
-        var tokens = message.Tokens;
-        var start = 0;
-        while (start < tokens.Length)
+        foreach (var (from, to) in SentenceRanges(message.Tokens))
         {
-            var sentence = tokens[start].Sentence;
-            var end = start;
-            while (end < tokens.Length && tokens[end].Sentence == sentence) end++;
-            if (sentence < result.Length && model.Posterior(tokens, start, end) is { } posterior) result[sentence] = (start, end, posterior);
-            start = end;
+            var sentence = message.Tokens[from].Sentence;
+            if (sentence < result.Length) result[sentence] = model.Posterior(message.Tokens, from, to);
         }
         return result;
     }
 
-    /// <summary>How much a sentence the model reads as "other" weakens the refusable cues in it.</summary>
-    public const double OtherDamping = 0.5;
-
-    private static double[] SentenceWeights(string text, TokenizedText message)
+    /// <summary>The sentences that give a kind the most, strongest first, cut where they fall under half the best.</summary>
+    private static List<(int Index, double Weight)> TopSentences(MessageEvidence e, string kind)
     {
-        var weights = new double[Math.Max(1, message.Sentences.Length)];
-        var asks = new bool[weights.Length];
-        var thanks = new bool[weights.Length];
-        var found = new List<CueSet.CueMatch>();
-        RequestMarkers.MatchAll(message.Tokens, found);
-        foreach (var m in found) asks[message.Tokens[m.FirstToken].Sentence] = true;
-        found.Clear();
-        GratitudeMarkers.MatchAll(message.Tokens, found);
-        foreach (var m in found) thanks[message.Tokens[m.FirstToken].Sentence] = true;
-        foreach (var s in message.Sentences)
-        {
-            var question = text.AsSpan(s.Start, s.Length).Contains('?');
-            weights[s.Index] = asks[s.Index] || question ? 1.6 : thanks[s.Index] ? 0.5 : 1.0;
-        }
-        return weights;
+        var ranked = Enumerable.Range(0, e.Sentences)
+            .Select(s => (Index: s, Weight: e.Contribution(kind, s)))
+            .Where(x => x.Weight > 0.05)
+            .OrderByDescending(x => x.Weight).ThenBy(x => x.Index)
+            .ToList();
+        if (ranked.Count == 0) return ranked;
+        var best = ranked[0].Weight;
+        return ranked.Take(2).Where(x => x.Weight >= best * 0.6).ToList();
     }
 
-    private static AskFinding Finding(ExampleModel model, string kind, double confidence, KindScore? score, EmailText email, TokenizedText message,
-        IReadOnlyList<Figure> figures, List<(string Kind, Evidence Evidence, double Weight)> subjectHits)
+    /// <summary>Cue weight a second kind needs in an asking sentence to count as a second ask.</summary>
+    public const double SecondaryCueAtLeast = 2.5;
+
+    /// <summary>Second asks: a kind other than the primary whose cues are strong in a sentence that asks or
+    /// imposes ("all orders are cancelled, and our payment terms are extended by 30 days" makes two), and
+    /// that gives the sentence at least half of what its strongest kind gets.</summary>
+    private static IEnumerable<string> SecondaryKinds(MessageEvidence e, IReadOnlyList<string> refusable, string primary, HashSet<int> primarySentences)
+    {
+        var found = new HashSet<string>(StringComparer.Ordinal);
+        for (var s = 0; s < e.Sentences; s++)
+        {
+            if (!SentenceActs.Asks(e.Acts[s])) continue;
+            var top = refusable.Max(k => e.Contribution(k, s));
+            foreach (var k in refusable)
+                if (k != primary && e.CueAt(k, s) >= SecondaryCueAtLeast && e.Contribution(k, s) >= 0.5 * top) found.Add(k);
+        }
+        return found;
+    }
+
+    /// <summary>Evidence longer than this is cut to the clause that carries the strongest cue.</summary>
+    public const int MaxEvidenceChars = 320;
+
+    private static AskFinding MakeFinding(string kind, double probability, MessageEvidence e, Dictionary<(string, int), int> anchors,
+        EmailText email, TokenizedText message, List<(string Kind, Evidence Evidence)> subjectHits)
     {
         var evidence = new List<Evidence>();
         var sentences = new List<(int, int)>();
-        if (score is not null)
+        foreach (var (index, _) in TopSentences(e, kind))
         {
-            // The strongest few spans, merged where they touch, in reading order.
-            var spans = score.Hits
-                .OrderByDescending(h => h.Weight)
-                .Take(4)
-                .Select(h =>
-                {
-                    var (s, l) = Span(message.Tokens, h.Match.FirstToken, h.Match.EndToken);
-                    var sentence = message.Sentences.FirstOrDefault(x => x.Index == message.Tokens[h.Match.FirstToken].Sentence);
-                    if (sentence is not null) sentences.Add((sentence.Start, sentence.Length));
-                    // Take in a figure that follows the cue closely: "a discount of 15%".
-                    var end = s + l;
-                    var figure = figures.FirstOrDefault(f => f.Start >= end && f.Start - end <= 20
-                        && (sentence is null || f.Start + f.Length <= sentence.Start + sentence.Length)
-                        && !email.Text.AsSpan(end, f.Start - end).ContainsAny(".!?\n"));
-                    if (figure is not null) l = figure.Start + figure.Length - s;
-                    return (Start: s, End: s + l);
-                })
-                .OrderBy(x => x.Start)
-                .ToList();
-            // Words the example model weighed most, from the sentences it was surest of.
-            foreach (var (from, to, k, _) in score.ModelHits.OrderByDescending(h => h.Weight).Take(2))
-            {
-                var sentenceIndex = message.Tokens[from].Sentence;
-                var sentence = message.Sentences.FirstOrDefault(x => x.Index == sentenceIndex);
-                if (sentence is not null) sentences.Add((sentence.Start, sentence.Length));
-                if (spans.Count >= 3) continue;
-                foreach (var t in Enumerable.Range(from, to - from)
-                             .Select(i => (Index: i, W: model.Weight(message.Tokens[i].IsNumber ? "#" : message.Tokens[i].Word, k)))
-                             .Where(x => x.W > 0.5).OrderByDescending(x => x.W).Take(2))
-                {
-                    var tok = message.Tokens[t.Index];
-                    if (!spans.Any(sp => tok.Start >= sp.Start && tok.Start < sp.End)) spans.Add((tok.Start, tok.Start + tok.Length));
-                }
-            }
-            spans = spans.OrderBy(x => x.Start).ToList();
-            var merged = new List<(int Start, int End)>();
-            foreach (var sp in spans)
-            {
-                if (merged.Count > 0 && sp.Start <= merged[^1].End + 1)
-                    merged[^1] = (merged[^1].Start, Math.Max(merged[^1].End, sp.End));
-                else merged.Add(sp);
-            }
-            foreach (var (s, e) in merged)
-            {
-                var (srcStart, srcLength) = email.ToSource(s, e - s);
-                evidence.Add(new Evidence(email.Text[s..e], srcStart, srcLength));
-            }
-        }
-        // A decision the word model made from a sentence with no single telling word points at that sentence.
-        if (evidence.Count == 0 && score?.ModelHits.Count > 0)
-        {
-            var (from, to, _, _) = score.ModelHits.MaxBy(h => h.Weight);
-            var (s, l) = Span(message.Tokens, from, to);
+            var sentence = message.Sentences.FirstOrDefault(x => x.Index == index);
+            if (sentence is null) continue;
+            sentences.Add((sentence.Start, sentence.Length));
+            var (s, l) = Clause(message, sentence, anchors.GetValueOrDefault((kind, index), -1));
+            if (l <= 0) continue;
             var (srcStart, srcLength) = email.ToSource(s, l);
             evidence.Add(new Evidence(email.Text.Substring(s, l), srcStart, srcLength));
         }
-        evidence.AddRange(subjectHits.Where(h => h.Kind == kind).Select(h => h.Evidence).DistinctBy(e => e.Start));
-        return new AskFinding(kind, confidence, evidence) { Sentences = sentences.Distinct().ToList(), Score = score?.Total ?? 0 };
+        evidence.Sort((a, b) => a.Start.CompareTo(b.Start));
+        evidence.AddRange(subjectHits.Where(h => h.Kind == kind).Select(h => h.Evidence).DistinctBy(h => h.Start));
+        return new AskFinding(kind, Math.Round(probability, 2), evidence) { Sentences = sentences, Score = probability };
+    }
+
+    /// <summary>A sentence without the list marks, quotes and spaces around it; a very long one cut to
+    /// the clause (between ; : and line breaks) that holds the kind's strongest cue.</summary>
+    private static (int Start, int Length) Clause(TokenizedText message, Sentence sentence, int anchor)
+    {
+        var text = message.Text;
+        var s = sentence.Start;
+        var e = sentence.Start + sentence.Length;
+        if (e - s > MaxEvidenceChars)
+        {
+            if (anchor < s || anchor >= e) anchor = s;
+            var from = anchor;
+            while (from > s && text[from - 1] is not (';' or ':' or '\n')) from--;
+            var to = anchor;
+            while (to < e && text[to] is not (';' or ':' or '\n')) to++;
+            (s, e) = (from, Math.Min(to + 1, e));
+            if (e - s > MaxEvidenceChars)
+            {
+                // Still long: the words around the cue, up to the limit.
+                s = Math.Max(s, anchor - MaxEvidenceChars / 3);
+                e = Math.Min(e, s + MaxEvidenceChars);
+            }
+        }
+        while (s < e && (char.IsWhiteSpace(text[s]) || text[s] is '-' or '*' or '•' or '>' or '"')) s++;
+        while (e > s && char.IsWhiteSpace(text[e - 1])) e--;
+        return (s, e - s);
     }
 
     private static (int Start, int Length) Span(Token[] tokens, int first, int end)
@@ -284,46 +270,6 @@ public sealed class Classifier(TimeProvider clock)
         var s = tokens[first].Start;
         var last = tokens[end - 1];
         return (s, last.Start + last.Length - s);
-    }
-
-    /// <summary>A sentence the flag model is at least this sure of raises the flag on its own.</summary>
-    public const double FlagModelThreshold = 0.9;
-
-    private static (List<string>, List<Evidence>) Flags(KindCatalog catalog, EmailText email, TokenizedText message)
-    {
-        var flags = new List<string>();
-        var evidence = new List<Evidence>();
-        var model = catalog.FlagExamples;
-        foreach (var (name, cues, def) in new[] { (AskFlags.Threat, catalog.Threat, catalog.ThreatDefinition), (AskFlags.Abusive, catalog.Abusive, catalog.AbusiveDefinition) })
-        {
-            var found = new List<CueSet.CueMatch>();
-            cues.MatchAll(message.Tokens, found);
-            var total = found.DistinctBy(m => m.CueId).Sum(m => m.Cue.Weight);
-            if (found.Count > 0 && total >= def.Threshold)
-            {
-                flags.Add(name);
-                foreach (var m in found.OrderByDescending(m => m.Cue.Weight).Take(3).OrderBy(m => m.FirstToken))
-                {
-                    var (s, l) = Span(message.Tokens, m.FirstToken, m.EndToken);
-                    var (srcStart, srcLength) = email.ToSource(s, l);
-                    evidence.Add(new Evidence(email.Text.Substring(s, l), srcStart, srcLength, name));
-                }
-                continue;
-            }
-            // No cue enough: the sentence the flag model is surest of, when it is sure enough.
-            var index = model.IndexOf(name);
-            if (index < 0) continue;
-            (int From, int To, double P)? strongest = null;
-            foreach (var (from, to) in SentenceRanges(message.Tokens))
-                if (model.Posterior(message.Tokens, from, to) is { } p && p[index] >= FlagModelThreshold && (strongest is null || p[index] > strongest.Value.P))
-                    strongest = (from, to, p[index]);
-            if (strongest is not { } hit) continue;
-            flags.Add(name);
-            var (hs, hl) = Span(message.Tokens, hit.From, hit.To);
-            var (hStart, hLength) = email.ToSource(hs, hl);
-            evidence.Add(new Evidence(email.Text.Substring(hs, hl), hStart, hLength, name));
-        }
-        return (flags, evidence);
     }
 
     private static IEnumerable<(int From, int To)> SentenceRanges(Token[] tokens)
@@ -376,22 +322,5 @@ public sealed class Classifier(TimeProvider clock)
         foreach (var part in line.Split(['|', ',', '•', '·', '–', '/']))
             if (part.Contains(signature.Substring(start, length), StringComparison.OrdinalIgnoreCase)) return part.Trim();
         return line.Length <= 60 ? line : signature.Substring(start, length);
-    }
-
-    /// <summary>A kind's score counts its strongest sentences only: an ask is stated in a sentence or
-    /// three, and summing every sentence let pages of neutral context outweigh the one that asks.</summary>
-    public const int SentencesCounted = 3;
-
-    private sealed class KindScore(string kind)
-    {
-        private readonly Dictionary<int, double> _bySentence = [];
-        public string Kind { get; } = kind;
-        public double Total { get; set; }
-        public void Add(int sentence, double weight) => _bySentence[sentence] = _bySentence.GetValueOrDefault(sentence) + weight;
-        /// <summary>The total of the strongest sentences (the subject is added after).</summary>
-        public void Settle() => Total = _bySentence.Values.OrderByDescending(v => v).Take(SentencesCounted).Sum();
-        public HashSet<(int Sentence, int Cue)> Seen { get; } = [];
-        public List<(CueSet.CueMatch Match, double Weight)> Hits { get; } = [];
-        public List<(int From, int To, int KindIndex, double Weight)> ModelHits { get; } = [];
     }
 }

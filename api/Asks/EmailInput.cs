@@ -16,7 +16,7 @@ public static class EmailInput
     /// the message by id. Returns the email, or the validation errors; mailbox failures throw
     /// <see cref="MailboxException"/>.</summary>
     public static async Task<(ResolvedEmail? Email, Dictionary<string, string[]> Errors)> ResolveAsync(
-        IMailbox mailbox, string? subject, string? body, EmailAddress? from, string? itemId, string? conversationId, string prefix, CancellationToken ct)
+        Func<string, CancellationToken, Task<MailMessage>> readMessage, string? subject, string? body, EmailAddress? from, string? itemId, string? conversationId, string prefix, CancellationToken ct)
     {
         var byId = body is null && !string.IsNullOrWhiteSpace(itemId);
         var errors = AsksApi.Validate(subject, byId ? "(read from the mailbox)" : body, from, prefix);
@@ -24,7 +24,7 @@ public static class EmailInput
         if (conversationId is { Length: > MaxItemIdChars }) errors[prefix + "conversationId"] = [$"The conversation id is longer than {MaxItemIdChars:N0} characters."];
         if (errors.Count > 0 || !byId) return (errors.Count > 0 ? null : new ResolvedEmail(subject, body!, from, conversationId, false), errors);
 
-        var message = await mailbox.GetMessageAsync(itemId!, ct);
+        var message = await readMessage(itemId!, ct);
         if (string.IsNullOrWhiteSpace(message.Body))
             errors[prefix + "itemId"] = ["The message in your mailbox has no body: there is nothing to read."];
         else if (message.Body.Length > MaxMailboxBodyChars)

@@ -38,4 +38,5 @@ public sealed record DraftResponse(
     ChecksDto Checks,
     IReadOnlyList<string> CheckNotes,
     AskFinding Ask,
-    AudienceSuggestion SuggestedAudience);
+    AudienceSuggestion SuggestedAudience,
+    ClassifyResponse Classification);

@@ -18,12 +18,14 @@ public abstract record DraftOutcome
     public sealed record Created(DraftResponse Draft) : DraftOutcome;
     public sealed record Invalid(Dictionary<string, string[]> Errors) : DraftOutcome;
     public sealed record NothingToRefuse(Classification Classification, string Category) : DraftOutcome;
+    /// <summary>The reading is unsure between two kinds: the account manager picks before anything is drafted.</summary>
+    public sealed record AskUnclear(Classification Classification) : DraftOutcome;
     public sealed record MailboxFailed(MailboxException Failure) : DraftOutcome;
 }
 
 /// <summary>The draft path after reading and classifying: model, render, check, log. Each step
 /// only uses the ones before it.</summary>
-public sealed partial class DraftService(CatalogStore catalogs, Classifier classifier, SayNoDb db, LogWriter log, TimeProvider clock, IMailbox mailbox)
+public sealed partial class DraftService(CatalogStore catalogs, Readings readings, SayNoDb db, LogWriter log, TimeProvider clock, IMailbox mailbox)
 {
     public const int MaxRightAboutChars = 500;
 
@@ -37,7 +39,7 @@ public sealed partial class DraftService(CatalogStore catalogs, Classifier class
         {
             try
             {
-                (var resolved, errors) = await EmailInput.ResolveAsync(mailbox, email.Subject, email.Body, email.From, email.ItemId, email.ConversationId, "email.", ct);
+                (var resolved, errors) = await readings.ResolveAsync(mailbox, user.UserId(), email.Subject, email.Body, email.From, email.ItemId, email.ConversationId, "email.", ct);
                 if (resolved is not null)
                     email = email with { Subject = resolved.Subject, Body = resolved.Body, From = resolved.From, ConversationId = resolved.ConversationId };
             }
@@ -57,7 +59,8 @@ public sealed partial class DraftService(CatalogStore catalogs, Classifier class
         if (errors.Count > 0) return new DraftOutcome.Invalid(errors);
 
         // Read and classify.
-        var classification = classifier.Classify(catalog, email!.Subject, email.Body!);
+        var classification = readings.Classify(catalog, email!.Subject, email.Body!);
+        if (request.Category is null && classification.Unsure is not null) return new DraftOutcome.AskUnclear(classification);
         var category = request.Category ?? classification.Primary.Category;
         var kind = catalog.Find(category)!;
         if (!kind.Definition.Refusable) return new DraftOutcome.NothingToRefuse(classification, category);
@@ -103,7 +106,8 @@ public sealed partial class DraftService(CatalogStore catalogs, Classifier class
             Checks: checks,
             CheckNotes: check.Notes,
             Ask: classification.Primary,
-            SuggestedAudience: classification.Audience);
+            SuggestedAudience: classification.Audience,
+            Classification: ClassifyResponse.From(classification));
 
         // Log durably before answering: if this throws, the caller gets a 503 and no draft.
         var logged = new GeneratedPayload(

@@ -31,7 +31,9 @@ public static class DraftsApi
             .WithDescription("Classifies the email (unless a category is given), builds the data points from the email's figures, " +
                              "the facts, the typed fields and computed values, renders the template for the kind and audience, " +
                              "checks the text, and records the draft in the compliance log before answering. " +
-                             "An email with no refusable ask gets 422 (choose a category to draft anyway).")
+                             "An email with no refusable ask gets 422 no-refusable-ask (choose a category to draft anyway); an email whose ask " +
+                             "reads as two kinds almost equally, or only weakly, gets 422 ask-unclear with both candidates and their evidence " +
+                             "(send the chosen category). The response carries the whole classification, so one request is enough.")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
@@ -86,6 +88,16 @@ public static class DraftsApi
                 {
                     ["category"] = none.Category,
                     ["classification"] = ClassifyResponse.From(none.Classification),
+                }),
+            DraftOutcome.AskUnclear unclear => TypedResults.Problem(
+                statusCode: StatusCodes.Status422UnprocessableEntity,
+                title: "Which ask is this?",
+                detail: unclear.Classification.Unsure!.Reason + " Pick the kind to draft (send it as category).",
+                type: "https://outlooksayno.dev/problems/ask-unclear",
+                extensions: new Dictionary<string, object?>
+                {
+                    ["candidates"] = unclear.Classification.Unsure.Candidates.Select(c => c.Category).ToList(),
+                    ["classification"] = ClassifyResponse.From(unclear.Classification),
                 }),
             DraftOutcome.MailboxFailed failed => MailboxProblems.Result(failed.Failure, http),
             _ => throw new InvalidOperationException("Unknown draft outcome."),

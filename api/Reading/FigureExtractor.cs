@@ -15,12 +15,12 @@ public static partial class FigureExtractor
         ["eight"] = 8, ["nine"] = 9, ["ten"] = 10, ["eleven"] = 11, ["twelve"] = 12, ["fifteen"] = 15,
         ["twenty"] = 20, ["thirty"] = 30, ["forty"] = 40, ["forty-five"] = 45, ["fifty"] = 50, ["sixty"] = 60,
         ["seventy"] = 70, ["eighty"] = 80, ["ninety"] = 90, ["a hundred"] = 100, ["hundred"] = 100,
-        ["half"] = 0.5m, ["a"] = 1, ["an"] = 1, ["a couple of"] = 2, ["couple of"] = 2, ["a few"] = 3,
+        ["half"] = 0.5m, ["a"] = 1, ["an"] = 1, ["another"] = 1, ["a couple of"] = 2, ["couple of"] = 2, ["a few"] = 3,
     };
 
     private static readonly Dictionary<string, string> CurrencySymbols = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["$"] = "USD", ["us$"] = "USD", ["usd"] = "USD", ["dollars"] = "USD", ["dollar"] = "USD",
+        ["$"] = "USD", ["us$"] = "USD", ["usd"] = "USD", ["dollars"] = "USD", ["dollar"] = "USD", ["bucks"] = "USD",
         ["€"] = "EUR", ["eur"] = "EUR", ["euros"] = "EUR", ["euro"] = "EUR",
         ["£"] = "GBP", ["gbp"] = "GBP", ["pounds"] = "GBP",
         ["¥"] = "JPY", ["jpy"] = "JPY", ["chf"] = "CHF", ["cad"] = "CAD", ["c$"] = "CAD",
@@ -60,6 +60,15 @@ public static partial class FigureExtractor
         foreach (Match m in RelativeDayRegex().Matches(segment))
             if (TryRelative(m, today, out var d)) AddDate(found, m, start, d, today);
 
+        foreach (Match m in PeriodRegex().Matches(segment))
+            if (TryPeriod(m, today, out var d)) AddDate(found, m, start, d, today);
+        foreach (Match m in OrdinalDayRegex().Matches(segment))
+            if (TryOrdinalDay(m, today, out var d)) AddDate(found, m, start, d, today);
+        foreach (Match m in ShortDateRegex().Matches(segment))
+            if (TryShortDate(m, today, out var d)) AddDate(found, m, start, d, today);
+        foreach (Match m in MonthYearRegex().Matches(segment))
+            if (TryMonth(m, today, out var d)) AddDate(found, m, start, d, today);
+
         foreach (Match m in NetTermsRegex().Matches(segment))
         {
             if (!TryNumber(m.Groups["num"].Value, out var n)) continue;
@@ -72,6 +81,7 @@ public static partial class FigureExtractor
             var (days, iso) = unit switch
             {
                 _ when unit.StartsWith("hour") || unit.StartsWith("hr") => (n, $"PT{n:0.##}H"),
+                _ when unit.StartsWith("min") => (n / 60m, $"PT{n:0.##}M"),
                 _ when unit.StartsWith("week") || unit.StartsWith("wk") => (n * 7, $"P{n:0.##}W"),
                 _ when unit.StartsWith("month") => (n * 30, $"P{n:0.##}M"),
                 _ when unit.StartsWith("year") || unit.StartsWith("yr") => (n * 365, $"P{n:0.##}Y"),
@@ -85,6 +95,18 @@ public static partial class FigureExtractor
             if (!TryNumber(m.Groups["num"].Value, out var n)) continue;
             Add(found, new Figure(FigureKind.Quantity, m.Value, start + m.Index, m.Length, n, Unit: m.Groups["unit"].Value.ToLowerInvariant()));
         }
+
+        foreach (Match m in FractionRegex().Matches(segment))
+        {
+            var share = Fraction(m);
+            if (share > 0) Add(found, new Figure(FigureKind.Percent, m.Value, start + m.Index, m.Length, Math.Round(share * 100, 2)));
+        }
+        foreach (Match m in CentsRegex().Matches(segment))
+            if (TryNumber(m.Groups["num"].Value, out var cents))
+                Add(found, new Figure(FigureKind.Money, m.Value, start + m.Index, m.Length, cents / 100m, Currency: "USD"));
+        // Any other count of things: "700 jars", "seven posters", "25 china dolls".
+        foreach (var (at, span, n, unit) in Counts(segment))
+            Add(found, new Figure(FigureKind.Quantity, segment.Substring(at, span), start + at, span, n, Unit: unit));
 
         var list = found.Items;
         list.Sort((a, b) => a.Start.CompareTo(b.Start));
@@ -194,13 +216,182 @@ public static partial class FigureExtractor
     {
         var word = m.Groups["wd"].Value.ToLowerInvariant();
         if (word == "tomorrow") { date = today.AddDays(1); return true; }
-        if (word == "today") { date = today; return true; }
+        if (word is "today" or "tonight") { date = today; return true; }
+        if (word == "yesterday") { date = today.AddDays(-1); return true; }
         var target = Array.IndexOf(Weekdays, word);
+        if (m.Groups["next"].Value.Equals("last", StringComparison.OrdinalIgnoreCase))
+        {
+            var back = ((int)today.DayOfWeek - target + 7) % 7;
+            date = today.AddDays(-(back == 0 ? 7 : back));
+            return true;
+        }
         var delta = (target - (int)today.DayOfWeek + 7) % 7;
         if (delta == 0 || m.Groups["next"].Value.Equals("next", StringComparison.OrdinalIgnoreCase) && delta < 7 && m.Groups["next"].Success && delta <= 2)
             delta += 7;
         date = today.AddDays(delta);
         return true;
+    }
+
+    private static readonly HashSet<string> NotCounted = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "this", "was", "has", "does", "its", "his", "hers", "yes", "always", "less", "unless", "across", "thus", "plus", "perhaps",
+        "towards", "besides", "nevertheless", "sometimes", "whereas", "regards", "thanks", "news", "business", "process", "access",
+        "address", "status", "basis", "various", "previous", "serious", "obvious", "famous", "express", "progress", "success",
+    };
+
+    private static readonly HashSet<string> SingularUnits = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "pair", "set", "case", "sheet", "copy", "machine", "licence", "license", "seat", "user", "unit", "item", "piece", "box",
+    };
+
+    /// <summary>A number (digits or a number word) followed, within three words on the same line and with no
+    /// punctuation between, by a plural noun or a unit: one pass over the text, no backtracking.</summary>
+    private static IEnumerable<(int At, int Length, decimal Number, string Unit)> Counts(string text)
+    {
+        var words = new List<(int Start, int End)>();
+        for (var i = 0; i < text.Length;)
+        {
+            if (!char.IsLetterOrDigit(text[i])) { i++; continue; }
+            var s = i;
+            while (i < text.Length && (char.IsLetterOrDigit(text[i])
+                   || text[i] is ',' or '.' && i + 1 < text.Length && char.IsDigit(text[i - 1]) && char.IsDigit(text[i + 1]))) i++;
+            words.Add((s, i));
+        }
+        for (var w = 0; w < words.Count; w++)
+        {
+            var (ns, ne) = words[w];
+            if (ns > 0 && (char.IsLetterOrDigit(text[ns - 1]) || text[ns - 1] is '$' or '€' or '£' or '/' or '.' or ',')) continue;
+            var token = text[ns..ne];
+            decimal n;
+            var isNumber = char.IsDigit(token[0]) ? TryNumber(token, out n) : WordValues.TryGetValue(token, out n) && token.Length > 2;
+            if (!isNumber) continue;
+            if (char.IsDigit(token[0]) && n is >= 1900 and <= 2100 && !token.Contains(',')) continue; // a year
+            for (var k = w + 1; k < words.Count && k <= w + 3; k++)
+            {
+                var gap = text.AsSpan(words[k - 1].End, words[k].Start - words[k - 1].End);
+                if (gap.ContainsAny("\n.,;:!?()") || gap.Length > 3) break;
+                var word = text[words[k].Start..words[k].End];
+                if (!word.All(char.IsLetter)) break;
+                var plural = word.Length >= 4 && word.EndsWith('s') && !word.EndsWith("ss", StringComparison.Ordinal) && !NotCounted.Contains(word);
+                if (plural || SingularUnits.Contains(word))
+                {
+                    yield return (ns, words[k].End - ns, n, word.ToLowerInvariant());
+                    w = k;
+                    break;
+                }
+            }
+        }
+    }
+
+    /// <summary>"next week", "end of this month", "end of September", "the beginning of November".</summary>
+    private static bool TryPeriod(Match m, DateOnly today, out DateOnly date)
+    {
+        date = default;
+        var which = m.Groups["which"].Value.ToLowerInvariant();
+        var unit = m.Groups["unit"].Value.ToLowerInvariant();
+        var edge = m.Groups["edge"].Value.ToLowerInvariant();
+        var start = edge is "beginning" or "start" or "early";
+        if (m.Groups["mon"].Success)
+        {
+            var month = Array.FindIndex(Months, x => m.Groups["mon"].Value.ToLowerInvariant().StartsWith(x, StringComparison.Ordinal)) + 1;
+            if (month == 0) return false;
+            var year = month >= today.Month - 1 ? today.Year : today.Year + 1;
+            date = start ? new DateOnly(year, month, 1) : new DateOnly(year, month, DateTime.DaysInMonth(year, month));
+            return true;
+        }
+        // "this year" is a time frame, not a date; "the end of the year" is one.
+        if (unit == "year" && edge.Length == 0) return false;
+        var shift = which switch { "next" or "following" or "coming" => 1, "last" or "past" or "previous" => -1, _ => 0 };
+        switch (unit)
+        {
+            case "week":
+                var monday = today.AddDays(-(((int)today.DayOfWeek + 6) % 7)).AddDays(7 * shift);
+                date = edge.Length == 0 ? monday : start ? monday : monday.AddDays(4);
+                return true;
+            case "month":
+                var first = new DateOnly(today.Year, today.Month, 1).AddMonths(shift);
+                date = start || edge.Length == 0 ? first : first.AddMonths(1).AddDays(-1);
+                return true;
+            case "quarter":
+                var q = new DateOnly(today.Year, (today.Month - 1) / 3 * 3 + 1, 1).AddMonths(3 * shift);
+                date = start || edge.Length == 0 ? q : q.AddMonths(3).AddDays(-1);
+                return true;
+            case "year":
+                var y = new DateOnly(today.Year + shift, 1, 1);
+                date = start || edge.Length == 0 ? y : new DateOnly(y.Year, 12, 31);
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>"the 24th", "the 15th of each month": the next such day of a month.</summary>
+    private static bool TryOrdinalDay(Match m, DateOnly today, out DateOnly date)
+    {
+        date = default;
+        if (!int.TryParse(m.Groups["day"].Value, out var day) || day is < 1 or > 31) return false;
+        var month = new DateOnly(today.Year, today.Month, 1);
+        for (var i = 0; i < 3; i++, month = month.AddMonths(1))
+            if (day <= DateTime.DaysInMonth(month.Year, month.Month) && new DateOnly(month.Year, month.Month, day) >= today)
+            {
+                date = new DateOnly(month.Year, month.Month, day);
+                return true;
+            }
+        return false;
+    }
+
+    /// <summary>"28/06" (day and month, no year) and "2024/01/28" (year first).</summary>
+    private static bool TryShortDate(Match m, DateOnly today, out DateOnly date)
+    {
+        date = default;
+        if (m.Groups["y"].Success)
+        {
+            var y = int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture);
+            var mo = int.Parse(m.Groups["m"].Value, CultureInfo.InvariantCulture);
+            var d = int.Parse(m.Groups["d"].Value, CultureInfo.InvariantCulture);
+            if (y is < 1990 or > 2100 || mo is < 1 or > 12 || d < 1 || d > DateTime.DaysInMonth(y, mo)) return false;
+            date = new DateOnly(y, mo, d);
+            return true;
+        }
+        var a = int.Parse(m.Groups["a"].Value, CultureInfo.InvariantCulture);
+        var b = int.Parse(m.Groups["b"].Value, CultureInfo.InvariantCulture);
+        // Two-digit pairs without a year: day first where that is the only reading, else month first (US).
+        var (day, month) = a > 12 ? (a, b) : b > 12 ? (b, a) : (a, b);
+        if (month is < 1 or > 12 || day < 1 || day > 31) return false;
+        var year = new DateOnly(today.Year, month, 1) < new DateOnly(today.Year, today.Month, 1).AddMonths(-1) ? today.Year + 1 : today.Year;
+        if (day > DateTime.DaysInMonth(year, month)) return false;
+        date = new DateOnly(year, month, day);
+        return true;
+    }
+
+    /// <summary>"October", "May 2016", "in March": the first of that month (the next one when no year is given).</summary>
+    private static bool TryMonth(Match m, DateOnly today, out DateOnly date)
+    {
+        date = default;
+        var word = m.Groups["mon"].Value;
+        // "may" is a verb: only "May" with a year or after a preposition is the month.
+        if (word.Equals("may", StringComparison.OrdinalIgnoreCase) && !(m.Groups["year"].Success || m.Groups["prep"].Success) || word == "may") return false;
+        var month = Array.FindIndex(Months, x => word.ToLowerInvariant().StartsWith(x, StringComparison.Ordinal)) + 1;
+        if (month == 0) return false;
+        var year = m.Groups["year"].Success ? int.Parse(m.Groups["year"].Value, CultureInfo.InvariantCulture)
+            : month >= today.Month - 1 ? today.Year : today.Year + 1;
+        if (year is < 1990 or > 2100) return false;
+        date = new DateOnly(year, month, 1);
+        return true;
+    }
+
+    private static decimal Fraction(Match m)
+    {
+        if (m.Groups["n"].Success && m.Groups["d"].Success)
+        {
+            var n = decimal.Parse(m.Groups["n"].Value, CultureInfo.InvariantCulture);
+            var d = decimal.Parse(m.Groups["d"].Value, CultureInfo.InvariantCulture);
+            return d == 0 || n >= d ? 0 : n / d;
+        }
+        if (m.Groups["half"].Success) return 0.5m;
+        var count = m.Groups["wn"].Value.ToLowerInvariant() switch { "one" or "a" => 1m, "two" => 2m, "three" => 3m, "four" => 4m, _ => 0m };
+        var part = m.Groups["wd"].Value.ToLowerInvariant().TrimEnd('s') switch { "half" or "halve" => 2m, "third" => 3m, "quarter" => 4m, "fourth" => 4m, "fifth" => 5m, "tenth" => 10m, _ => 0m };
+        return count == 0 || part == 0 || count >= part ? 0 : count / part;
     }
 
     private const string MonthNames =
@@ -209,14 +400,14 @@ public static partial class FigureExtractor
     [GeneratedRegex(@"(?<![\w$€£])(?<cur>US\$|C\$|A\$|\$|€|£|¥|₹|USD|EUR|GBP|CHF|CAD|AUD|JPY|INR|SEK|NOK|DKK|PLN|ZAR|SGD|Rs\.?)\s?(?<num>[0-9]{1,3}(?:[,.\u00a0 ][0-9]{3})+(?:[.,][0-9]{1,2})?|[0-9]+(?:[.,][0-9]+)?)(?:\s?(?<mult>k|m|mm|mn|bn|million|thousand|billion)\b)?", RegexOptions.IgnoreCase)]
     private static partial Regex MoneyPrefixRegex();
 
-    [GeneratedRegex(@"(?<![\w.,])(?<num>[0-9]{1,3}(?:[,.][0-9]{3})+(?:[.,][0-9]{1,2})?|[0-9]+(?:[.,][0-9]+)?)\s?(?<mult>k|m|mn|bn|million|thousand|billion)?\s?(?<cur>USD|EUR|GBP|CHF|CAD|AUD|JPY|INR|SEK|NOK|DKK|PLN|ZAR|SGD|dollars?|euros?|pounds|€|£)(?![A-Za-z])", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<![\w.,])(?<num>[0-9]{1,3}(?:[,.][0-9]{3})+(?:[.,][0-9]{1,2})?|[0-9]+(?:[.,][0-9]+)?)\s?(?<mult>k|m|mn|bn|million|thousand|billion)?\s?(?<cur>USD|EUR|GBP|CHF|CAD|AUD|JPY|INR|SEK|NOK|DKK|PLN|ZAR|SGD|dollars?|euros?|pounds|bucks|€|£|\$)(?![A-Za-z])", RegexOptions.IgnoreCase)]
     private static partial Regex MoneySuffixRegex();
 
     // "90k" or "1.2m" with no currency: in a business email that is money.
     [GeneratedRegex(@"(?<![\w.,$€£])(?<num>[0-9]+(?:[.,][0-9]+)?)(?<mult>k|m|mn|bn)\b(?!\s*(?:m|km|g|b|kg|units?|users?|licen[cs]es?|seats?|miles?|hours?|hrs?|rows|records|lines|pieces|emails|visits|views|downloads|requests|calls)\b)", RegexOptions.IgnoreCase)]
     private static partial Regex MoneyBareRegex();
 
-    [GeneratedRegex(@"(?<![\w.])(?<num>[0-9]{1,3}(?:[.,][0-9]+)?|" + NumberWords + @")\s?(?:%|percent\b|per cent\b|pct\b|procent\b|por ciento\b)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<![\w.])(?<num>[0-9]{1,3}(?:[.,][0-9]+)?|" + NumberWords + @")\s?(?:%|percentage points?\b|percent\b|per cent\b|pct\b|procent\b|por ciento\b)", RegexOptions.IgnoreCase)]
     private static partial Regex PercentRegex();
 
     [GeneratedRegex(@"\b[0-9]{4}-[0-9]{2}-[0-9]{2}\b")]
@@ -231,15 +422,34 @@ public static partial class FigureExtractor
     [GeneratedRegex(@"\b(?<mon>" + MonthNames + @")\.?\s+(?:the\s+)?(?<day>[0-9]{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?<year>[0-9]{4}))?", RegexOptions.IgnoreCase)]
     private static partial Regex MonthDayRegex();
 
-    [GeneratedRegex(@"\b(?:(?<next>next|this|by|on|until|before)\s+)(?<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\b(?<wd>tomorrow)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:(?<next>next|this|by|on|until|before|last|from)\s+)?(?<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\b(?<wd>tomorrow|yesterday)\b", RegexOptions.IgnoreCase)]
     private static partial Regex RelativeDayRegex();
 
     [GeneratedRegex(@"\bnet[\s\-]?(?<num>[0-9]{1,3})\b", RegexOptions.IgnoreCase)]
     private static partial Regex NetTermsRegex();
 
-    [GeneratedRegex(@"(?<![\w.])(?<num>[0-9]{1,4}(?:[.,][0-9]+)?|" + NumberWords + @"|a couple of|couple of|a few|an|a)[\s\-]+(?:(?:more|extra|additional|business|working|calendar|full|man|person)[\s\-]+)?(?<unit>days?|weeks?|wks?|months?|years?|yrs?|hours?|hrs?)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<![\w.])(?<num>[0-9]{1,4}(?:[.,][0-9]+)?|" + NumberWords + @"|a couple of|couple of|a few|another|an|a)[\s\-]+(?:(?:more|extra|additional|business|working|calendar|full|man|person|consecutive|straight|whole|long|short)[\s\-]+)?(?<unit>days?|weeks?|wks?|months?|years?|yrs?|hours?|hrs?|nights?|minutes?|mins?)\b", RegexOptions.IgnoreCase)]
     private static partial Regex DurationRegex();
 
     [GeneratedRegex(@"(?<![\w.])(?<num>[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)\s+(?:(?:more|extra|additional|new)\s+)?(?<unit>units?|licen[cs]es?|seats?|users?|pallets?|pieces|pcs|items?|boxes|cases|tons?|tonnes?|kg|devices|laptops|servers|machines|screens|cartons|containers|trucks|sites|stores|locations|revisions|rounds|reports|dashboards|pages|screens|sensors|modules|workstations|vehicles|kits)\b", RegexOptions.IgnoreCase)]
     private static partial Regex QuantityRegex();
+
+    [GeneratedRegex(@"\b(?:(?:the|by|at|before|until|from|in)\s+)?(?:(?<edge>end|beginning|start|middle|rest|early|late)\s+(?:of\s+)?)?(?:(?<which>this|next|last|the|coming|following|past|previous)\s+)?(?<unit>week|month|quarter|year)\b(?!\s*-)(?<=(?:end|beginning|start|middle|rest|early|late|this|next|last|coming|following|past|previous)\s+(?:of\s+)?(?:the\s+|this\s+|next\s+|last\s+)?(?:week|month|quarter|year))|\b(?<edge>end|beginning|start|middle|rest)\s+of\s+(?<mon>" + MonthNames + @")\b", RegexOptions.IgnoreCase)]
+    private static partial Regex PeriodRegex();
+
+    [GeneratedRegex(@"\b(?:on\s+|by\s+|until\s+|before\s+)?the\s+(?<day>[0-9]{1,2})(?:st|nd|rd|th)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex OrdinalDayRegex();
+
+    [GeneratedRegex(@"(?<![0-9/.\-])(?:(?<y>(?:19|20)[0-9]{2})/(?<m>[0-9]{1,2})/(?<d>[0-9]{1,2})|(?<a>[0-3][0-9])/(?<b>[0-3][0-9]))(?![0-9/])")]
+    private static partial Regex ShortDateRegex();
+
+    [GeneratedRegex(@"(?:(?<prep>\b(?:in|of|by|until|since|from|early|late|mid|during|before|after)\s+))?(?<![0-9]\s?)\b(?<mon>January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b\.?(?:\s+(?<year>(?:19|20)[0-9]{2})\b)?(?!\s*,?\s*[0-9])")]
+    private static partial Regex MonthYearRegex();
+
+    [GeneratedRegex(@"(?<![\w/.])(?:(?<n>[1-9])/(?<d>[1-9][0-9]?)(?![0-9/])|(?:about\s+)?(?<wn>one|two|three|four|a)[\s\-]+(?<wd>halves|half|thirds?|quarters?|fourths?|fifths?|tenths?)\b|\b(?<half>half)\s+(?:the|your|our|its|of)\b)", RegexOptions.IgnoreCase)]
+    private static partial Regex FractionRegex();
+
+    [GeneratedRegex(@"(?<![\w.])(?<num>[0-9]{1,3})\s?(?:cents?|¢)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex CentsRegex();
+
 }

@@ -171,7 +171,7 @@ public abstract class ComplianceExportTests : IDisposable
 
         (_, rows) = await Export("flag=any");
         Assert.Equal(["sam-penalties", "sam-dashboards", "alex-order"], rows.Skip(1).Select(r => data.Label(r[0])));
-        Assert.Equal(["threat", "threat abusive", "threat"], rows.Skip(1).Select(r => Cell(rows, r, "flags")));
+        Assert.Equal(["threat", "abusive", "threat"], rows.Skip(1).Select(r => Cell(rows, r, "flags")));
     }
 
     [Fact]
@@ -320,7 +320,7 @@ public abstract class ComplianceExportTests : IDisposable
         ], Weeks(d));
         Assert.Equal(
         [
-            "fabrikam-plants.com threats=2 abusive=1 drafts=2",
+            "fabrikam-plants.com threats=1 abusive=1 drafts=2",
             "northwind-foods.com threats=1 abusive=0 drafts=1",
         ], Pressure(d));
         Assert.Equal(["saysNo=0", "givesReason=0", "citesData=0", "offersAlternative=3", "respectful=1"], FailedChecks(d));
@@ -345,7 +345,7 @@ public abstract class ComplianceExportTests : IDisposable
         Assert.Equal(4, (long)lastWeek["sent"]!);
         Assert.Equal(0.25, (double)lastWeek["shareSentUnchanged"]!);
         Assert.Equal(0.3333, (double)lastWeek["shareWithFailedChecks"]!);
-        Assert.Equal(["fabrikam-plants.com threats=2 abusive=1 drafts=2"], Pressure(lastWeek));
+        Assert.Equal(["fabrikam-plants.com threats=1 abusive=1 drafts=2"], Pressure(lastWeek));
 
         var empty = await Dashboard("from=2025-01-01&to=2025-02-01");
         Assert.Equal(0, (long)empty["drafts"]!);

@@ -293,8 +293,8 @@ public abstract class ComplianceReviewApiTests(ReviewDatasetFixture shared)
         string[] Flags(string label) => _data.Draft(label)["flags"]!.AsArray().Select(f => (string)f!).ToArray();
         Assert.Equal(["threat"], Flags("alex-order"));
         Assert.Equal(["threat"], Flags("sam-penalties"));
-        // "like any decent supplier would" also reads as a threat to the classifier.
-        Assert.Equal(["threat", "abusive"], Flags("sam-dashboards"));
+        // Insults without a consequence held over us: abusive, not a threat ("like any decent supplier would" is no leverage).
+        Assert.Equal(["abusive"], Flags("sam-dashboards"));
         foreach (var label in new[] { "alex-renewal", "sam-budget", "alex-invoice-terms", "sam-warranty", "alex-pilot" })
             Assert.Empty(Flags(label));
     }
@@ -425,7 +425,7 @@ public abstract class ComplianceReviewApiTests(ReviewDatasetFixture shared)
     [InlineData("audience=commercial", "alex-pilot sam-warranty sam-budget alex-renewal")]
     [InlineData("audience=technical", "sam-penalties sam-dashboards alex-order")]
     [InlineData("audience=finance", "alex-invoice-terms")]
-    [InlineData("flag=threat", "sam-penalties sam-dashboards alex-order")]
+    [InlineData("flag=threat", "sam-penalties alex-order")]
     [InlineData("flag=abusive", "sam-dashboards")]
     [InlineData("flag=any", "sam-penalties sam-dashboards alex-order")]
     [InlineData("failedCheck=offersAlternative", "alex-pilot alex-invoice-terms sam-budget")]

@@ -95,6 +95,32 @@ public class ClassifyBenchmarks
     [Benchmark] public Classification Classify_50KB() => _classifier.Classify(_catalog, "Renewal", _50k);
 }
 
+/// <summary>What the reader's word models cost: training them when a catalog is built (every admin
+/// save that changes examples, and each start), and what one catalog holds afterwards.</summary>
+[MemoryDiagnoser]
+public class ReaderModelBenchmarks
+{
+    private IReadOnlyDictionary<string, CatalogDocument> _documents = null!;
+
+    [GlobalSetup]
+    public void Setup() => _documents = CatalogDocuments.ReadFolder(Path.Combine(Inputs.Root(), "templates"));
+
+    /// <summary>Builds the catalog from its documents with a fresh model cache, so the word models are trained.</summary>
+    [Benchmark] public KindCatalog Build_catalog_and_train_word_models() => KindCatalog.Build(_documents, new ModelCache());
+
+    /// <summary>The managed memory one built catalog keeps alive (models, cues, parsed templates).</summary>
+    public static long RetainedBytes()
+    {
+        var documents = CatalogDocuments.ReadFolder(Path.Combine(Inputs.Root(), "templates"));
+        GC.Collect(2, GCCollectionMode.Forced, true, true);
+        var before = GC.GetTotalMemory(true);
+        var catalog = KindCatalog.Build(documents, new ModelCache());
+        var after = GC.GetTotalMemory(true);
+        GC.KeepAlive(catalog);
+        return after - before;
+    }
+}
+
 [MemoryDiagnoser]
 public class RenderBenchmarks
 {

@@ -13,6 +13,7 @@ import type {
 } from "./types";
 
 export const NO_REFUSABLE_ASK = "https://outlooksayno.dev/problems/no-refusable-ask";
+export const ASK_UNCLEAR = "https://outlooksayno.dev/problems/ask-unclear";
 
 /** Problem types of the routes that reach the user's mailbox through Microsoft Graph, by what the pane does about them. */
 export const MAILBOX_PROBLEMS = {
@@ -28,7 +29,7 @@ export const MAILBOX_PROBLEMS = {
 
 export type MailboxReason = keyof typeof MAILBOX_PROBLEMS;
 
-export type ApiErrorKind = "unreachable" | "signedOut" | "notAllowed" | "tooLarge" | "noRefusableAsk" | "mailbox" | "other";
+export type ApiErrorKind = "unreachable" | "signedOut" | "notAllowed" | "tooLarge" | "noRefusableAsk" | "askUnclear" | "mailbox" | "other";
 
 export class ApiError extends Error {
   constructor(
@@ -79,6 +80,17 @@ export class NoRefusableAskError extends ApiError {
   constructor(problem: ProblemDetails) {
     super("noRefusableAsk", problem.detail ?? "This email does not ask for anything to decline.", 422, problem);
     this.name = "NoRefusableAskError";
+  }
+  get classification() {
+    return this.problem?.classification;
+  }
+}
+
+/** 422 ask-unclear: the reading is unsure between two kinds; the account manager picks before anything is drafted. */
+export class AskUnclearError extends ApiError {
+  constructor(problem: ProblemDetails) {
+    super("askUnclear", problem.detail ?? "Say no is not sure what this email asks for.", 422, problem);
+    this.name = "AskUnclearError";
   }
   get classification() {
     return this.problem?.classification;
@@ -160,6 +172,7 @@ export function errorFor(status: number, problem: ProblemDetails | undefined, re
       return new TooLargeError(problem?.detail ?? "The email is too large to read.", problem);
     case 422:
       if (problem?.type === NO_REFUSABLE_ASK) return new NoRefusableAskError(problem);
+      if (problem?.type === ASK_UNCLEAR) return new AskUnclearError(problem);
       return new ApiProblemError(status, problem);
     case 502:
     case 504:

@@ -1,14 +1,14 @@
 // The pane controller: reads the item, asks the API, keeps the selections, re-drafts on change
 // (debounced, newest request wins), inserts and records the event; saves the reply in the Drafts
 // folder and confirms a send from Sent Items (both through the API, which reaches Graph).
-import { ApiError, MailboxProblemError, NoRefusableAskError, TooLargeError, isAbort } from "./api";
+import { ApiError, AskUnclearError, MailboxProblemError, NoRefusableAskError, TooLargeError, isAbort } from "./api";
 import type { SayNoApi } from "./api";
 import { InsertTooLargeError, NoItemError } from "./mailbox";
 import type { EmailData, MailboxPort } from "./mailbox";
 import {
   bodyTooLargeToSend,
   buildDraftRequest,
-  classifyRequestFor,
+  choiceView,
   confirmSentView,
   emptySelections,
   kindOptions,
@@ -21,14 +21,14 @@ import {
 } from "./state";
 import type { ConfirmView, Selections } from "./state";
 import type { Audience, ClassifyResponse, DraftResponse, InsertMode, MissingField } from "./types";
-import { MAILBOX_UNAVAILABLE_TEXT, renderLoading, renderNoAsk, renderPane, renderProblem, renderShell, setStatus } from "./view";
+import { MAILBOX_UNAVAILABLE_TEXT, renderChoice, renderLoading, renderNoAsk, renderPane, renderProblem, renderShell, setStatus } from "./view";
 import type { Action, Handlers, Notice, Shell, Tone } from "./view";
 
 export const MANAGER_KEY = "outlooksayno.managerEmail";
 
 export interface PaneDeps {
   root: HTMLElement;
-  api: Pick<SayNoApi, "classify" | "draft" | "recordEvent" | "replyDraft" | "confirmSent">;
+  api: Pick<SayNoApi, "draft" | "recordEvent" | "replyDraft" | "confirmSent">;
   mailbox: MailboxPort;
   /** signIn after a 401; signInForMailbox (interactive, with the claims challenge) after mailbox-consent-required. */
   auth: { signIn(): Promise<string>; signInForMailbox(claims?: string): Promise<string> };
@@ -36,7 +36,7 @@ export interface PaneDeps {
   debounceMs?: number;
 }
 
-type Phase = "loading" | "ready" | "noAsk" | "problem";
+type Phase = "loading" | "ready" | "noAsk" | "choose" | "problem";
 
 export class Pane {
   readonly shell: Shell;
@@ -131,25 +131,31 @@ export class Pane {
 
     renderLoading(this.shell, readsBodyById(email) ? "This email is long: Say no reads it from your mailbox…" : "Finding the ask and drafting the no…");
     setStatus(this.shell, "Drafting…");
-    const [classified, drafted] = await Promise.allSettled([
-      this.deps.api.classify(classifyRequestFor(email)),
-      this.deps.api.draft(buildDraftRequest(email, this.selections)),
-    ]);
-    if (generation !== this.generation) return;
-    if (classified.status === "fulfilled") this.classify = classified.value;
-
-    if (drafted.status === "rejected") {
-      const error = drafted.reason;
-      if (error instanceof NoRefusableAskError) {
-        this.classify ??= error.classification;
-        this.showNoAsk(error);
-      } else {
-        this.showError(error);
-      }
+    // One request: the draft carries the whole reading (asks, figures, flags), and re-drafts reuse it on the server.
+    let draft: DraftResponse;
+    try {
+      draft = await this.deps.api.draft(buildDraftRequest(email, this.selections));
+    } catch (error) {
+      if (generation !== this.generation) return;
+      this.drafted(error);
       return;
     }
-    this.accept(drafted.value);
+    if (generation !== this.generation) return;
+    this.accept(draft);
     setStatus(this.shell, "Draft ready.", "success");
+  }
+
+  /** A draft request that did not give a draft: nothing to refuse, a choice to make, or a problem. */
+  private drafted(error: unknown): void {
+    if (error instanceof NoRefusableAskError) {
+      this.classify = error.classification ?? this.classify;
+      this.showNoAsk(error);
+    } else if (error instanceof AskUnclearError) {
+      this.classify = error.classification ?? this.classify;
+      this.showChoice(error);
+    } else {
+      this.showError(error);
+    }
   }
 
   /** Applies a change of selection and schedules a re-draft. */
@@ -192,9 +198,8 @@ export class Pane {
       } catch (e) {
         if (isAbort(e) || generation !== this.generation || controller.signal.aborted) return;
         this.drafting = false;
-        if (e instanceof NoRefusableAskError) {
-          this.classify ??= e.classification;
-          this.showNoAsk(e);
+        if (e instanceof NoRefusableAskError || e instanceof AskUnclearError) {
+          this.drafted(e);
         } else if (e instanceof ApiError && (e.kind === "unreachable" || e.kind === "other" || e.kind === "mailbox") && this.draft) {
           // Keep the last good draft on screen; say what happened.
           this.render();
@@ -395,6 +400,7 @@ export class Pane {
 
   private accept(draft: DraftResponse): void {
     this.draft = draft;
+    this.classify = draft.classification ?? this.classify;
     this.knownFields = mergeKnownFields(this.knownFields, draft.missingFields);
     this.phase = "ready";
     this.render();
@@ -443,6 +449,24 @@ export class Pane {
         renderLoading(this.shell, "Drafting the no…");
         void this.redraft();
       },
+    });
+  }
+
+  /** The reading is unsure: show both candidates with their evidence; nothing is drafted until one is picked. */
+  private showChoice(error: AskUnclearError): void {
+    const email = this.email!;
+    this.phase = "choose";
+    this.draft = null;
+    setStatus(this.shell, "Which ask is this? Pick one to draft.");
+    renderChoice(this.shell, {
+      ...choiceView(email, this.classify, error.problem?.detail),
+      onPick: (kind) => {
+        this.selections = { ...this.selections, category: kind };
+        this.phase = "ready";
+        renderLoading(this.shell, "Drafting the no…");
+        void this.redraft();
+      },
+      onNothing: () => this.showNoAsk(new NoRefusableAskError({ detail: "You chose: nothing to refuse. Reply to it normally." })),
     });
   }
 

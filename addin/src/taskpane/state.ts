@@ -4,7 +4,6 @@ import type {
   AskFinding,
   Audience,
   Checks,
-  ClassifyRequest,
   ClassifyResponse,
   ConfirmSentResponse,
   DraftRequest,
@@ -325,16 +324,6 @@ function cleanAddress(a: { name?: string | null; email?: string | null }) {
   return { ...(a.name ? { name: a.name } : {}), ...(a.email ? { email: a.email } : {}) };
 }
 
-export function classifyRequestFor(email: EmailData): ClassifyRequest {
-  const { email: e } = buildDraftRequest(email, emptySelections());
-  return {
-    subject: e.subject,
-    ...(e.body !== undefined ? { body: e.body } : {}),
-    ...(e.from ? { from: e.from } : {}),
-    ...(e.itemId ? { itemId: e.itemId } : {}),
-  };
-}
-
 /** Remembers every field the API asked for, so an input does not vanish once it is filled. */
 export function mergeKnownFields(known: ReadonlyMap<string, MissingField>, missing: readonly MissingField[]): Map<string, MissingField> {
   const next = new Map(known);
@@ -386,6 +375,37 @@ export interface PaneModel {
   readFromMailbox: boolean;
 }
 
+export interface ChoiceView {
+  subject: string;
+  sender: string;
+  reason: string;
+  /** The two likeliest readings, each with the words that show it; "other" is nothing to refuse. */
+  candidates: { category: string; label: string; confidence: number; nothing: boolean; excerpts: Excerpt[] }[];
+  /** Every kind, for an ask that is neither candidate. */
+  kinds: { value: string; label: string }[];
+}
+
+/** The unsure reading as the pane shows it: the reason, both candidates and their evidence. */
+export function choiceView(email: EmailData, classify: ClassifyResponse | undefined, detail?: string): ChoiceView {
+  const unsure = classify?.unsure;
+  const readFromMailbox = readsBodyById(email);
+  const candidates = (unsure?.candidates ?? []).map((c) => ({
+    category: c.category,
+    label: c.category === "other" ? "Nothing to refuse" : kindLabel(c.category),
+    confidence: confidencePercent(c.confidence),
+    nothing: c.category === "other",
+    excerpts: findingExcerpts(readFromMailbox ? { subject: email.subject, body: "" } : email,
+      readFromMailbox ? (c.evidence ?? []).filter((e) => e.in === "subject") : (c.evidence ?? [])),
+  }));
+  return {
+    subject: email.subject,
+    sender: senderLabel(email.from),
+    reason: unsure?.reason ?? detail ?? "Say no is not sure what this email asks for.",
+    candidates,
+    kinds: kindOptions(...candidates.map((c) => c.category)),
+  };
+}
+
 export function confidencePercent(confidence: number): number {
   if (!Number.isFinite(confidence)) return 0;
   return Math.max(0, Math.min(100, Math.round(confidence * 100)));
@@ -413,7 +433,8 @@ export function toViewModel(input: {
   selections: Selections;
   knownFields?: ReadonlyMap<string, MissingField>;
 }): PaneModel {
-  const { email, draft, classify, selections } = input;
+  const { email, draft, selections } = input;
+  const classify = input.classify ?? draft.classification;
   // Read by id, body evidence indexes the server's copy of the body: only subject evidence can be shown.
   const readFromMailbox = readsBodyById(email);
   const excerpts = (evidence: readonly Evidence[]) =>

@@ -43,6 +43,12 @@ export interface ClassifyRequest {
   itemId?: string;
 }
 
+/** The reading is not sure: the two likeliest kinds ("other" is nothing to refuse), for the account manager to pick. */
+export interface AskUncertainty {
+  reason: string;
+  candidates: AskFinding[];
+}
+
 export interface ClassifyResponse {
   primary: AskFinding;
   secondary: AskFinding[];
@@ -50,6 +56,7 @@ export interface ClassifyResponse {
   flagEvidence?: Evidence[];
   figures: Figure[];
   audience: AudienceSuggestion;
+  unsure?: AskUncertainty | null;
 }
 
 export interface DraftEmail {
@@ -116,6 +123,8 @@ export interface DraftResponse {
   checkNotes?: string[];
   ask?: AskFinding;
   suggestedAudience?: AudienceSuggestion;
+  /** The whole reading of the email (secondary asks, figures, flag evidence): the pane needs no separate classify call. */
+  classification?: ClassifyResponse;
 }
 
 export type DraftEventType = "inserted" | "sent" | "discarded";

@@ -1,7 +1,7 @@
 // Rendering. Email-derived text only ever goes through textContent / text nodes; the draft's
 // HTML preview is sanitised by DOMPurify into a DOM fragment. Nothing here assigns innerHTML.
 import DOMPurify from "dompurify";
-import type { ConfirmView, Excerpt, PaneModel } from "./state";
+import type { ChoiceView, ConfirmView, Excerpt, PaneModel } from "./state";
 import { AUDIENCE_LABELS } from "./state";
 import type { Audience, InsertMode } from "./types";
 import { AUDIENCES } from "./types";
@@ -148,6 +148,46 @@ export function renderNoAsk(
       el("label", { for: "noask-kind" }, "What they ask for"),
       select,
       actionRow([{ label: "Draft a no anyway", primary: true, onClick: () => view.onDraft(select.value) }]),
+    ),
+  );
+}
+
+/** Unsure reading: the two candidates with their evidence; the account manager picks before anything is drafted. */
+export function renderChoice(shell: Shell, view: ChoiceView & { onPick: (kind: string) => void; onNothing: () => void }): void {
+  clear(shell.content);
+  shell.content.setAttribute("aria-busy", "false");
+  const others = view.kinds.filter((k) => !view.candidates.some((c) => c.category === k.value));
+  const select = el("select", { id: "choice-kind" }, ...others.map((k) => el("option", { value: k.value }, k.label)));
+  append(
+    shell.content,
+    emailHeader(view.subject, view.sender),
+    el(
+      "section",
+      { className: "choice", "aria-labelledby": "choice-title" },
+      el("h2", { id: "choice-title" }, "Which ask is this?"),
+      el("p", {}, view.reason),
+      ...view.candidates.map((c, i) =>
+        el(
+          "div",
+          { className: "candidate" },
+          el("h3", {}, c.label, el("span", { className: "confidence" }, ` ${c.confidence}%`)),
+          excerptList(c.excerpts, `Why it may be ${c.label.toLowerCase()}`),
+          actionRow([
+            c.nothing
+              ? { label: "Nothing to refuse", primary: i === 0, onClick: () => view.onNothing() }
+              : { label: `Draft a no: ${c.label.toLowerCase()}`, primary: i === 0, onClick: () => view.onPick(c.category) },
+          ]),
+        ),
+      ),
+      others.length
+        ? el(
+            "div",
+            { className: "candidate" },
+            el("label", { for: "choice-kind" }, "Something else"),
+            select,
+            actionRow([{ label: "Draft a no for this", onClick: () => view.onPick(select.value) }]),
+          )
+        : null,
     ),
   );
 }

@@ -1,0 +1,129 @@
+using OutlookSayNo.Kinds;
+using OutlookSayNo.Reading;
+
+namespace OutlookSayNo.Asks;
+
+/// <summary>The threat and abusive flags. A threat is a consequence (leaving, cancelling, suing, a bad
+/// review: the catalog's threat cues) held over the supplier to get the ask, so a consequence counts
+/// only where the sentence, or the one before it, frames it as leverage: "if you don't...", "unless",
+/// "otherwise", "or we will", "we will have no choice but to". Cancelling an order, naming a competitor
+/// or signing as Managing Director is not a threat. Abuse is the catalog's abusive cues: insults and
+/// contempt aimed at the reader, not bluntness.</summary>
+public static class Pressure
+{
+    private static CueSet Cues(params string[] patterns) => new(patterns.Select(p => CuePattern.Parse(p, 1)));
+
+    /// <summary>Words that make a consequence leverage: a condition, a forced hand, a last warning.</summary>
+    private static readonly CueSet Leverage = Cues(
+        "if", "unless", "otherwise", "or else", "failing (which|that|this|delivery|payment|a reply|an answer|receipt)",
+        "or (we|i|we'll|i'll|we're|i'm)", "(we|i) (will|shall|would|may|might|'ll) (have|be forced|need|be obliged|be compelled) to",
+        "(we'll|i'll) (have|be forced|need) to", "(we|i) (will|would|'ll) have no (choice|option|alternative)", "(we'll|i'll|we'd|i'd) have no (choice|option|alternative)",
+        "(we|i) (have|had) no (choice|option|alternative)", "(we|i) (are|am) (left|forced)",
+        "(until|before) (we|i) (hear|receive|get|see)", "(in the|in that) (event|case)", "should (you|this|it) (not|fail)", "(last|final) (chance|warning|notice|opportunity)",
+        "(we|i) (will|'ll) be (forced|compelled|obliged)", "(we'll|i'll) be (forced|compelled|obliged)", "time is (now)? of the essence",
+        "(should|must|do) (i|we) (go|look|move|switch|change|find|take)", "maybe (i|we) should", "keep this up",
+        "(if|when|should) (this|it) (happens|continues|happen|continue) again", "any (further|more) (delay|delays|failure|failures|problems)");
+
+    /// <summary>Threats that need no framing: the words are the leverage.</summary>
+    private static readonly CueSet Explicit = Cues(
+        "(final|last) warning", "see you in court", "you will (lose|be losing) (us|our business|my business|a customer|this account)",
+        "you'll (lose|be losing) (us|our business|my business|a customer|this account)", "(hear|be hearing) from (my|our) (lawyer*|attorney*|solicitor*)",
+        "(flag*|report*|expose*|name) ... (as)? (a|an)? (thief|thieves|scam*|fraud*|crook*|cheat*)");
+
+    /// <summary>A sentence the flag word model is at least this sure of raises "abusive" on its own.</summary>
+    public const double AbusiveModelThreshold = 0.97;
+
+    public static (List<string> Flags, List<Evidence> Evidence) Read(KindCatalog catalog, EmailText email, TokenizedText message)
+    {
+        var flags = new List<string>();
+        var evidence = new List<Evidence>();
+        var sentences = Math.Max(1, message.Sentences.Length);
+
+        // Threat: a consequence cue in a sentence framed as leverage (or right after one that is).
+        var leverage = SentencesWith(Leverage, message, sentences);
+        var found = new List<CueSet.CueMatch>();
+        catalog.Threat.MatchAll(message.Tokens, found);
+        var threats = found.Where(m =>
+            {
+                var s = message.Tokens[m.FirstToken].Sentence;
+                return s < sentences && (leverage[s] || s > 0 && leverage[s - 1]);
+            })
+            .ToList();
+        var explicitFound = new List<CueSet.CueMatch>();
+        Explicit.MatchAll(message.Tokens, explicitFound);
+        var weight = threats.DistinctBy(m => m.CueId).Sum(m => m.Cue.Weight) + explicitFound.Count * 3;
+        if (weight >= catalog.ThreatDefinition.Threshold)
+        {
+            flags.Add(AskFlags.Threat);
+            foreach (var m in threats.Concat(explicitFound).OrderByDescending(m => m.Cue.Weight).Take(3).OrderBy(m => m.FirstToken))
+                evidence.Add(Sentence(email, message, m.FirstToken, AskFlags.Threat));
+        }
+
+        // Abusive: the catalog's cues, or a sentence the flag model is near certain of.
+        found.Clear();
+        catalog.Abusive.MatchAll(message.Tokens, found);
+        if (found.Count > 0 && found.DistinctBy(m => m.CueId).Sum(m => m.Cue.Weight) >= catalog.AbusiveDefinition.Threshold)
+        {
+            flags.Add(AskFlags.Abusive);
+            foreach (var m in found.OrderByDescending(m => m.Cue.Weight).Take(3).OrderBy(m => m.FirstToken))
+                evidence.Add(Sentence(email, message, m.FirstToken, AskFlags.Abusive));
+        }
+        else if (catalog.FlagExamples.IndexOf(AskFlags.Abusive) is var index and >= 0)
+        {
+            (int From, int To, double P)? strongest = null;
+            foreach (var (from, to) in Ranges(message.Tokens))
+                if (catalog.FlagExamples.Posterior(message.Tokens, from, to) is { } p && p[index] >= AbusiveModelThreshold && (strongest is null || p[index] > strongest.Value.P))
+                    strongest = (from, to, p[index]);
+            if (strongest is { } hit)
+            {
+                flags.Add(AskFlags.Abusive);
+                evidence.Add(Sentence(email, message, hit.From, AskFlags.Abusive));
+            }
+        }
+        return (flags, evidence.DistinctBy(e => (e.Start, e.In)).ToList());
+    }
+
+    private static bool[] SentencesWith(CueSet cues, TokenizedText message, int sentences)
+    {
+        var marked = new bool[sentences];
+        var found = new List<CueSet.CueMatch>();
+        cues.MatchAll(message.Tokens, found);
+        foreach (var m in found)
+        {
+            var s = message.Tokens[m.FirstToken].Sentence;
+            if (s < sentences) marked[s] = true;
+        }
+        return marked;
+    }
+
+    /// <summary>The whole sentence that holds the token: the pressure is shown in its context.</summary>
+    private static Evidence Sentence(EmailText email, TokenizedText message, int token, string flag)
+    {
+        var index = message.Tokens[token].Sentence;
+        var sentence = message.Sentences.FirstOrDefault(s => s.Index == index);
+        var (start, length) = sentence is null ? (message.Tokens[token].Start, message.Tokens[token].Length) : (sentence.Start, sentence.Length);
+        while (length > 0 && char.IsWhiteSpace(email.Text[start])) { start++; length--; }
+        while (length > 0 && char.IsWhiteSpace(email.Text[start + length - 1])) length--;
+        if (length > Classifier.MaxEvidenceChars)
+        {
+            // A very long sentence: the words around the cue.
+            var at = message.Tokens[token].Start;
+            start = Math.Max(start, at - Classifier.MaxEvidenceChars / 3);
+            length = Math.Min(Classifier.MaxEvidenceChars, sentence!.Start + sentence.Length - start);
+        }
+        var (srcStart, srcLength) = email.ToSource(start, length);
+        return new Evidence(email.Text.Substring(start, length), srcStart, srcLength, flag);
+    }
+
+    private static IEnumerable<(int From, int To)> Ranges(Token[] tokens)
+    {
+        var start = 0;
+        while (start < tokens.Length)
+        {
+            var end = start;
+            while (end < tokens.Length && tokens[end].Sentence == tokens[start].Sentence) end++;
+            yield return (start, end);
+            start = end;
+        }
+    }
+}
