@@ -272,7 +272,8 @@ public sealed class Classifier
         return (s, last.Start + last.Length - s);
     }
 
-    private static IEnumerable<(int From, int To)> SentenceRanges(Token[] tokens)
+    /// <summary>Token ranges [from, to) of each sentence, in order.</summary>
+    internal static IEnumerable<(int From, int To)> SentenceRanges(Token[] tokens)
     {
         var start = 0;
         while (start < tokens.Length)

@@ -71,7 +71,7 @@ public static class Pressure
         else if (catalog.FlagExamples.IndexOf(AskFlags.Abusive) is var index and >= 0)
         {
             (int From, int To, double P)? strongest = null;
-            foreach (var (from, to) in Ranges(message.Tokens))
+            foreach (var (from, to) in Classifier.SentenceRanges(message.Tokens))
                 if (catalog.FlagExamples.Posterior(message.Tokens, from, to) is { } p && p[index] >= AbusiveModelThreshold && (strongest is null || p[index] > strongest.Value.P))
                     strongest = (from, to, p[index]);
             if (strongest is { } hit)
@@ -113,17 +113,5 @@ public static class Pressure
         }
         var (srcStart, srcLength) = email.ToSource(start, length);
         return new Evidence(email.Text.Substring(start, length), srcStart, srcLength, flag);
-    }
-
-    private static IEnumerable<(int From, int To)> Ranges(Token[] tokens)
-    {
-        var start = 0;
-        while (start < tokens.Length)
-        {
-            var end = start;
-            while (end < tokens.Length && tokens[end].Sentence == tokens[start].Sentence) end++;
-            yield return (start, end);
-            start = end;
-        }
     }
 }

@@ -21,6 +21,10 @@ public sealed class LoadTimingTests(PaneFixture fixture, ITestOutputHelper outpu
             var ms = await pane.Page.EvaluateAsync<double>("() => performance.now()");
             times.Add(ms);
             Output.WriteLine($"load {run + 1}{(run == 0 ? " (first in this browser)" : "")}: navigation start to draft visible {ms:F0} ms");
+            // Where the time went: each request the page made, from navigation start.
+            var entries = await pane.Page.EvaluateAsync<string[]>(
+                "() => performance.getEntriesByType('resource').map(e => `${e.name.split('?')[0].split('/').slice(-2).join('/')} ${e.startTime.toFixed(0)}+${e.duration.toFixed(0)} ms`)");
+            Output.WriteLine("    " + string.Join("; ", entries));
         }
         var warm = times.Skip(1).Order().ToList();
         Output.WriteLine($"median of the later loads: {warm[warm.Count / 2]:F0} ms");

@@ -30,26 +30,7 @@ if (Arg("--classify", "") is { Length: > 0 } one)
     return;
 }
 var emails = EvalSet.Load(emailsDir);
-// The ablation's third arm: sentence embeddings (all-MiniLM-L6-v2) as an extra signal, with reader
-// weights learned on dev for it. Prints time per email and the memory the model adds.
-MiniLmMeaning? meaningArm = null;
-ReaderModel? meaningModel = null;
-if (args.Contains("--meaning"))
-{
-    var memoryBefore = Environment.WorkingSet;
-    var loadStarted = System.Diagnostics.Stopwatch.StartNew();
-    meaningArm = new MiniLmMeaning();
-    var dev = emails.Where(e => e.Split == "dev").ToList();
-    var meaningExamples = Training.Examples(catalog, dev, 5, EvalSet.Load(Path.Combine(root, "tests", "eval", "emails")), 0.3, meaningArm);
-    meaningModel = Training.Fit(meaningExamples, 0.03);
-    meaningArm.Keep = null;
-    meaningArm.Extra = null;
-    Console.WriteLine($"meaning arm: weights learned on dev in {loadStarted.Elapsed.TotalSeconds:0} s; kind weights [{string.Join(", ", meaningModel.KindWeights.Select(w => w.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)))}]");
-    var warm = new Classifier(TimeProvider.System, meaningModel, meaningArm).Classify(catalog, "", "Could you take 10% off the renewal?");
-    GC.Collect();
-    Console.WriteLine($"meaning arm: process working set {memoryBefore / 1048576} MB before, {Environment.WorkingSet / 1048576} MB with the model loaded and the example vectors cached");
-}
-var predictions = meaningArm is null ? EvalSet.Run(catalog, emails) : EvalSet.Run(catalog, emails, null, new Classifier(TimeProvider.System, meaningModel, meaningArm));
+var predictions = EvalSet.Run(catalog, emails);
 
 if (args.Contains("--train"))
 {
@@ -59,10 +40,7 @@ if (args.Contains("--train"))
     var handWritten = EvalSet.Load(Path.Combine(root, "tests", "eval", "emails"));
     var folds = 5;
     var extraWeight = double.Parse(Arg("--extra-weight", "0.3"), System.Globalization.CultureInfo.InvariantCulture);
-    using var meaning = args.Contains("--meaning") || args.Contains("--meaning-lr") ? new MiniLmMeaning { Classify = args.Contains("--meaning-lr") } : null;
-    var started = System.Diagnostics.Stopwatch.StartNew();
-    var examples = Training.Examples(catalog, dev, folds, handWritten, extraWeight, meaning);
-    Console.WriteLine($"evidence read in {started.Elapsed.TotalSeconds:0.0} s{(meaning is null ? "" : $", {meaning.Encoded} sentences embedded")}");
+    var examples = Training.Examples(catalog, dev, folds, handWritten, extraWeight);
     var best = (L2: 0.0, Loss: double.MaxValue);
     foreach (var l2 in new[] { 0.0003, 0.001, 0.003, 0.01, 0.03, 0.1 })
     {

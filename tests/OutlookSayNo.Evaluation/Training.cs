@@ -31,7 +31,7 @@ public static class Training
         var result = new List<Example>();
         // The meaning model compares with the same example sentences the fold's word model learned.
         var extras = new Dictionary<ExampleModel, ILookup<string, string>>();
-        if (meaning is MiniLmMeaning m)
+        if (meaning is IFoldAwareMeaning m)
         {
             m.Keep = e => !devSentences.Contains(e);
             m.Extra = (c, kind) => extras.TryGetValue(c.Examples, out var l) ? l[kind] : [];
