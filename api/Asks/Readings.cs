@@ -33,7 +33,8 @@ public sealed class Readings(Classifier classifier, TimeProvider clock) : IDispo
         if (_cache.TryGetValue(key, out Classification? known) && known is not null) return known;
         var result = classifier.Classify(catalog, subject, body);
         Interlocked.Increment(ref _classified);
-        _cache.Set(key, result, new MemoryCacheEntryOptions { Size = 4096 + (long)body.Length * 8, SlidingExpiration = KeepFor });
+        // The reading holds the text, its map to the HTML, the tokens and per-sentence scores: about 16 bytes a character.
+        _cache.Set(key, result, new MemoryCacheEntryOptions { Size = 4096 + (long)body.Length * 16, SlidingExpiration = KeepFor });
         return result;
     }
 
