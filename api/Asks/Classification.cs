@@ -11,7 +11,6 @@ public sealed record AskFinding(string Category, double Confidence, IReadOnlyLis
     /// <summary>Sentences (start, length in the message text) that carry this ask, the strongest
     /// first; used to pick its figures.</summary>
     internal IReadOnlyList<(int Start, int Length)> Sentences { get; init; } = [];
-    internal double Score { get; init; }
 }
 
 public sealed record AudienceSuggestion(string Suggested, string Reason);

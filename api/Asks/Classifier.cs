@@ -235,7 +235,7 @@ public sealed class Classifier
         }
         evidence.Sort((a, b) => a.Start.CompareTo(b.Start));
         evidence.AddRange(subjectHits.Where(h => h.Kind == kind).Select(h => h.Evidence).DistinctBy(h => h.Start));
-        return new AskFinding(kind, Math.Round(probability, 2), evidence) { Sentences = sentences, Score = probability };
+        return new AskFinding(kind, Math.Round(probability, 2), evidence) { Sentences = sentences };
     }
 
     /// <summary>A sentence without the list marks, quotes and spaces around it; a very long one cut to

@@ -183,7 +183,7 @@ if (explain.Length > 0)
     {
         Console.WriteLine($"{p.Email.File}: labelled {p.Email.Kind}, flags [{string.Join(",", p.Email.Flags)}]");
         foreach (var a in new[] { p.Result.Primary }.Concat(p.Result.Secondary))
-            Console.WriteLine($"  {a.Category,-14} score {a.Score,6:0.00} conf {a.Confidence:0.00} [{string.Join(" | ", a.Evidence.Select(e => e.Text))}]");
+            Console.WriteLine($"  {a.Category,-14} p {p.Result.Probabilities.GetValueOrDefault(a.Category),6:0.00} [{string.Join(" | ", a.Evidence.Select(e => e.Text))}]");
         Console.WriteLine($"  flags [{string.Join(",", p.Result.Flags)}] [{string.Join(" | ", p.Result.FlagEvidence.Select(e => e.Text))}]");
     }
     return;
