@@ -29,7 +29,9 @@ public static class SentenceActs
     private static readonly CueSet AskMarkers = Cues(
         "please", "pls", "plz", "kindly", "can you", "could you", "would you", "will you", "can we", "could we", "can i", "could i",
         "may we", "may i", "(we|i) ... (need|want|require|expect|demand|insist|request)", "(we|i) (would|should) ... (like|love|appreciate|prefer|need|want|ask)", "(we'd|i'd) ... (like|love|appreciate|prefer|need|want|ask)",
-        "need you to", "want you to", "expect you to", "(we are|i am|we're|i'm) (asking|requesting|hoping|looking for|writing to ask|writing to request)",
+        "need you to", "want you to", "expect you to", "(we are|i am|we're|i'm) ... (asking|requesting|hoping|looking for|writing to ask|writing to request)",
+        // Counter-offers say what they will pay or accept ("I can release $750", "I was thinking more like $300").
+        "(i|we) can (only)? (release|offer|pay|stretch to|go to|manage)", "(i was|we were|i'm|we're) thinking (more like|of|about)", "(i|we) (would|could|will) (accept|settle for|take|agree to)",
         "(we|i) (ask|request|propose|suggest|urge)", "is it possible", "would it be possible", "is there (any|a) (way|chance|possibility|possibilyty|option)",
         "any chance", "are you able", "(would|could) you (consider|agree|accept|be willing)", "how about", "what about", "let me know if", "let us know if",
         "hoping you (can|could|will)", "hope you (can|could|will)", "must", "(have|has) to", "needs to", "(should|shall) be", "allow (us|me)", "give (us|me)",
@@ -68,7 +70,8 @@ public static class SentenceActs
         "(we|i) (have|'ve) (cancelled|canceled|deducted|withheld|suspended|terminated|stopped|returned|rejected)",
         "(we|i) will be (asking|deducting|charging|applying|extending|moving|cancelling|canceling|introducing|requiring|withholding|returning|paying)",
         "(is|are) (hereby)? (cancelled|canceled|terminated|suspended|amended|changed|extended)", "(this|these) (change|changes|terms) (will)? (apply|applies)",
-        "(we|i) (hereby|formally) (give notice|notify|request|demand|require)", "notice of (termination|cancellation)", "force majeure");
+        "(we|i) (hereby|formally) (give notice|notify|request|demand|require)", "notice of (termination|cancellation)", "force majeure",
+        "(giving|give|serving|serve) you ... notice", "will be subject to", "(will|shall) be (required|expected|asked) to");
 
     private static readonly CueSet ThanksMarkers = Cues(
         "thank*", "thx", "appreciate*", "grateful", "great (job|work|service|support)", "well done", "kudos", "love the", "(pleased|happy|delighted) with");

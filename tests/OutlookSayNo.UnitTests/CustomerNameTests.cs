@@ -1,70 +1,117 @@
 using OutlookSayNo.Asks;
 using OutlookSayNo.Drafts;
+using OutlookSayNo.Reading;
 
 namespace OutlookSayNo.UnitTests;
 
 public class CustomerNameTests
 {
-    // ---------------------------------------------------------------- CustomerName
+    // ---------------------------------------------------------------- Names
+
+    private static PersonName Read(string? name, string? email, string body = "Could you lower the price?") =>
+        Names.Read(name, email, EmailReader.Read(body));
 
     [Theory]
-    [InlineData("Maria Lopez", "maria@acme.com", "Maria Lopez", "Maria")]
-    [InlineData("  \"Maria Lopez\"  ", null, "Maria Lopez", "Maria")]
-    [InlineData("'Maria Lopez'", null, "Maria Lopez", "Maria")]
-    [InlineData("Lopez, Maria", null, "Maria Lopez", "Maria")]
-    [InlineData("O'Brien, Sean", null, "Sean O'Brien", "Sean")]
-    [InlineData("Maria", null, "Maria", "Maria")]
-    [InlineData("JOHN SMITH", null, "JOHN SMITH", "John")]
-    [InlineData("José Núñez", null, "José Núñez", "José")]
-    [InlineData("李 明", null, "李 明", "李")]
-    public void A_display_name_gives_the_name_and_the_first_name(string name, string? email, string expectedName, string expectedFirst)
+    [InlineData("Maria Lopez", "maria@acme.com", "Maria", "Lopez")]
+    [InlineData("  \"Maria Lopez\"  ", null, "Maria", "Lopez")]
+    [InlineData("'Maria Lopez'", null, "Maria", "Lopez")]
+    [InlineData("Lopez, Maria", null, "Maria", "Lopez")]
+    [InlineData("O'Brien, Sean", null, "Sean", "O'Brien")]
+    [InlineData("Maria", null, "Maria", null)]
+    [InlineData("JOHN SMITH", null, "John", "Smith")]
+    [InlineData("José Núñez", null, "José", "Núñez")]
+    [InlineData("李 明", null, "李", "明")]
+    [InlineData("Ana Ruiz (Acme Foods)", null, "Ana", "Ruiz")]
+    [InlineData("Ana Ruiz, Head of Purchasing, Acme Foods", null, "Ana", "Ruiz")]
+    [InlineData("Margaret A. Collins", null, "Margaret", "Collins")]
+    [InlineData("jason morris", null, "Jason", "Morris")]
+    public void A_display_name_gives_the_given_and_family_name(string name, string? email, string given, string? family)
     {
-        var (full, first) = DraftService.CustomerName(new EmailAddress(name, email));
+        var person = Read(name, email);
 
-        Assert.Equal(expectedName, full);
-        Assert.Equal(expectedFirst, first);
+        Assert.Equal(given, person.Given);
+        Assert.Equal(family, person.Family);
     }
 
     [Theory]
-    [InlineData("maria.lopez@acme.com", "Maria Lopez", "Maria")]
-    [InlineData("maria_lopez@acme.com", "Maria Lopez", "Maria")]
-    [InlineData("MARIA-LOPEZ@acme.com", "Maria Lopez", "Maria")]
-    [InlineData("maria.del.rio@acme.com", "Maria Del Rio", "Maria")]
-    public void Without_a_display_name_a_first_dot_last_address_gives_the_name(string email, string expectedName, string expectedFirst)
+    [InlineData("Dr. Katrin Vogel", "Dr", "Katrin", "Vogel")]
+    [InlineData("Mr John Okafor", "Mr", "John", "Okafor")]
+    public void A_courtesy_title_is_kept_apart_from_the_name(string name, string title, string given, string family)
     {
-        Assert.Equal((expectedName, expectedFirst), DraftService.CustomerName(new EmailAddress(null, email)));
+        Assert.Equal(new PersonName(given, family, title), Read(name, null));
     }
 
     [Theory]
-    [InlineData("ap@acme.com")]
-    [InlineData("maria@acme.com")]
-    [InlineData("m.lopez@acme.com")]
-    [InlineData("maria.lopez2@acme.com")]
-    [InlineData("")]
-    [InlineData(null)]
-    public void Without_a_display_name_an_address_that_is_not_first_dot_last_gives_no_name(string? email)
+    [InlineData("maria.lopez@acme.com", "Maria", "Lopez")]
+    [InlineData("maria_lopez@acme.com", "Maria", "Lopez")]
+    [InlineData("MARIA-LOPEZ@acme.com", "Maria", "Lopez")]
+    public void Without_a_display_name_a_first_dot_last_address_gives_the_name(string email, string given, string family)
     {
-        Assert.Equal(((string?)null, (string?)null), DraftService.CustomerName(new EmailAddress("  ", email)));
+        Assert.Equal(new PersonName(given, family, null), Read(null, email));
+    }
+
+    [Theory]
+    [InlineData("  ", "ap@acme.com")]
+    [InlineData("  ", "maria@acme.com")]
+    [InlineData("  ", "m.lopez@acme.com")]
+    [InlineData("  ", "maria.lopez2@acme.com")]
+    [InlineData("Accounts Payable", "ap@acme.com")]
+    [InlineData("Procurement Team", "x@acme.com")]
+    [InlineData("Tesco Commercial Team", "x@acme.com")]
+    [InlineData("Vendor & Supply Chain Management", "x@acme.com")]
+    [InlineData("Purchasing", "purchasing@acme.com")]
+    [InlineData("Coastal Freight Ltd", "x@acme.com")]
+    [InlineData("noreply", "x@acme.com")]
+    [InlineData("hh7707", "hh7707@example.com")]
+    [InlineData("buyer_jk2291", "jkrell2291@example.com")]
+    [InlineData("Musicalcreation", "musicalcreation@example.com")]
+    [InlineData("CEO", "x@acme.com")]
+    [InlineData("1234 5678", "x@acme.com")]
+    [InlineData(null, null)]
+    public void A_role_a_team_a_company_or_a_handle_gives_no_name(string? name, string? email)
+    {
+        Assert.Equal(PersonName.Unknown, Read(name, email));
     }
 
     [Fact]
-    public void No_sender_gives_no_name()
+    public void The_name_signed_under_the_message_beats_a_team_display_name()
     {
-        Assert.Equal(((string?)null, (string?)null), DraftService.CustomerName(null));
+        var person = Read("Purchasing", "purchasing@acme.com", "Could you extend our terms to 60 days?\n\nBest regards,\nHelen Marsh\nPurchasing Manager\nAcme Foods");
+
+        Assert.Equal(new PersonName("Helen", "Marsh", null), person);
     }
 
-    [Theory]
-    [InlineData("Accounts Payable")]
-    [InlineData("Procurement Team")]
-    [InlineData("noreply")]
-    [InlineData("billing@acme.com")]
-    [InlineData("1234 5678")]
-    public void A_team_or_non_person_name_keeps_the_name_but_gives_no_first_name(string name)
+    [Fact]
+    public void A_short_signed_name_keeps_the_family_name_of_the_display_name()
     {
-        var (full, first) = DraftService.CustomerName(new EmailAddress(name, "x@acme.com"));
+        var person = Read("Ronald Pruitt", "rpruitt@acme.com", "Please send the revised invoice by Friday.\n\nThanks,\nRon");
 
-        Assert.Equal(name, full);
-        Assert.Null(first);
+        Assert.Equal(new PersonName("Ron", "Pruitt", null), person);
+    }
+
+    [Fact]
+    public void A_handle_signed_with_a_name_gives_that_name()
+    {
+        var person = Read("marcus_b_builds", "marcus.bennett.mb@gmail.com", "Any chance you could knock 10% off?\n\nCheers,\nMarcus");
+
+        Assert.Equal("Marcus", person.Given);
+    }
+
+    [Fact]
+    public void A_job_title_line_under_the_sign_off_is_not_taken_for_a_name()
+    {
+        var person = Read("Dwight Pettit", "dwpettit@harborpower.com", "We need the rest shipped by Friday.\n\nRegards,\nChief Executive Officer\nHarbor Power");
+
+        Assert.Equal(new PersonName("Dwight", "Pettit", null), person);
+    }
+
+    [Fact]
+    public void An_initial_and_a_family_name_give_no_given_name()
+    {
+        var person = Read("M. Delorme", "m.delorme@delorme-materiaux.example", "Merci de nous accorder 60 jours.\n\nCordialement,\nM. Delorme");
+
+        Assert.Null(person.Given);
+        Assert.Equal("Delorme", person.Family);
     }
 
     // ---------------------------------------------------------------- Company

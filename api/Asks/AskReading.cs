@@ -1,0 +1,178 @@
+using System.Text.RegularExpressions;
+using OutlookSayNo.Reading;
+
+namespace OutlookSayNo.Asks;
+
+/// <summary>Words of the email. <c>Start</c>/<c>Length</c> index the body as sent; <c>Text</c> is the words as read.</summary>
+public sealed record ReadSpan(string Text, int Start, int Length);
+
+/// <summary>The ask read in full, for the kind being drafted: the sentence that asks, what we would be
+/// refusing in our own voice, every figure with its role, the reason they give and what they offer in
+/// return. Each part keeps its place in the email, so the pane can show it and the account manager can
+/// correct it; a part that cannot be read is null and the draft does without it.</summary>
+public sealed record AskReading(
+    string Kind,
+    ReadSpan? Request,
+    string? RequestOurs,
+    IReadOnlyList<RoledFigure> Figures,
+    RoledFigure? Requested,
+    ReadSpan? Reason,
+    string? ReasonTheirs,
+    ReadSpan? Offer,
+    string? OfferTheirs)
+{
+    /// <summary>The email the figures' places refer to.</summary>
+    public EmailText? EmailText { get; init; }
+
+    /// <summary>Whether the reason reads as a clause ("your budget was cut") rather than a thing ("the fire in despatch").</summary>
+    public bool ReasonIsClause => ReasonTheirs is { } r && AskReader.IsClause(r);
+}
+
+public static partial class AskReader
+{
+    /// <summary>Words longer than this are not a phrase we can say back; the draft falls back on the kind's own words.</summary>
+    public const int MaxPhraseWords = 16;
+
+    public static AskReading Read(Classification c, string kind)
+    {
+        var email = c.Email;
+        var sentences = Classifier.AskSentences(c, kind);
+        var figures = FigureRoles.Assign(email, c.Figures, kind, sentences, c.Evidence?.Message, c.Evidence?.Acts);
+        var requested = FigureRoles.Requested(figures, kind);
+        var ask = sentences.FirstOrDefault();
+        var request = ask is null ? null : Span(email, ask.Start, ask.Length);
+        var ours = ask is null ? null : RequestPhrase(email.Text.Substring(ask.Start, ask.Length));
+
+        var message = c.Evidence?.Message;
+        var (reason, reasonTheirs) = message is null ? (null, null) : FindReason(email, message, ask);
+        var (offer, offerTheirs) = message is null ? (null, null) : FindOffer(email, message);
+        return new AskReading(kind, request, ours, figures, requested, reason, reasonTheirs, offer, offerTheirs) { EmailText = email };
+    }
+
+    private static ReadSpan? Span(EmailText email, int start, int length)
+    {
+        // Trim the spaces and line breaks a sentence span may carry.
+        while (length > 0 && char.IsWhiteSpace(email.Text[start])) { start++; length--; }
+        while (length > 0 && char.IsWhiteSpace(email.Text[start + length - 1])) length--;
+        if (length <= 0) return null;
+        var (s, l) = email.ToSource(start, length);
+        return new ReadSpan(Squash(email.Text.Substring(start, length)), s, l);
+    }
+
+    private static string Squash(string s) => SpacesRegex().Replace(s, " ").Trim();
+
+    /// <summary>What they ask us to do, in our voice, when the sentence asks it plainly: "Could you lower
+    /// both prices by 30%?" gives "lower both prices by 30%". Null for anything less plain, and for verbs
+    /// that would make an odd refusal ("help us", "let us know").</summary>
+    internal static string? RequestPhrase(string sentence)
+    {
+        var s = Squash(sentence.Replace('\u2019', '\''));
+        var m = RequestRegex().Match(s);
+        if (!m.Success) return null;
+        var vp = m.Groups["vp"].Value;
+        vp = PhraseEndRegex().Split(vp)[0].Trim().TrimEnd('.', '!', '?', ',', ';', ':').Trim();
+        vp = TrailingPleaseRegex().Replace(vp, "").Trim();
+        if (vp.Length == 0) return null;
+        var words = vp.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length is < 2 or > MaxPhraseWords) return null;
+        if (WeakVerbs.Contains(words[0].ToLowerInvariant()) || NotVerbs.Contains(words[0].ToLowerInvariant())) return null;
+        return Voice.ToThem(vp);
+    }
+
+    private static readonly HashSet<string> WeakVerbs = new(StringComparer.Ordinal)
+    {
+        "help", "let", "tell", "advise", "confirm", "check", "look", "see", "know", "reply", "respond", "get", "do", "make", "be", "have",
+        "please", "kindly", "contact", "call", "email", "explain", "clarify", "inform", "understand", "answer", "update", "think", "keep",
+    };
+
+    private static readonly HashSet<string> NotVerbs = new(StringComparer.Ordinal)
+    {
+        "a", "an", "the", "to", "it", "this", "that", "these", "those", "we", "i", "you", "us", "me", "our", "my", "your", "not", "also", "just",
+        "any", "some", "all", "more", "there", "here", "so", "and", "or", "but", "if", "in", "on", "for", "with", "of", "at", "by",
+    };
+
+    private static (ReadSpan?, string?) FindReason(EmailText email, TokenizedText message, Sentence? ask)
+    {
+        // A reason given in the asking sentence beats one elsewhere; a stated cause ("because ...") beats a hint.
+        var ordered = message.Sentences.OrderBy(s => s == ask ? 0 : 1).ThenBy(s => s.Index);
+        foreach (var s in ordered)
+        {
+            var text = email.Text.Substring(s.Start, s.Length);
+            var m = ReasonMarkerRegex().Match(text);
+            if (!m.Success) continue;
+            var clause = ClauseFrom(text, m.Index + m.Length);
+            if (clause is null) continue;
+            return (Span(email, s.Start + m.Index + m.Length, clause.Length), Voice.ToThem(Squash(clause)));
+        }
+        foreach (var s in message.Sentences)
+        {
+            var text = email.Text.Substring(s.Start, s.Length);
+            var m = HardshipRegex().Match(text);
+            if (!m.Success) continue;
+            var clause = ClauseFrom(text, 0);
+            if (clause is null) continue;
+            var lead = text.Length - text.TrimStart().Length;
+            return (Span(email, s.Start + lead, clause.Length), Voice.ToThem(Decapitalise(Squash(clause))));
+        }
+        return (null, null);
+    }
+
+    private static (ReadSpan?, string?) FindOffer(EmailText email, TokenizedText message)
+    {
+        foreach (var s in message.Sentences)
+        {
+            var text = email.Text.Substring(s.Start, s.Length).Replace('\u2019', '\'');
+            var m = OfferRegex().Match(text);
+            if (!m.Success) continue;
+            var g = m.Groups["offer"];
+            var offer = PhraseEndRegex().Split(g.Value)[0].Trim().TrimEnd('.', '!', '?', ',', ';', ':').Trim();
+            var words = offer.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+            if (words is < 1 or > MaxPhraseWords) continue;
+            return (Span(email, s.Start + g.Index, offer.Length), Voice.ToThem(Squash(offer)));
+        }
+        return (null, null);
+    }
+
+    // The clause from a position to the end of the sentence or the next turn ("..., so could you"), when it is short enough to say back.
+    private static string? ClauseFrom(string sentence, int from)
+    {
+        var rest = sentence[from..].Replace('\u2019', '\'').TrimStart();
+        var clause = PhraseEndRegex().Split(rest)[0];
+        clause = ClauseEndRegex().Split(clause)[0].Trim().TrimEnd('.', '!', '?', ',', ';', ':', ')').Trim();
+        var words = clause.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+        return words is < 2 or > MaxPhraseWords ? null : clause;
+    }
+
+    internal static bool IsClause(string s) => ClauseVerbRegex().IsMatch(s);
+
+    private static string Decapitalise(string s) =>
+        s.Length > 1 && char.IsUpper(s[0]) && !char.IsUpper(s[1]) && !s.StartsWith("I ", StringComparison.Ordinal) ? char.ToLowerInvariant(s[0]) + s[1..] : s;
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex SpacesRegex();
+
+    [GeneratedRegex(@"\b(?:is|are|was|were|has|have|had|will|would|can|could|did|do|does|need|needs|must|got|lost|cut|went|came|made|took|became|\w{3,}ed)\b|'(?:s|re|ve|ll|d)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ClauseVerbRegex();
+
+    [GeneratedRegex(@"(?:\b(?:could|can|would|will) you (?:please |kindly |possibly |perhaps |maybe |just )?|^(?:so |and |also |hence )?(?:please|kindly|pls|plz) |\b(?:we|i) (?:would like|'d like|want|need|ask|request|expect|require|would ask|'d ask) you to |\b(?:we|i) (?:ask|request|propose|suggest) that you |\bwould it be possible (?:for you )?to |\bis it possible (?:for you )?to |\bis there (?:any|a) (?:way|chance) (?:that )?you (?:could|can|would|might) )(?<vp>[^?!.]+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex RequestRegex();
+
+    // Where a phrase turns into a reason, a condition or another thought.
+    [GeneratedRegex(@",?\s+(?:because|as (?:we|i|our|my|the)|since (?:we|i|our|my|the)|so that|so we|so i|otherwise|if (?:you|we|i|possible|that)|and (?:we|i)|but|which|as soon as|as well|thanks|thank you|in order to)\b|\s+-\s+|;|:", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PhraseEndRegex();
+
+    [GeneratedRegex(@",\s+(?:so|and|could|can|would|please|we'd|i'd|we|i)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ClauseEndRegex();
+
+    [GeneratedRegex(@"(?<!\w)(?:please)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex TrailingPleaseRegex();
+
+    [GeneratedRegex(@"\b(?:because of|because|due to|owing to|as a result of|on account of|given that|since (?=(?:we|i|our|my|the|this|business|sales|cash|money|funds|budgets?)\b)|as (?=(?:we|i|our|my)\b(?! (?:discussed|agreed|mentioned|said|per)\b)))\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ReasonMarkerRegex();
+
+    [GeneratedRegex(@"\b(?:budgets? (?:was|were|has been|have been|is|are|got) (?:cut|reduced|frozen|slashed|tight|tighter|squeezed|under pressure)|cash ?flow|(?:lost|losing) (?:a|our|the|my|two|three|several)? ?(?:biggest |largest |main |key )?(?:clients?|customers?|contracts?|funding|grant)|fire|flood|storm|surgery|hospital|illness|accident|bereavement|funeral|(?:tough|difficult|hard|slow|challenging) (?:times|year|quarter|season|months|market|trading)|(?:sales|revenue|orders|business|demand|income) (?:is|are|has been|have been|was|were) (?:down|slow|falling|dropping|poor|weak)|(?:we are|we're|i am|i'm) (?:only )?(?:a |an )?(?:small|tiny|non-profit|nonprofit|charity|start-up|startup|student|family business|sole trader|freelancer)|recession|inflation|pandemic|covid|price increases? from our)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex HardshipRegex();
+
+    [GeneratedRegex(@"(?:\bif you (?:can |could |would |will |are able to |agree to )?[^,.!?]{3,80},?\s+(?:then )?(?:we|i) (?:will|'ll|would|'d|can|could|are ready to|am ready to|are prepared to|am prepared to|are willing to|am willing to|are happy to|am happy to|shall) |\bin (?:return|exchange)(?: for [^,.!?]{3,60})?,?\s+(?:we|i) (?:will|'ll|would|'d|can|could|are ready to|am ready to|are prepared to|are willing to|are happy to) |\b(?:we|i) (?:will|'ll|would|'d|are ready to|am ready to|are prepared to|am prepared to|are willing to|am willing to|are happy to|am happy to|shall) (?=(?:sign|commit|order|place|pay|prepay|renew|extend|buy|purchase|increase|double|recommend|refer|continue|stay|keep|give you|send you|take|book|switch|move|guarantee)\b[^.!?]*\b(?:if|provided|as long as|on condition|in return|in exchange|should you|once you)\b))(?<offer>[^.!?]+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex OfferRegex();
+}

@@ -1,0 +1,199 @@
+using System.Text.RegularExpressions;
+using OutlookSayNo.Reading;
+
+namespace OutlookSayNo.Asks;
+
+/// <summary>What a figure is in the customer's email: the value they ask for, today's value, a
+/// competitor's offer, the size of the deal, what is overdue, how long they have been a customer.
+/// A draft may only argue with a figure whose role it knows: "$86,400 a year" is the contract, not a
+/// payment term, and "seven years" is loyalty, not 2,555 days.</summary>
+public static class FigureRole
+{
+    public const string Requested = "requested";
+    public const string Current = "current";
+    public const string Competitor = "competitor";
+    public const string Contract = "contract";
+    public const string Overdue = "overdue";
+    public const string Tenure = "tenure";
+    public const string Quantity = "quantity";
+    public const string Date = "date";
+    /// <summary>An amount or a percentage in the asking sentence whose role could not be told: shown for
+    /// the account manager to place, never used as the value asked for.</summary>
+    public const string Unclear = "unclear";
+    public const string Other = "other";
+
+    public static string Label(string role) => role switch
+    {
+        Requested => "What they ask for",
+        Current => "Today's value",
+        Competitor => "Another supplier's offer",
+        Contract => "Size of the deal",
+        Overdue => "Amount owed",
+        Tenure => "How long they have been a customer",
+        Quantity => "Quantity",
+        Date => "A date they give",
+        Unclear => "Not sure what this figure is",
+        _ => "Also mentioned",
+    };
+}
+
+/// <summary>A figure with its role; <c>InMainAsk</c> when it sits in a sentence that carries this kind's ask
+/// (rather than in another sentence that asks or imposes).</summary>
+public sealed record RoledFigure(Figure Figure, string Role, bool InMainAsk = false);
+
+public static partial class FigureRoles
+{
+    /// <summary>The kinds of figure that can state what a kind asks for (a discount asks in percent or
+    /// money, a deadline in a date or a duration). Kinds an admin adds take any figure.</summary>
+    private static readonly Dictionary<string, FigureKind[]> RequestedKinds = new(StringComparer.Ordinal)
+    {
+        ["discount"] = [FigureKind.Percent, FigureKind.Money],
+        ["deadline"] = [FigureKind.Date, FigureKind.Duration],
+        ["payment_terms"] = [FigureKind.Duration, FigureKind.Date, FigureKind.Money],
+        ["liability"] = [FigureKind.Money, FigureKind.Percent],
+        ["scope"] = [FigureKind.Quantity, FigureKind.Duration, FigureKind.Money],
+        ["exception"] = [FigureKind.Date, FigureKind.Duration],
+    };
+
+    /// <summary>The figure kinds that may state the value a kind asks for, most telling first.</summary>
+    public static IReadOnlyList<FigureKind> RequestedFigureKinds(string kind) =>
+        RequestedKinds.TryGetValue(kind, out var k) ? k : Enum.GetValues<FigureKind>();
+
+    /// <summary>Gives every figure of the newest message a role, for an ask of <paramref name="kind"/>
+    /// carried by <paramref name="askSentences"/>.</summary>
+    public static IReadOnlyList<RoledFigure> Assign(EmailText email, IReadOnlyList<Figure> figures, string kind, IReadOnlyList<Sentence> askSentences,
+        TokenizedText? message = null, SentenceAct[]? acts = null)
+    {
+        var text = email.Text;
+        var allowed = RequestedFigureKinds(kind);
+        var result = new List<RoledFigure>(figures.Count);
+        // Figures in the sentences that carry the ask come first; when none of them can state the ask,
+        // any other sentence that asks or imposes may ("Please refund it. It was $85.").
+        // Figures in the sentences that carry the ask come first (InMainAsk); any other sentence that asks or
+        // imposes may also state it ("Please refund it. It was $85."; "you will be subject to a 30% discount").
+        var main = askSentences.ToList();
+        var asking = main.ToList();
+        bool In(IEnumerable<Sentence> ss, Figure f) => ss.Any(s => f.Start >= s.Start && f.Start < s.Start + s.Length);
+        if (acts is not null && message is not null)
+            asking.AddRange(message.Sentences.Where(s => s.Index < acts.Length && SentenceActs.Asks(acts[s.Index])));
+        foreach (var f in figures)
+        {
+            var sentence = asking.FirstOrDefault(s => f.Start >= s.Start && f.Start < s.Start + s.Length);
+            var (lineStart, lineEnd) = SentenceAround(text, f.Start, f.Start + f.Length);
+            var before = text[Math.Max(lineStart, f.Start - 60)..f.Start].ToLowerInvariant();
+            var after = text[(f.Start + f.Length)..Math.Min(lineEnd, f.Start + f.Length + 40)].ToLowerInvariant();
+            var whole = text[lineStart..lineEnd].ToLowerInvariant();
+            result.Add(new RoledFigure(f, RoleOf(f, before, after, whole, sentence is not null, allowed, kind), In(main, f)));
+        }
+        return result;
+    }
+
+    private static string RoleOf(Figure f, string before, string after, string sentence, bool inAsk, IReadOnlyList<FigureKind> allowed, string kind)
+    {
+        if (f.Kind == FigureKind.Duration && f.Unit != "hours" && f.Number >= 180 && TenureRegex().IsMatch(before + " " + after))
+            return FigureRole.Tenure;
+        // A competitor's price sits next to the competitor ("another supplier quoted $4.10", "$4.10 elsewhere"); "give us
+        // 20% off or we go elsewhere" asks for the 20%.
+        if (f.Kind is FigureKind.Money or FigureKind.Percent && !AskVerbJustBefore(before) && !after.TrimStart().StartsWith("off", StringComparison.Ordinal)
+            && (CompetitorRegex().IsMatch(before) || CompetitorRegex().IsMatch(after.Length > 30 ? after[..30] : after)))
+            return FigureRole.Competitor;
+        if (f.Kind == FigureKind.Money && (ContractBeforeRegex().IsMatch(before) || ContractAfterRegex().IsMatch(after)))
+            return FigureRole.Contract;
+        if (f.Kind == FigureKind.Money && (OverdueRegex().IsMatch(before) || OverdueRegex().IsMatch(after)))
+            return FigureRole.Overdue;
+        // "our budget was cut by 20%", "costs rose 8%": a change that already happened is part of their reason, not their ask.
+        if (f.Kind is FigureKind.Money or FigureKind.Percent && PastChangeRegex().IsMatch(LastWords(before, 4)))
+            return FigureRole.Other;
+        if (f.Kind is FigureKind.Money or FigureKind.Percent or FigureKind.Duration && !ToJustBefore(before)
+            && !TheirNewTermsRegex().IsMatch(LastWords(before, 6))
+            && (CurrentRegex().IsMatch(LastWords(before, 6)) || NowRegex().IsMatch(LastWords(before, 2)) || FromRegex().IsMatch(LastWords(before, 2)) && after.Contains(" to ", StringComparison.Ordinal)
+                || kind != "liability" && ChargedRegex().IsMatch(LastWords(before, 5))))
+            return FigureRole.Current;
+        if (inAsk && allowed.Contains(f.Kind) && !(kind == "payment_terms" && f.Kind == FigureKind.Date && PastDateRegex().IsMatch(LastWords(before, 3))))
+            return FigureRole.Requested;
+        return f.Kind switch
+        {
+            FigureKind.Quantity => FigureRole.Quantity,
+            FigureKind.Date => FigureRole.Date,
+            FigureKind.Money or FigureKind.Percent when inAsk => FigureRole.Unclear,
+            _ => FigureRole.Other,
+        };
+    }
+
+    /// <summary>The value asked for: the first figure of the strongest asking sentence whose kind can
+    /// state this ask, preferring the most telling kind ("by 30%" over "$4.20").</summary>
+    public static RoledFigure? Requested(IReadOnlyList<RoledFigure> figures, string kind)
+    {
+        foreach (var main in new[] { true, false })
+            foreach (var k in RequestedFigureKinds(kind))
+                if (figures.FirstOrDefault(f => f.Role == FigureRole.Requested && f.InMainAsk == main && f.Figure.Kind == k) is { } found) return found;
+        return null;
+    }
+
+    private static bool AskVerbJustBefore(string before) => MatchVerbRegex().IsMatch(LastWords(before, 4));
+    private static bool ToJustBefore(string before) => ToRegex().IsMatch(LastWords(before, 2));
+
+    private static string LastWords(string s, int n)
+    {
+        var i = s.Length;
+        for (var w = 0; w < n && i > 0; w++)
+        {
+            while (i > 0 && s[i - 1] == ' ') i--;
+            while (i > 0 && s[i - 1] != ' ') i--;
+        }
+        return s[i..];
+    }
+
+    // The sentence around a span, without reading past 400 characters either side.
+    private static (int Start, int End) SentenceAround(string text, int start, int end)
+    {
+        var s = start;
+        while (s > 0 && start - s < 400 && text[s - 1] is not ('.' or '!' or '?' or '\n')) s--;
+        var e = end;
+        while (e < text.Length && e - end < 400 && text[e] is not ('.' or '!' or '?' or '\n')) e++;
+        return (s, e);
+    }
+
+    [GeneratedRegex(@"\b(?:customers?|clients?|with you|with your|working with|worked with|partners?|partnership|loyal|relationship|been (?:using|ordering|buying|with|a|your)|shopp(?:ed|ing)|subscriber|member|account (?:holder|with)|since we|business with|dealt with|dealing with|used you|used your)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex TenureRegex();
+
+    [GeneratedRegex(@"\b(?:competitors?|competition|another (?:supplier|vendor|company|provider|firm|agency|shop|store|dealer|contractor|printer|manufacturer)|other (?:suppliers?|vendors?|companies|providers?|firms|agencies|dealers|contractors|printers|manufacturers)|elsewhere|cheaper|rivals?|(?:quoted|offered|offering|offers|charges|charging) (?:us|me)|can get (?:it|the same|them|this)|(?:got|have|received) (?:a |an )?(?:quote|offer|quotation) from|other quotes?|better (?:offer|deal|price) from)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex CompetitorRegex();
+
+    [GeneratedRegex(@"\b(?:match|beat|meet)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex MatchVerbRegex();
+
+    [GeneratedRegex(@"\b(?:contract|order|deal|account|spend|spending|budget|project|agreement|purchase|business|po|volume|turnover|worth|valued?|total(?:ling|ing)?|annual|yearly|we spend|we spent|spent)\b(?:\s+\w+){0,3}\s*(?:is|was|of|at|worth|valued|value|totall?ing|around|about|over|nearly|almost|roughly)?\s*$", RegexOptions.CultureInvariant)]
+    private static partial Regex ContractBeforeRegex();
+
+    [GeneratedRegex(@"^\s*(?:a year|per year|per annum|annually|each year|every year|a month in|of business|worth of|in (?:annual|yearly) (?:sales|business|spend|revenue|purchases)|contract|order|renewal|subscription|licen[cs]e|project|job|engagement|deal|purchase order|po|in orders|in business|in purchases|in sales|in revenue)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex ContractAfterRegex();
+
+    [GeneratedRegex(@"\b(?:overdue|outstanding|owe|owed|owing|unpaid|past due|balance|arrears|late payment|not (?:yet )?paid|due (?:on|since))\b", RegexOptions.CultureInvariant)]
+    private static partial Regex OverdueRegex();
+
+    [GeneratedRegex(@"\b(?:current(?:ly)?|present(?:ly)?|quoted|quote|quotation|your price|list price|we're paying|we are paying|agreed|standard|usual(?:ly)?|normal(?:ly)?|regular(?:ly)?|instead of|rather than|existing|original(?:ly)?|priced at|retail)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex CurrentRegex();
+
+    [GeneratedRegex(@"\b(?:now|today)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex NowRegex();
+
+    // "our standard payment term is 120 days": in a customer's letter, their standard is what they ask of us.
+    [GeneratedRegex(@"\bour (?:new|standard|revised|updated|own) (?:\w+ ){0,3}(?:is|are|will be|of|becomes?)?\s*$", RegexOptions.CultureInvariant)]
+    private static partial Regex TheirNewTermsRegex();
+
+    [GeneratedRegex(@"\bfrom\s*$", RegexOptions.CultureInvariant)]
+    private static partial Regex FromRegex();
+
+    [GeneratedRegex(@"\b(?:you charge|charged|charging|we pay|paying|invoiced|billed)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex ChargedRegex();
+
+    [GeneratedRegex(@"\b(?:to|down to|by|until|till|at)\s*$", RegexOptions.CultureInvariant)]
+    private static partial Regex ToRegex();
+
+    [GeneratedRegex(@"(?:\b(?:was|were|been|got|has|have|had)\s+(?:cut|reduced|slashed|trimmed|increased|raised|lowered)|\b(?:rose|fell|dropped|grew|shrank|jumped|climbed|declined|went up|went down|gone up|gone down))\s+(?:by\s+)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex PastChangeRegex();
+
+    [GeneratedRegex(@"\b(?:dated|of|from|since|on)\s*$", RegexOptions.CultureInvariant)]
+    private static partial Regex PastDateRegex();
+}

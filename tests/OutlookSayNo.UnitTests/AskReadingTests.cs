@@ -1,0 +1,85 @@
+using OutlookSayNo.Asks;
+using OutlookSayNo.Kinds;
+
+namespace OutlookSayNo.UnitTests;
+
+/// <summary>The ask read in full: which figure is asked for and which is context, their reason and
+/// their offer, said back in our voice.</summary>
+public sealed class AskReadingTests
+{
+    private static readonly KindCatalog Catalog = TemplateFixture.Catalog;
+    private static readonly Classifier Classifier = new(new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 12, 2, 9, 0, 0, TimeSpan.Zero)));
+
+    private static AskReading Read(string body, string kind) => AskReader.Read(Classifier.Classify(Catalog, "", body), kind);
+
+    private static string RoleOf(AskReading r, string figure) => r.Figures.First(f => f.Figure.Text.Contains(figure, StringComparison.Ordinal)).Role;
+
+    [Fact]
+    public void A_change_that_already_happened_is_their_reason_not_their_ask()
+    {
+        var r = Read("Hi Sam,\n\nOur budget was cut by 20%, so could you take 15% off the renewal?\n\nThanks,\nPriya", "discount");
+
+        Assert.Equal("15%", r.Requested?.Figure.Text);
+        Assert.NotEqual(FigureRole.Requested, RoleOf(r, "20%"));
+    }
+
+    [Fact]
+    public void Going_elsewhere_as_a_threat_does_not_make_the_asked_figure_a_competitors()
+    {
+        var r = Read("This price is a joke. Give us 20% off or we take our business elsewhere.", "discount");
+
+        Assert.Equal("20%", r.Requested?.Figure.Text);
+    }
+
+    [Fact]
+    public void A_price_next_to_another_supplier_is_the_competitors()
+    {
+        var r = Read("Another supplier quoted us $4.10 a unit. Can you match it on the next order?", "discount");
+
+        Assert.Equal(FigureRole.Competitor, RoleOf(r, "$4.10"));
+    }
+
+    [Fact]
+    public void The_value_a_renewal_or_project_is_worth_is_the_contract_value()
+    {
+        var r = Read("Could you reduce the price by 15% on the $48,000 renewal?", "discount");
+
+        Assert.Equal("15%", r.Requested?.Figure.Text);
+        Assert.Equal(FigureRole.Contract, RoleOf(r, "$48,000"));
+    }
+
+    [Fact]
+    public void A_customers_own_new_standard_is_what_they_ask_of_us()
+    {
+        var r = Read("Dear supplier,\n\nPlease note that from 1 March our standard payment term is 120 days for all suppliers.\n\nRegards,\nProcurement", "payment_terms");
+
+        Assert.Equal(FigureRole.Requested, RoleOf(r, "120 days"));
+    }
+
+    [Fact]
+    public void A_counter_offer_states_the_figure_asked_for()
+    {
+        var r = Read("Hm, no. I was thinking more like $300 for the whole thing.\n\nCraig", "discount");
+
+        Assert.Equal("$300", r.Requested?.Figure.Text);
+    }
+
+    [Fact]
+    public void Their_reason_is_said_back_to_them()
+    {
+        var r = Read("Hi Sam,\n\nOur budget was cut this year. Could you reduce the price by 15%?\n\nThanks,\nPriya", "discount");
+
+        Assert.Equal("your budget was cut this year", r.ReasonTheirs);
+        Assert.True(r.ReasonIsClause);
+    }
+
+    [Theory]
+    [InlineData("our budget was cut", "your budget was cut")]
+    [InlineData("could you extend our deadline", "could we extend your deadline")]
+    [InlineData("you could not answer the phone", "we could not answer the phone")]
+    [InlineData("send the refunds you promised me", "send the refunds we promised you")]
+    [InlineData("I am short of cash", "you are short of cash")]
+    [InlineData("pay you in two parts", "pay us in two parts")]
+    public void Their_words_are_turned_round_to_ours(string theirs, string ours) =>
+        Assert.Equal(ours, Voice.ToThem(theirs));
+}
