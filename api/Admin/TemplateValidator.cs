@@ -95,20 +95,20 @@ public sealed class TemplateValidator(Classifier classifier, ModelCache models, 
     {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var errors = new Dictionary<string, string[]>();
-        var data = DataPoints.Resolve(kind, catalog, classification, fields, today, errors);
-        var problems = errors.Select(e => new TemplateProblem($"{kind.Id}/kind.json", $"{e.Key}: {string.Join(" ", e.Value)}", Kind: kind.Id, Audience: audience)).ToList();
         var template = kind.Templates[audience];
         var offered = alternatives ?? kind.Definition.Alternatives.Where(a => a.Default).Select(a => a.Id).ToList();
+        var problems = new List<TemplateProblem>();
         try
         {
-            var (model, _) = DraftService.BuildModel(kind, catalog, classification, email, audience, data, theyAreRightAbout, user, offered, ct);
-            var text = ReplyText.Tidy(TemplateRenderer.Render(template.Parsed, model, catalog, ct));
-            var check = DraftChecker.Check(text, catalog, today);
+            // The same compose step as a draft: what the admin sees is what an account manager gets.
+            var composed = Composer.Compose(catalog, new ComposeInput(kind, audience, email, classification, fields, offered, theyAreRightAbout, user), today, errors, ct);
+            problems.AddRange(errors.Select(e => new TemplateProblem($"{kind.Id}/kind.json", $"{e.Key}: {string.Join(" ", e.Value)}", Kind: kind.Id, Audience: audience)));
+            if (composed is null) return new PreviewDto(audience, "", "", null, [], problems);
+            var check = composed.Check;
             var c = check.Checks;
             foreach (var (name, passed) in CheckNames(c))
-                if (!passed) problems.Add(new TemplateProblem(template.Id + ".scriban", CheckMessage(name, check.Notes), Kind: kind.Id, Audience: audience, Check: name));
-            return new PreviewDto(audience, text, ReplyText.ToHtml(text),
-                new ChecksDto(c.SaysNo, c.GivesReason, c.CitesData, c.OffersAlternative, c.Respectful), check.Notes, problems);
+                if (!passed && (name != "grounded" || TemplatesFault(check.Notes))) problems.Add(new TemplateProblem(template.Id + ".scriban", CheckMessage(name, check.Notes), Kind: kind.Id, Audience: audience, Check: name));
+            return new PreviewDto(audience, composed.Text, composed.Html, ChecksDto.From(c), check.Notes, problems);
         }
         catch (TemplateRenderException ex)
         {
@@ -150,7 +150,7 @@ public sealed class TemplateValidator(Classifier classifier, ModelCache models, 
             ct.ThrowIfCancellationRequested();
             var email = SampleCustomer with { Subject = kind.Definition.Title, Body = body };
             var c = classifier.Classify(catalog, email.Subject, body);
-            var data = DataPoints.Resolve(kind, catalog, c, new Dictionary<string, string?>(), today, new Dictionary<string, string[]>());
+            var data = DataPoints.Resolve(kind, catalog, c, AskReader.Read(c, kind.Id), new Dictionary<string, string?>(), today, new Dictionary<string, string[]>());
             var shape = string.Join(",", data.Where(d => d.Value is not null).Select(d => d.Key).Order(StringComparer.Ordinal))
                         + "|" + string.Join(",", c.Flags) + "|" + (c.Primary.Sentences.Count > 0);
             return (Email: email, Classification: c, Shape: shape);
@@ -207,9 +207,17 @@ public sealed class TemplateValidator(Classifier classifier, ModelCache models, 
         }
     }
 
+    // "Grounded" also asks whether the email asks for this kind at all: that is about the example email, not
+    // the template, so only an unsourced figure or finding the template wrote holds a save back.
+    private static readonly string[] GroundedTemplateNotes = ["Figures with no source", "A finding nobody supplied"];
+
+    private static bool TemplatesFault(IReadOnlyList<string> notes) =>
+        notes.Any(n => GroundedTemplateNotes.Any(o => n.StartsWith(o, StringComparison.Ordinal)));
+
     private static IEnumerable<(string Name, bool Passed)> CheckNames(DraftChecks c) =>
     [
         ("saysNo", c.SaysNo), ("givesReason", c.GivesReason), ("citesData", c.CitesData), ("offersAlternative", c.OffersAlternative), ("respectful", c.Respectful),
+        ("grounded", c.Grounded),
     ];
 
     private static string CheckMessage(string check, IReadOnlyList<string> notes)
@@ -220,6 +228,7 @@ public sealed class TemplateValidator(Classifier classifier, ModelCache models, 
             "givesReason" => "The draft gives no reason.",
             "citesData" => "The draft cites no figure.",
             "offersAlternative" => "The draft offers no alternative.",
+            "grounded" => "The draft states something with no source.",
             _ => "The draft is not respectful.",
         };
         // DraftChecker's notes open with these words, one per failed check.
@@ -229,6 +238,7 @@ public sealed class TemplateValidator(Classifier classifier, ModelCache models, 
             "givesReason" => ["No reason"],
             "citesData" => ["No figure"],
             "offersAlternative" => ["No alternative"],
+            "grounded" => GroundedTemplateNotes,
             _ => ["Blaming or rude"],
         };
         var note = notes.FirstOrDefault(n => openings.Any(o => n.StartsWith(o, StringComparison.Ordinal)));

@@ -4,18 +4,24 @@ using OutlookSayNo.Reading;
 
 namespace OutlookSayNo.Checks;
 
-/// <summary>The five checks of a good "no", judged from the text alone (a draft, an edited reply
-/// or the text that was finally sent), never from what a template meant to say.</summary>
-public sealed record DraftChecks(bool SaysNo, bool GivesReason, bool CitesData, bool OffersAlternative, bool Respectful)
+/// <summary>The six checks of a good "no", judged from the text (a draft, an edited reply or the text that
+/// was finally sent), never from what a template meant to say. <c>Grounded</c> also needs what the text may
+/// rest on (<see cref="GroundingSources"/>); without them it is not judged and stays true.</summary>
+public sealed record DraftChecks(bool SaysNo, bool GivesReason, bool CitesData, bool OffersAlternative, bool Respectful, bool Grounded = true)
 {
-    public bool AllPass => SaysNo && GivesReason && CitesData && OffersAlternative && Respectful;
+    public bool AllPass => SaysNo && GivesReason && CitesData && OffersAlternative && Respectful && Grounded;
 }
+
+/// <summary>What a reply may rest on: the figures of the customer's email, of the data points (typed,
+/// read or computed) and of the facts; whether the refused ask has a sentence in this email; and what
+/// the account manager typed as findings. Anything else a reply states as a figure or a finding is unsourced.</summary>
+public sealed record GroundingSources(IReadOnlyList<Figure> Figures, bool AskEvidenced, string AskTitle, IReadOnlyList<string> Findings);
 
 public sealed record CheckResult(DraftChecks Checks, IReadOnlyList<string> Notes);
 
 public static partial class DraftChecker
 {
-    public static CheckResult Check(string text, KindCatalog? catalog = null, DateOnly? today = null)
+    public static CheckResult Check(string text, KindCatalog? catalog = null, DateOnly? today = null, GroundingSources? sources = null)
     {
         text ??= "";
         var notes = new List<string>();
@@ -57,7 +63,52 @@ public static partial class DraftChecker
         var respectful = rudeWord is null;
         if (!respectful) notes.Add($"Blaming or rude wording: \"{Trim(rudeWord!)}\".");
 
-        return new CheckResult(new DraftChecks(saysNo, givesReason, citesData, offersAlternative, respectful), notes);
+        var grounded = sources is null || Grounded(text, sentences, figures, sources, today ?? DateOnly.FromDateTime(DateTime.UtcNow), notes);
+
+        return new CheckResult(new DraftChecks(saysNo, givesReason, citesData, offersAlternative, respectful, grounded), notes);
+    }
+
+    /// <summary>Every figure traces to a source, the refused ask is in the email, and no sentence states a
+    /// finding, a log or a record that nobody supplied.</summary>
+    private static bool Grounded(string text, List<string> sentences, IReadOnlyList<Figure> figures, GroundingSources sources, DateOnly today, List<string> notes)
+    {
+        var ok = true;
+        if (!sources.AskEvidenced)
+        {
+            ok = false;
+            notes.Add($"Nothing in this email asks for {sources.AskTitle.ToLowerInvariant()}: check the kind before you send a refusal.");
+        }
+        var unsourced = figures.Where(f => !Traces(f, sources.Figures)).Select(f => f.Text).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        if (unsourced.Count > 0)
+        {
+            ok = false;
+            notes.Add($"Figures with no source (not in the email, a fact, a field or a computation): {string.Join(", ", unsourced.Take(4).Select(f => $"\"{f}\""))}.");
+        }
+        foreach (var sentence in sentences)
+        {
+            if (!ClaimRegex().IsMatch(sentence)) continue;
+            if (sources.Findings.Any(f => f.Length > 0 && sentence.Contains(f, StringComparison.OrdinalIgnoreCase))) continue;
+            ok = false;
+            notes.Add($"A finding nobody supplied: \"{Trim(sentence)}\" (type what you found in the field for it, or leave it out).");
+            break;
+        }
+        return ok;
+    }
+
+    // A figure traces when a source states the same amount, percentage, date, duration or count. Small
+    // counts ("two options", "one call") are ordinary words, not data.
+    private static bool Traces(Figure f, IReadOnlyList<Figure> sources)
+    {
+        if (f.Kind == FigureKind.Quantity && f.Number <= 3) return true;
+        // "$150 an hour", "within a week": a single unit is a rate or an ordinary phrase, not a figure.
+        if (f.Kind == FigureKind.Duration && SingleUnitRegex().IsMatch(f.Text)) return true;
+        foreach (var s in sources)
+        {
+            if (s.Kind != f.Kind && !(f.Kind is FigureKind.Quantity or FigureKind.Duration && s.Kind is FigureKind.Quantity or FigureKind.Duration)) continue;
+            if (f.Kind == FigureKind.Date && s.Date is { } d && f.Date is { } fd) { if (d == fd) return true; continue; }
+            if (Math.Abs(s.Number - f.Number) <= Math.Max(0.01m, Math.Abs(s.Number) * 0.005m)) return true;
+        }
+        return false;
     }
 
     private static string Trim(string s)
@@ -66,8 +117,15 @@ public static partial class DraftChecker
         return s.Length <= 120 ? s : s[..117] + "...";
     }
 
+    [GeneratedRegex(@"^(?:a|an|one|per)\s+(?:hour|day|week|month|year)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex SingleUnitRegex();
+
     [GeneratedRegex(@"[^.!?\n]+[.!?]*", RegexOptions.CultureInvariant)]
     private static partial Regex SentenceRegex();
+
+    // Statements of something checked or recorded: only the account manager knows these.
+    [GeneratedRegex(@"\b(?:(?:our|the)\s+(?:review|investigation|inspection|records?|logs?|checks?|analysis|engineers?|team|technicians?|tests?|monitoring|data)\s+(?:found|finds|show(?:s|ed)?|confirm(?:s|ed)?|indicate(?:s|d)?|prove(?:s|d)?|back(?:s|ed)?\s+(?:this|that|it)\s+up)|(?:service|system|server|access)\s+logs|signed\s+(?:delivery\s+)?receipts?|proof\s+of\s+delivery|according\s+to\s+our\s+records|we\s+(?:found|have\s+found|checked\s+and|confirmed|verified)\s+(?:that|no|the|nothing)|no\s+(?:such\s+)?fault\s+(?:of\s+ours|in\s+our|was\s+found)|(?:found|find)\s+no\s+(?:such\s+)?fault)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ClaimRegex();
 
     [GeneratedRegex(@"\b(?:(?:we|i)(?:\s+really|\s+simply)?\s+(?:can't|can’t|cannot|can\s+not|won't|won’t|will\s+not|must\s+decline|have\s+to\s+decline|need\s+to\s+decline|are\s+not\s+able\s+to|aren't\s+able\s+to|am\s+not\s+able\s+to|are\s+unable\s+to|am\s+unable\s+to|are\s+not\s+in\s+a\s+position\s+to|do\s+not\s+(?:offer|make|agree|accept|provide|extend|waive|grant|skip)|don't\s+(?:offer|make|agree|accept|provide|extend|waive|grant|skip))|(?:we're|we’re|i'm|i’m)\s+(?:not\s+able\s+to|unable\s+to|not\s+in\s+a\s+position\s+to|not\s+going\s+to)|(?:our|the)\s+answer\s+is\s+no|(?:is|isn't|is\s+not)\s+(?:not\s+)?something\s+we\s+(?:can|will)\s+(?:not\s+)?(?:do|offer|agree|accept)|we\s+have\s+to\s+say\s+no|we\s+will\s+have\s+to\s+say\s+no|we'll\s+have\s+to\s+say\s+no|we\s+must\s+say\s+no)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ClearNoRegex();

@@ -52,12 +52,13 @@ public sealed class DraftRecord
 /// <summary>The five checks as bits, so "sent without an alternative" is one column test.</summary>
 public static class CheckBits
 {
-    public const int SaysNo = 1, GivesReason = 2, CitesData = 4, OffersAlternative = 8, Respectful = 16;
+    public const int SaysNo = 1, GivesReason = 2, CitesData = 4, OffersAlternative = 8, Respectful = 16, Grounded = 32;
     public static readonly (string Name, int Bit)[] All =
-        [("saysNo", SaysNo), ("givesReason", GivesReason), ("citesData", CitesData), ("offersAlternative", OffersAlternative), ("respectful", Respectful)];
+        [("saysNo", SaysNo), ("givesReason", GivesReason), ("citesData", CitesData), ("offersAlternative", OffersAlternative), ("respectful", Respectful), ("grounded", Grounded)];
 
-    public static int Failed(bool saysNo, bool givesReason, bool citesData, bool offersAlternative, bool respectful) =>
-        (saysNo ? 0 : SaysNo) | (givesReason ? 0 : GivesReason) | (citesData ? 0 : CitesData) | (offersAlternative ? 0 : OffersAlternative) | (respectful ? 0 : Respectful);
+    public static int Failed(bool saysNo, bool givesReason, bool citesData, bool offersAlternative, bool respectful, bool grounded = true) =>
+        (saysNo ? 0 : SaysNo) | (givesReason ? 0 : GivesReason) | (citesData ? 0 : CitesData) | (offersAlternative ? 0 : OffersAlternative) | (respectful ? 0 : Respectful)
+        | (grounded ? 0 : Grounded);
 
     public static int? Bit(string name) => All.FirstOrDefault(c => c.Name == name).Bit is var b && b != 0 ? b : null;
 }

@@ -10,7 +10,9 @@ public sealed record DraftRequest(
     string? Category,
     Dictionary<string, string?>? Fields,
     List<string>? Alternatives,
-    string? TheyAreRightAbout);
+    string? TheyAreRightAbout,
+    // The customer's reason as the account manager puts it: null to use what was read, "" when they gave none.
+    string? Reason = null);
 
 public sealed record TemplateRef(string Id, int Version);
 
@@ -20,7 +22,12 @@ public sealed record MissingFieldDto(string Name, string Label, string Unit);
 
 public sealed record AlternativeDto(string Id, string Title, string Text, bool Offered);
 
-public sealed record ChecksDto(bool SaysNo, bool GivesReason, bool CitesData, bool OffersAlternative, bool Respectful);
+/// <summary>The checks of a draft. <c>Grounded</c>: every figure traces to the email, a fact, a field or a
+/// computation, the refused ask is in the email, and no finding is stated that nobody supplied.</summary>
+public sealed record ChecksDto(bool SaysNo, bool GivesReason, bool CitesData, bool OffersAlternative, bool Respectful, bool Grounded = true)
+{
+    public static ChecksDto From(Checks.DraftChecks c) => new(c.SaysNo, c.GivesReason, c.CitesData, c.OffersAlternative, c.Respectful, c.Grounded);
+}
 
 public sealed record DraftResponse(
     string Id,
@@ -39,4 +46,44 @@ public sealed record DraftResponse(
     IReadOnlyList<string> CheckNotes,
     AskFinding Ask,
     AudienceSuggestion SuggestedAudience,
-    ClassifyResponse Classification);
+    ClassifyResponse Classification,
+    ReadingDto? Reading = null,
+    // Typed fields that belong to another kind (left from a kind switch): set aside, not an error.
+    IReadOnlyList<string>? SetAsideFields = null);
+
+/// <summary>A figure of the email with what it is. <c>Start</c>/<c>Length</c> index the body as sent;
+/// <c>Field</c> is the data point it fills in this draft, if any.</summary>
+public sealed record ReadFigureDto(string Text, string Role, string RoleLabel, int Start, int Length, string? Field);
+
+/// <summary>The ask read in full, for the pane's chips: the kind, the sentence that asks, the figure
+/// asked for, every figure with its role, the reason they give and what they offer in return.</summary>
+public sealed record ReadingDto(string Kind, string KindLabel, string? Request, ReadFigureDto? Requested, IReadOnlyList<ReadFigureDto> Figures,
+    Asks.ReadSpan? Reason, Asks.ReadSpan? Offer)
+{
+    public static ReadingDto From(Asks.AskReading r, Kinds.Kind kind, IReadOnlyDictionary<string, DataPointValue?> data)
+    {
+        ReadFigureDto Dto(Asks.RoledFigure f, Reading.EmailText text)
+        {
+            var (start, length) = text.ToSource(f.Figure.Start, f.Figure.Length);
+            var field = kind.Definition.DataPoints.FirstOrDefault(d => d.From is not null && data.TryGetValue(d.Name, out var v) && v is not null
+                && v.Source == "email" && (d.Roles.Count > 0 ? d.Roles : [Asks.FigureRole.Requested]).Contains(f.Role) && SameKind(d.From, f.Figure.Kind))?.Name;
+            return new ReadFigureDto(text.Text.Substring(f.Figure.Start, f.Figure.Length), f.Role, Asks.FigureRole.Label(f.Role), start, length, field);
+        }
+        var emailText = r.EmailText;
+        var requestedField = kind.Definition.DataPoints.FirstOrDefault(d => d.From is not null && (d.Roles.Count == 0 || d.Roles.Contains(Asks.FigureRole.Requested))
+            && r.Requested is { } q && SameKind(d.From, q.Figure.Kind))?.Name;
+        return new ReadingDto(kind.Id, kind.Definition.Title, r.Request?.Text,
+            r.Requested is { } req && emailText is not null ? Dto(req, emailText) with { Field = requestedField } : null,
+            emailText is null ? [] : r.Figures.Select(f => Dto(f, emailText)).ToList(),
+            r.Reason, r.Offer);
+    }
+
+    private static bool SameKind(string from, Reading.FigureKind kind) => from switch
+    {
+        "email:percent" => kind == Reading.FigureKind.Percent,
+        "email:money" => kind == Reading.FigureKind.Money,
+        "email:date" => kind == Reading.FigureKind.Date,
+        "email:duration" => kind == Reading.FigureKind.Duration,
+        _ => kind == Reading.FigureKind.Quantity,
+    };
+}

@@ -14,7 +14,9 @@ namespace OutlookSayNo.Drafts;
 public sealed record Recipient(string? Name, string? Email);
 
 /// <summary>An event on a draft. <c>sent</c> carries the final body (text or HTML as Outlook gives it)
-/// and the recipients; the server keeps the newest message of it and judges it with the draft checks.</summary>
+/// and the recipients; the server keeps the newest message of it and judges it with the draft checks.
+/// <c>inserted</c> may carry <c>body</c>: the plain text the account manager inserted after editing it
+/// in the pane; absent means the generated text was inserted as it was.</summary>
 public sealed record DraftEventRequest(string? Type, string? Mode, string? Body, List<Recipient>? To, List<Recipient>? Cc, bool? Warned);
 
 public sealed record DraftEventResponse(long Id, string DraftId, string Type, string? Mode, DateTime At,
@@ -29,6 +31,10 @@ public sealed record SentPayload(string? Mode, string Text, IReadOnlyList<Recipi
     string? Source = null, DateTime? MailboxSentAtUtc = null);
 
 public sealed record EventPayload(string? Mode);
+
+/// <summary>The inserted record's content in the log: whether the text inserted differs from the
+/// generated one (whitespace aside), and that text when it does, so a reviewer sees what was inserted.</summary>
+public sealed record InsertedPayload(string? Mode, bool Edited, string? Text);
 
 /// <summary>What happened to a draft after it was generated. The pane records <c>inserted</c> and
 /// <c>discarded</c>; the on-send handler records <c>sent</c> with the final text, and learns from the
@@ -56,8 +62,16 @@ public static partial class DraftEvents
             foreach (var (r, i) in (request.To ?? []).Concat(request.Cc ?? []).Select((r, i) => (r, i)))
                 if (r is null || r.Email is null or { Length: > 320 } || r.Name is { Length: > 320 }) { errors["to"] = ["Each recipient needs an email of at most 320 characters."]; break; }
         }
-        else if (request.Body is not null || request.To is not null || request.Cc is not null)
-            errors["body"] = ["Only a sent event carries a body and recipients."];
+        else
+        {
+            if (request.Type == LogTypes.Inserted && request.Body is not null)
+            {
+                if (string.IsNullOrWhiteSpace(request.Body)) errors["body"] = ["The inserted text is empty: leave body out when the generated text was inserted."];
+                else if (request.Body.Length > MaxBodyChars) errors["body"] = [$"At most {MaxBodyChars:N0} characters."];
+            }
+            else if (request.Body is not null) errors["body"] = ["Only a sent or an inserted event carries a body."];
+            if (request.To is not null || request.Cc is not null) errors["to"] = ["Only a sent event carries recipients."];
+        }
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
 
         var draft = await db.Drafts.AsNoTracking().Where(d => d.Id == id).Select(d => new { d.UserId, d.GeneratedSeq }).SingleOrDefaultAsync(ct);
@@ -70,7 +84,8 @@ public static partial class DraftEvents
 
         if (request.Type == LogTypes.Inserted)
         {
-            var inserted = await AppendInsertedAsync(log, id, user, LogChain.Payload(new EventPayload(request.Mode)));
+            var payload = await InsertedPayloadAsync(db, draft.GeneratedSeq, request.Mode, request.Body, ct);
+            var inserted = await AppendInsertedAsync(log, id, user, LogChain.Payload(payload));
             return TypedResults.Created($"/api/drafts/{id}/events/{inserted.Seq}",
                 new DraftEventResponse(inserted.Seq, id, request.Type, request.Mode, DateTime.SpecifyKind(inserted.AtUtc, DateTimeKind.Utc)));
         }
@@ -104,32 +119,56 @@ public static partial class DraftEvents
         return records[0];
     }
 
+    /// <summary>What an inserted record says about the text: no body is the generated text as it was;
+    /// a body is compared with the generated text, whitespace aside, and kept when it differs.</summary>
+    internal static async Task<InsertedPayload> InsertedPayloadAsync(SayNoDb db, long generatedSeq, string? mode, string? body, CancellationToken ct)
+    {
+        if (body is null) return new InsertedPayload(mode, false, null);
+        var generated = await db.Log.AsNoTracking().Where(r => r.Seq == generatedSeq).Select(r => r.Payload).SingleAsync(ct);
+        var generatedText = System.Text.Json.JsonDocument.Parse(generated).RootElement.GetProperty("text").GetString() ?? "";
+        var edited = IsEdited(generatedText, body);
+        return new InsertedPayload(mode, edited, edited ? body.Trim() : null);
+    }
+
+    /// <summary>Edited: the text differs from the generated one other than in whitespace (line ends,
+    /// spaces, blank lines at the ends), which a textarea or Outlook may change without anyone editing.</summary>
+    public static bool IsEdited(string generated, string inserted) =>
+        !string.Equals(Normalise(generated), Normalise(inserted), StringComparison.Ordinal);
+
     /// <summary>A sent reply as reported by the on-send handler or found in the mailbox.</summary>
     internal sealed record SentReport(string? Mode, string Body, List<Recipient> To, List<Recipient> Cc, bool Warned, string? Source, DateTime? MailboxSentAtUtc);
 
-    /// <summary>Judges the sent text as the reviewer will see it (the five checks, unchanged or edited,
+    /// <summary>Judges the sent text as the reviewer will see it (the six checks, unchanged or edited,
     /// whether to ask the sender to confirm) and appends the <c>sent</c> record.</summary>
     internal static async Task<DraftEventResponse> AppendSentAsync(SentReport report, string id, long generatedSeq, SayNoDb db, LogWriter log,
         CatalogStore catalogs, ClaimsPrincipal user, TimeProvider clock, CancellationToken ct)
     {
         var generated = await db.Log.AsNoTracking().Where(r => r.Seq == generatedSeq).Select(r => r.Payload).SingleAsync(ct);
-        var generatedText = System.Text.Json.JsonDocument.Parse(generated).RootElement.GetProperty("text").GetString() ?? "";
+        using var generatedDoc = System.Text.Json.JsonDocument.Parse(generated);
+        var generatedText = generatedDoc.RootElement.GetProperty("text").GetString() ?? "";
+        // The sent reply may rest on what its draft rested on: the draft's own text (checked when it was made)
+        // and its data points. A figure or a finding added by hand after that has no source we know of.
+        var dataPointValues = generatedDoc.RootElement.TryGetProperty("dataPoints", out var dps) && dps.ValueKind == System.Text.Json.JsonValueKind.Array
+            ? dps.EnumerateArray().Select(d => d.TryGetProperty("value", out var v) ? v.GetString() ?? "" : "").Where(v => v.Length > 0).ToList()
+            : [];
         var sentText = NewestMessage(report.Body);
         var catalog = await catalogs.GetRecentAsync(db, ct);
-        var check = DraftChecker.Check(sentText, catalog, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var check = DraftChecker.Check(sentText, catalog, today, Grounding.ForSent(generatedText, dataPointValues, catalog, today));
         var c = check.Checks;
-        var checks = new ChecksDto(c.SaysNo, c.GivesReason, c.CitesData, c.OffersAlternative, c.Respectful);
+        var checks = ChecksDto.From(c);
         var unchanged = Unchanged(generatedText, sentText);
         var reasons = new List<string>();
         if (!c.SaysNo) reasons.Add("The reply no longer says no clearly.");
         if (!c.OffersAlternative) reasons.Add("The reply no longer offers an alternative.");
         if (!c.Respectful) reasons.Add("The reply has wording the customer may read as rude.");
+        if (!c.Grounded) reasons.Add("The reply states a figure or a finding that neither the email, our facts nor the draft's data support.");
         // The handler asks the sender to confirm exactly when this answer says so.
         var warned = report.Warned || reasons.Count > 0;
         var payload = new SentPayload(report.Mode, sentText, report.To, report.Cc, checks, check.Notes, unchanged, warned,
             Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(report.Body))),
             report.Source, report.MailboxSentAtUtc);
-        var failed = CheckBits.Failed(c.SaysNo, c.GivesReason, c.CitesData, c.OffersAlternative, c.Respectful);
+        var failed = CheckBits.Failed(c.SaysNo, c.GivesReason, c.CitesData, c.OffersAlternative, c.Respectful, c.Grounded);
         var sent = await log.AppendAsync([new LogEntry(LogTypes.Sent, id, user.UserId(), user.DisplayName(), LogChain.Payload(payload))],
             async (d, recs, token) =>
             {

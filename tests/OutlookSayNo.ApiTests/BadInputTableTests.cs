@@ -170,7 +170,8 @@ public sealed class BadInputTableTests(SayNoFactory factory) : IClassFixture<Say
         ["events: an unknown mode"] = new(Post("/api/drafts/0192a7c8-0000-7000-8000-000000000000/events", Body(new { type = "inserted", mode = "fax" })), HttpStatusCode.BadRequest, "mode"),
         ["events: sent without a body"] = new(Post("/api/drafts/0192a7c8-0000-7000-8000-000000000000/events", Body(new { type = "sent" })), HttpStatusCode.BadRequest, "body"),
         ["events: sent with a 200,001-character body"] = new(Post("/api/drafts/0192a7c8-0000-7000-8000-000000000000/events", Body(new { type = "sent", body = new string('b', 200_001) })), HttpStatusCode.BadRequest, "body"),
-        ["events: a body on an inserted event"] = new(Post("/api/drafts/0192a7c8-0000-7000-8000-000000000000/events", Body(new { type = "inserted", body = "x" })), HttpStatusCode.BadRequest, "body"),
+        ["events: a body on a discarded event"] = new(Post("/api/drafts/0192a7c8-0000-7000-8000-000000000000/events", Body(new { type = "discarded", body = "x" })), HttpStatusCode.BadRequest, "body"),
+        ["events: an empty edited body on an inserted event"] = new(Post("/api/drafts/0192a7c8-0000-7000-8000-000000000000/events", Body(new { type = "inserted", body = "  " })), HttpStatusCode.BadRequest, "body"),
 
         // Templates (TemplateAdmin)
         ["templates: a save to a garbage path"] = new(Raw("PUT", "/api/templates/documents/..%2F..%2F%3Cx%3E%7C*%3F.scriban", JsonText(Body(new { content = "x" })), TemplateAdmin), HttpStatusCode.BadRequest, "path"),

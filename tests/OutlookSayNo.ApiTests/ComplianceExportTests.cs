@@ -323,7 +323,7 @@ public abstract class ComplianceExportTests : IDisposable
             "fabrikam-plants.com threats=1 abusive=1 drafts=2",
             "northwind-foods.com threats=1 abusive=0 drafts=1",
         ], Pressure(d));
-        Assert.Equal(["saysNo=0", "givesReason=0", "citesData=0", "offersAlternative=3", "respectful=1"], FailedChecks(d));
+        Assert.Equal(["saysNo=0", "givesReason=0", "citesData=0", "offersAlternative=3", "respectful=1", "grounded=0"], FailedChecks(d));
     }
 
     [Fact]
@@ -338,7 +338,7 @@ public abstract class ComplianceExportTests : IDisposable
         Assert.Equal(0.5, (double)thisWeek["shareWithFailedChecks"]!);
         Assert.Equal(["2026-11-23 deadline/commercial 1", "2026-11-23 liability/technical 1"], Weeks(thisWeek));
         Assert.Equal(["northwind-foods.com threats=1 abusive=0 drafts=1"], Pressure(thisWeek));
-        Assert.Equal(["saysNo=0", "givesReason=0", "citesData=0", "offersAlternative=1", "respectful=1"], FailedChecks(thisWeek));
+        Assert.Equal(["saysNo=0", "givesReason=0", "citesData=0", "offersAlternative=1", "respectful=1", "grounded=0"], FailedChecks(thisWeek));
 
         var lastWeek = await Dashboard("from=2026-11-16&to=2026-11-23");
         Assert.Equal(6, (long)lastWeek["drafts"]!);

@@ -1,0 +1,45 @@
+using OutlookSayNo.Asks;
+using OutlookSayNo.Checks;
+using OutlookSayNo.Kinds;
+using OutlookSayNo.Reading;
+
+namespace OutlookSayNo.Drafts;
+
+/// <summary>What a draft may rest on, gathered for the "grounded" check.</summary>
+public static class Grounding
+{
+    public static GroundingSources For(Classification c, AskReading reading, IReadOnlyDictionary<string, DataPointValue?> data,
+        KindCatalog catalog, IReadOnlyDictionary<string, string?> fields, Kind kind, DateOnly today)
+    {
+        var figures = new List<Figure>(c.Figures);
+        foreach (var v in data.Values)
+            if (v is not null && v.Unit != "text") figures.AddRange(Values(v.Value, v.Number, v.Unit, today));
+        foreach (var f in catalog.Facts.Values)
+            figures.AddRange(Values(DataPoints.Format(f.Unit, f.Value, catalog.Currency, today), f.Value, f.Unit, today));
+        var findings = kind.Definition.DataPoints.Where(d => d.Unit == "text" && d.Input)
+            .Select(d => fields.TryGetValue(d.Name, out var v) ? v?.Trim() ?? "" : "")
+            .Where(v => v.Length > 0).ToList();
+        return new GroundingSources(figures, Classifier.AskEvidenced(c, kind.Id), kind.Definition.Title, findings);
+    }
+
+    /// <summary>The figures a sent reply may rest on: those of the draft it came from (checked when it was made)
+    /// and its data points.</summary>
+    public static GroundingSources ForSent(string generatedText, IReadOnlyList<string> dataPointValues, KindCatalog catalog, DateOnly today)
+    {
+        var figures = FigureExtractor.Extract(generatedText, today).Concat(dataPointValues.SelectMany(v => FigureExtractor.Extract(v, today))).ToList();
+        foreach (var f in catalog.Facts.Values)
+            figures.AddRange(Values(DataPoints.Format(f.Unit, f.Value, catalog.Currency, today), f.Value, f.Unit, today));
+        // A finding the draft already stated came from a field the account manager typed (it passed then).
+        var findings = dataPointValues.Where(v => v.Length >= 12).ToList();
+        return new GroundingSources(figures, AskEvidenced: true, AskTitle: "", Findings: findings);
+    }
+
+    // A value as the draft states it ("$12,000", "45 days", "3 March 2027"): what the checker will find in the text.
+    private static IEnumerable<Figure> Values(string formatted, decimal? number, string unit, DateOnly today)
+    {
+        var found = FigureExtractor.Extract(formatted, today);
+        if (found.Count > 0) return found;
+        // A bare number ("12") still backs a count or a percentage written another way.
+        return number is { } n ? [new Figure(FigureKind.Quantity, formatted, 0, formatted.Length, n), new Figure(FigureKind.Percent, formatted, 0, formatted.Length, n)] : [];
+    }
+}
