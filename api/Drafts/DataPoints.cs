@@ -14,8 +14,8 @@ public sealed record MissingField(string Name, string Label, string Unit);
 public static class DataPoints
 {
     public static Dictionary<string, DataPointValue?> Resolve(
-        Kind kind, KindCatalog catalog, Classification classification, IReadOnlyDictionary<string, string?> fields,
-        DateOnly today, Dictionary<string, string[]> errors)
+        Kind kind, KindCatalog catalog, Classification classification, AskReading reading, IReadOnlyDictionary<string, string?> fields,
+        DateOnly today, Dictionary<string, string[]> errors, ISet<string>? setAside = null)
     {
         var result = new Dictionary<string, DataPointValue?>(StringComparer.Ordinal);
         var used = new HashSet<Figure>();
@@ -24,6 +24,12 @@ public static class DataPoints
         foreach (var (name, _) in fields)
         {
             var known = kind.Definition.DataPoints.FirstOrDefault(d => d.Name == name);
+            // A field of another kind is what a kind switch leaves behind: it does not apply here and is set aside quietly.
+            if (known is null && setAside is not null && catalog.Kinds.Values.Any(k => k.Definition.DataPoints.Any(d => d.Name == name && d.Input)))
+            {
+                setAside.Add(name);
+                continue;
+            }
             if (known is null || known.Compute is not null)
                 errors[$"fields.{name}"] = [known is null
                     ? $"'{name}' is not a data point of the {kind.Id} kind. Known: {string.Join(", ", kind.Definition.DataPoints.Where(d => d.Compute is null).Select(d => d.Name))}."
@@ -39,7 +45,7 @@ public static class DataPoints
                 result[dp.Name] = parsed;
                 continue;
             }
-            result[dp.Name] = FromEmail(dp, classification, used, currency);
+            result[dp.Name] = FromEmail(dp, reading, used, currency);
         }
 
         foreach (var dp in kind.Definition.DataPoints.Where(d => d.Compute is not null))
@@ -49,12 +55,12 @@ public static class DataPoints
                 n => result.TryGetValue(n, out var v) ? v?.Number : null,
                 n => catalog.Facts.TryGetValue(n, out var f) ? f.Value : null);
             result[dp.Name] = value is null ? null
-                : new DataPointValue(dp.Name, dp.Label, dp.Unit, Format(dp.Unit, value.Value, currency, today), Math.Round(value.Value, 4), "computed");
+                : new DataPointValue(dp.Name, dp.Label, dp.Unit, Format(dp.Unit, dp.Unit == "money" && Math.Abs(value.Value) >= 100 ? Math.Round(value.Value) : value.Value, currency, today), Math.Round(value.Value, 4), "computed");
         }
         return result;
     }
 
-    private static DataPointValue? FromEmail(DataPointDefinition dp, Classification c, HashSet<Figure> used, string currency)
+    private static DataPointValue? FromEmail(DataPointDefinition dp, AskReading reading, HashSet<Figure> used, string currency)
     {
         if (dp.From is null) return null;
         var kind = dp.From switch
@@ -65,27 +71,25 @@ public static class DataPoints
             "email:duration" => FigureKind.Duration,
             _ => FigureKind.Quantity,
         };
-        var candidates = c.Figures.Where(f => f.Kind == kind && !used.Contains(f)).ToList();
+        var roles = dp.Roles.Count > 0 ? dp.Roles : [FigureRole.Requested];
+        // Only a figure whose role the reading knows fills a point: "$86,400 a year" is the deal, not a term.
+        var candidates = reading.Figures.Where(f => f.Figure.Kind == kind && roles.Contains(f.Role) && !used.Contains(f.Figure)).ToList();
         if (kind == FigureKind.Duration)
         {
             var wantHours = dp.Unit == "hours";
-            candidates = candidates.Where(f => (f.Unit == "hours") == wantHours).ToList();
+            candidates = candidates.Where(f => (f.Figure.Unit == "hours") == wantHours).ToList();
         }
-        if (kind == FigureKind.Date && dp.Dates == "future") candidates = candidates.Where(f => f.Number >= 0).ToList();
-        if (kind == FigureKind.Date && dp.Dates == "past") candidates = candidates.Where(f => f.Number <= 0).ToList();
+        if (kind == FigureKind.Date && dp.Dates == "future") candidates = candidates.Where(f => f.Figure.Number >= 0).ToList();
+        if (kind == FigureKind.Date && dp.Dates == "past") candidates = candidates.Where(f => f.Figure.Number <= 0).ToList();
         if (candidates.Count == 0) return null;
 
-        // A figure in the sentence that carries the ask most strongly beats one elsewhere:
-        // "our budget was cut by 10%. Could you reduce the price by 15%?" asks for 15%.
-        Figure? pick = null;
-        foreach (var (start, length) in c.Primary.Sentences) // strongest first
-        {
-            pick = candidates.FirstOrDefault(f => f.Start >= start && f.Start < start + length);
-            if (pick is not null) break;
-        }
-        pick ??= kind == FigureKind.Money ? candidates.MaxBy(f => f.Number)! : candidates[0];
+        // The value asked for is the reading's pick; for other roles, the first in the order of the roles listed.
+        var pick = reading.Requested is { } r && candidates.Contains(r) ? r.Figure
+            : roles.Select(role => candidates.FirstOrDefault(f => f.Role == role)).FirstOrDefault(f => f is not null)!.Figure;
         used.Add(pick);
-        var number = dp.Unit == "months" && kind == FigureKind.Duration ? Math.Round(pick.Number / 30m, 1) : pick.Number;
+        var number = kind == FigureKind.Duration && dp.Unit == "months" ? Math.Round(pick.Number / 30m, 1)
+            : kind == FigureKind.Duration && dp.Unit is "number" or "years" ? Math.Round(pick.Number / 365m, 1)
+            : pick.Number;
         var value = kind == FigureKind.Date
             ? FormatDate(pick.Date!.Value)
             : Format(dp.Unit, number, pick.Currency ?? currency, default);
@@ -139,7 +143,9 @@ public static class DataPoints
 
     public static string FormatMoney(decimal n, string currency)
     {
-        var amount = Math.Abs(n) >= 100 || n == Math.Round(n)
+        // Cents are kept when there are any: "$623.26" is what the customer wrote, "$623" would misquote them.
+        // Computed amounts of 100 or more are rounded before they get here ("comes to €1,243").
+        var amount = n == Math.Round(n) || Math.Abs(n) >= 100_000
             ? Math.Round(n).ToString("#,0", CultureInfo.InvariantCulture)
             : n.ToString("#,0.00", CultureInfo.InvariantCulture);
         var sign = n < 0 ? "-" : "";

@@ -9,6 +9,7 @@ using OutlookSayNo.Checks;
 using OutlookSayNo.Data;
 using OutlookSayNo.Kinds;
 using OutlookSayNo.Mailbox;
+using OutlookSayNo.Reading;
 using Scriban.Runtime;
 
 namespace OutlookSayNo.Drafts;
@@ -69,27 +70,26 @@ public sealed partial class DraftService(CatalogStore catalogs, Readings reading
         var unknownAlternatives = (request.Alternatives ?? []).Where(a => !kind.AlternativeTexts.ContainsKey(a)).ToList();
         if (unknownAlternatives.Count > 0)
             errors["alternatives"] = [$"Not alternatives of the {kind.Id} kind: {string.Join(", ", unknownAlternatives.Select(AsksApi.Shorten))}. Known: {string.Join(", ", kind.Definition.Alternatives.Select(a => a.Id))}."];
-
-        // Model.
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var data = DataPoints.Resolve(kind, catalog, classification, request.Fields ?? [], today, errors);
+        if (request.Reason is { Length: > MaxRightAboutChars })
+            errors["reason"] = [$"Keep their reason to one sentence (at most {MaxRightAboutChars} characters)."];
         if (errors.Count > 0) return new DraftOutcome.Invalid(errors);
 
+        // Model, render and check: the one compose step.
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var template = kind.Templates[audience];
         var offeredIds = request.Alternatives ?? kind.Definition.Alternatives.Where(a => a.Default).Select(a => a.Id).ToList();
-        var (model, alternatives) = BuildModel(kind, catalog, classification, email, audience, data, request.TheyAreRightAbout, user, offeredIds, ct);
-
-        // Render and check.
-        var text = ReplyText.Tidy(TemplateRenderer.Render(template.Parsed, model, catalog, ct));
-        var html = ReplyText.ToHtml(text);
-        var check = DraftChecker.Check(text, catalog, today);
+        var composed = Composer.Compose(catalog,
+            new ComposeInput(kind, audience, email, classification, request.Fields ?? [], offeredIds, request.TheyAreRightAbout, user, request.Reason),
+            today, errors, ct);
+        if (composed is null) return new DraftOutcome.Invalid(errors);
+        var (text, html, check, data, alternatives) = (composed.Text, composed.Html, composed.Check, composed.Data, composed.Alternatives);
 
         var dataPoints = data.Values.Where(v => v is not null)
             .Select(v => new DataPointDto(v!.Name, v.Label, v.Value, v.Source)).ToList();
         var missing = kind.Definition.DataPoints
             .Where(d => d.Input && data[d.Name] is null && template.DataReferences.Contains(d.Name))
             .Select(d => new MissingFieldDto(d.Name, d.Label, d.Unit)).ToList();
-        var checks = new ChecksDto(check.Checks.SaysNo, check.Checks.GivesReason, check.Checks.CitesData, check.Checks.OffersAlternative, check.Checks.Respectful);
+        var checks = ChecksDto.From(check.Checks);
         var response = new DraftResponse(
             Id: Guid.CreateVersion7().ToString(),
             Category: kind.Id,
@@ -107,7 +107,9 @@ public sealed partial class DraftService(CatalogStore catalogs, Readings reading
             CheckNotes: check.Notes,
             Ask: classification.Primary,
             SuggestedAudience: classification.Audience,
-            Classification: ClassifyResponse.From(classification));
+            Classification: ClassifyResponse.From(classification),
+            Reading: ReadingDto.From(composed.Reading, kind, data),
+            SetAsideFields: composed.SetAside);
 
         // Log durably before answering: if this throws, the caller gets a 503 and no draft.
         var logged = new GeneratedPayload(
@@ -150,7 +152,7 @@ public sealed partial class DraftService(CatalogStore catalogs, Readings reading
                     TemplateId = template.Id,
                     TemplateVersion = template.Version,
                     CatalogVersion = catalog.Version,
-                    GeneratedFailed = CheckBits.Failed(checks.SaysNo, checks.GivesReason, checks.CitesData, checks.OffersAlternative, checks.Respectful),
+                    GeneratedFailed = CheckBits.Failed(checks.SaysNo, checks.GivesReason, checks.CitesData, checks.OffersAlternative, checks.Respectful, checks.Grounded),
                     CustomerDomain = Domain(email.From?.Email),
                     FromName = Clip(email.From?.Name ?? "", 320),
                     FromEmail = Clip(email.From?.Email ?? "", 320),
@@ -168,11 +170,11 @@ public sealed partial class DraftService(CatalogStore catalogs, Readings reading
 
     /// <summary>The template model for a kind and audience, with the offered alternatives rendered
     /// into it. Used by drafts and by anything that previews a template (benchmarks, admin).</summary>
-    public static (ScriptObject Model, List<AlternativeDto> Alternatives) BuildModel(Kind kind, KindCatalog catalog, Classification c,
+    public static (ScriptObject Model, List<AlternativeDto> Alternatives) BuildModel(Kind kind, KindCatalog catalog, Classification c, AskReading reading,
         DraftEmail email, string audience, Dictionary<string, DataPointValue?> data, string? theyAreRightAbout, ClaimsPrincipal user,
         IReadOnlyCollection<string> offeredIds, CancellationToken ct)
     {
-        var model = BaseModel(kind, catalog, c, email, audience, data, theyAreRightAbout, user);
+        var model = BaseModel(kind, catalog, c, reading, email, audience, data, theyAreRightAbout, user);
         var alternatives = new List<AlternativeDto>();
         var offered = new ScriptArray();
         foreach (var alt in kind.Definition.Alternatives)
@@ -186,10 +188,10 @@ public sealed partial class DraftService(CatalogStore catalogs, Readings reading
         return (model, alternatives);
     }
 
-    private static ScriptObject BaseModel(Kind kind, KindCatalog catalog, Classification c, DraftEmail email, string audience,
+    private static ScriptObject BaseModel(Kind kind, KindCatalog catalog, Classification c, AskReading reading, DraftEmail email, string audience,
         Dictionary<string, DataPointValue?> data, string? theyAreRightAbout, ClaimsPrincipal user)
     {
-        var (name, firstName) = CustomerName(email.From);
+        var person = Names.Read(email.From?.Name, email.From?.Email, c.Email);
         var me = user.DisplayName();
         var dataObject = new ScriptObject();
         foreach (var (key, v) in data)
@@ -208,12 +210,20 @@ public sealed partial class DraftService(CatalogStore catalogs, Readings reading
         {
             ["customer"] = new ScriptObject
             {
-                ["name"] = name, ["firstName"] = firstName, ["email"] = email.From?.Email, ["company"] = Company(email.From?.Email),
+                ["name"] = person.Full, ["firstName"] = person.Given, ["familyName"] = person.Family, ["title"] = person.Title,
+                ["email"] = email.From?.Email, ["company"] = Company(email.From?.Email),
             },
             ["me"] = new ScriptObject { ["name"] = me, ["firstName"] = me.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? me },
             ["ask"] = new ScriptObject
             {
                 ["kind"] = kind.Id, ["title"] = kind.Definition.Title, ["subject"] = email.Subject ?? "", ["quote"] = Quote(c),
+                // Read in full: what we would refuse in our words ("lower both prices by 30%"), their figure for it as they
+                // wrote it, their reason and their offer said back to them ("your budget was cut"; "sign today").
+                ["ours"] = reading.RequestOurs,
+                ["requested"] = reading.Requested is { } r ? c.Email.Text.Substring(r.Figure.Start, r.Figure.Length) : null,
+                ["reason"] = reading.ReasonTheirs,
+                ["reasonIsClause"] = reading.ReasonIsClause,
+                ["offer"] = reading.OfferTheirs,
             },
             ["audience"] = audience,
             ["pressure"] = new ScriptObject { ["threat"] = c.Threat, ["abusive"] = c.Abusive, ["any"] = c.Threat || c.Abusive },
@@ -232,37 +242,10 @@ public sealed partial class DraftService(CatalogStore catalogs, Readings reading
         return text.Length is 0 or > 300 ? null : text;
     }
 
-    private static readonly HashSet<string> NotPersonNames = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "accounts", "accounting", "procurement", "purchasing", "finance", "billing", "team", "info", "support", "sales",
-        "admin", "office", "hr", "it", "operations", "ops", "payables", "the", "customer", "service", "helpdesk", "noreply", "no-reply",
-    };
-
     private static readonly HashSet<string> FreeMailDomains = new(StringComparer.OrdinalIgnoreCase)
     {
-        "gmail", "googlemail", "outlook", "hotmail", "live", "yahoo", "icloud", "me", "aol", "proton", "protonmail", "gmx", "web", "mail", "yandex", "qq", "163",
+        "gmail", "googlemail", "outlook", "hotmail", "live", "yahoo", "icloud", "me", "aol", "proton", "protonmail", "gmx", "web", "mail", "yandex", "qq", "163", "example",
     };
-
-    internal static (string? Name, string? FirstName) CustomerName(EmailAddress? from)
-    {
-        var name = from?.Name?.Trim().Trim('"', '\'').Trim();
-        if (string.IsNullOrEmpty(name) && from?.Email is { } mail)
-        {
-            // "maria.lopez@..." -> "Maria Lopez"; "ap@..." gives no name.
-            var local = mail.Split('@')[0];
-            var parts = local.Split('.', '_', '-').Where(p => p.Length > 1 && p.All(char.IsLetter)).ToArray();
-            if (parts.Length >= 2) name = string.Join(' ', parts.Select(Capitalise));
-        }
-        if (string.IsNullOrEmpty(name)) return (null, null);
-        if (name.Contains(',')) // "Lopez, Maria"
-        {
-            var bits = name.Split(',', 2, StringSplitOptions.TrimEntries);
-            if (bits[1].Length > 0) name = $"{bits[1]} {bits[0]}";
-        }
-        var first = name.Split(' ', StringSplitOptions.RemoveEmptyEntries)[0];
-        if (NotPersonNames.Contains(first) || !first.Any(char.IsLetter) || first.Contains('@')) return (name, null);
-        return (name, first.Length > 1 && first.All(char.IsUpper) ? Capitalise(first) : first);
-    }
 
     internal static string? Company(string? email)
     {

@@ -40,6 +40,10 @@ public sealed class DataPointDefinition
     public string? Compute { get; set; }
     /// <summary>For dates taken from the email: <c>future</c> or <c>past</c> only.</summary>
     public string? Dates { get; set; }
+    /// <summary>The roles an email's figure must have to fill this point (<c>requested</c>, <c>current</c>,
+    /// <c>competitor</c>, <c>contract</c>, <c>overdue</c>, <c>tenure</c>, <c>quantity</c>, <c>date</c>);
+    /// when empty, only the value asked for. A figure whose role is unclear fills nothing.</summary>
+    public List<string> Roles { get; set; } = [];
 }
 
 public sealed class AlternativeDefinition

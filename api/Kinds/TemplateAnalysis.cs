@@ -42,8 +42,7 @@ public sealed class TemplateScope
 public static partial class TemplateAnalysis
 {
     /// <summary>The top-level names of the template model, in the order they are listed to admins.</summary>
-    public static readonly IReadOnlyList<string> ModelNames =
-        ["customer", "me", "ask", "audience", "pressure", "data", "facts", "alternatives", "theyAreRightAbout"];
+    public static readonly IReadOnlyList<string> ModelNames = TemplateModel.TopLevel;
 
     private const int MaxIssues = 100;
     // Scriban's parser stops at 250 nested statements; this only guards the walk itself.
@@ -184,10 +183,20 @@ public static partial class TemplateAnalysis
 
     private sealed class Walker(TemplateScope scope, HashSet<string> assignedAnywhere)
     {
-        private readonly ObjectShape _customer = Obj("customer", ("name", ScalarShape.Text), ("firstName", ScalarShape.Text), ("email", ScalarShape.Text), ("company", ScalarShape.Text));
-        private readonly ObjectShape _me = Obj("me", ("name", ScalarShape.Text), ("firstName", ScalarShape.Text));
-        private readonly ObjectShape _ask = Obj("ask", ("kind", ScalarShape.Text), ("title", ScalarShape.Text), ("subject", ScalarShape.Text), ("quote", ScalarShape.Text));
-        private readonly ObjectShape _pressure = Obj("pressure", ("threat", ScalarShape.YesNo), ("abusive", ScalarShape.YesNo), ("any", ScalarShape.YesNo));
+        // The fixed part of the model comes from its one definition (TemplateModel).
+        private readonly ObjectShape _customer = FromModel("customer");
+        private readonly ObjectShape _me = FromModel("me");
+        private readonly ObjectShape _ask = FromModel("ask");
+        private readonly ObjectShape _pressure = FromModel("pressure");
+
+        private static ObjectShape FromModel(string obj) => Obj(obj, TemplateModel.Of(obj).Select(m => (m.Name, (Shape)ShapeOf(m.Value))).ToArray());
+
+        private static ScalarShape ShapeOf(ModelValue v) => v switch
+        {
+            ModelValue.Number => ScalarShape.Number,
+            ModelValue.YesNo => ScalarShape.YesNo,
+            _ => ScalarShape.Text,
+        };
         private readonly HashSet<ObjectShape> _model = [];
         private Dictionary<string, Shape>? _modelShapes;
 
@@ -224,13 +233,12 @@ public static partial class TemplateAnalysis
                 ["customer"] = _customer,
                 ["me"] = _me,
                 ["ask"] = _ask,
-                ["audience"] = ScalarShape.Text,
                 ["pressure"] = _pressure,
                 ["data"] = data,
                 ["facts"] = facts,
                 ["alternatives"] = new ArrayShape(alternative),
-                ["theyAreRightAbout"] = ScalarShape.Text,
             };
+            foreach (var top in TemplateModel.Of("")) shapes[top.Name] = ShapeOf(top.Value);
             _model.UnionWith([_customer, _me, _ask, _pressure, data, facts, alternative]);
             foreach (var d in data.Members.Values.Concat(facts.Members.Values)) _model.Add((ObjectShape)d);
             return shapes;

@@ -83,7 +83,7 @@ public sealed class TemplateAnalysisTests
 
         Assert.Equal(2, issue.Line);
         Assert.Equal(6, issue.Column);
-        Assert.StartsWith("Unknown variable 'custmer' (did you mean 'customer'?). Known: customer, me, ask, audience, pressure, data, facts, alternatives, theyAreRightAbout", issue.Message);
+        Assert.StartsWith("Unknown variable 'custmer' (did you mean 'customer'?). Known: customer, me, ask, audience, pressure, theyAreRightAbout, data, facts, alternatives", issue.Message);
     }
 
     [Fact]
@@ -93,7 +93,7 @@ public sealed class TemplateAnalysisTests
 
         Assert.Equal(2, issue.Line);
         Assert.Equal(13, issue.Column);
-        Assert.Equal("Unknown member 'phone' in customer.phone. Known: name, firstName, email, company.", issue.Message);
+        Assert.Equal("Unknown member 'phone' in customer.phone. Known: name, firstName, familyName, title, email, company.", issue.Message);
     }
 
     [Fact]

@@ -1,0 +1,55 @@
+using System.Security.Claims;
+using OutlookSayNo.Asks;
+using OutlookSayNo.Checks;
+using OutlookSayNo.Kinds;
+
+namespace OutlookSayNo.Drafts;
+
+/// <summary>What a draft is composed from, once the email is read and classified.</summary>
+public sealed record ComposeInput(
+    Kind Kind,
+    string Audience,
+    DraftEmail Email,
+    Classification Classification,
+    IReadOnlyDictionary<string, string?> Fields,
+    IReadOnlyCollection<string> Offered,
+    string? TheyAreRightAbout,
+    ClaimsPrincipal User,
+    // The account manager's wording of the customer's reason: "" when they gave none, null to use the reading.
+    string? Reason = null);
+
+public sealed record Composed(
+    AskReading Reading,
+    Dictionary<string, DataPointValue?> Data,
+    IReadOnlyList<string> SetAside,
+    List<AlternativeDto> Alternatives,
+    string Text,
+    string Html,
+    CheckResult Check);
+
+/// <summary>The one compose step after reading and classifying: read the ask in full, model, render,
+/// check. Drafts, the admin preview and the save-time quality gate all call it, so what an admin sees
+/// is what an account manager gets.</summary>
+public static class Composer
+{
+    /// <summary>Null when the typed fields are wrong (<paramref name="errors"/> says why).</summary>
+    public static Composed? Compose(KindCatalog catalog, ComposeInput input, DateOnly today, Dictionary<string, string[]> errors, CancellationToken ct)
+    {
+        var kind = input.Kind;
+        var reading = AskReader.Read(input.Classification, kind.Id);
+        if (input.Reason is { } said)
+            reading = said.Trim().Length == 0
+                ? reading with { Reason = null, ReasonTheirs = null }
+                : reading with { Reason = new ReadSpan(said.Trim(), 0, 0), ReasonTheirs = said.Trim().TrimEnd('.') };
+        var setAside = new HashSet<string>(StringComparer.Ordinal);
+        var data = DataPoints.Resolve(kind, catalog, input.Classification, reading, input.Fields, today, errors, setAside);
+        if (errors.Count > 0) return null;
+
+        var template = kind.Templates[input.Audience];
+        var (model, alternatives) = DraftService.BuildModel(kind, catalog, input.Classification, reading, input.Email, input.Audience, data,
+            input.TheyAreRightAbout, input.User, input.Offered, ct);
+        var text = ReplyText.Tidy(TemplateRenderer.Render(template.Parsed, model, catalog, ct));
+        var check = DraftChecker.Check(text, catalog, today, Grounding.For(input.Classification, reading, data, catalog, input.Fields, kind, today));
+        return new Composed(reading, data, setAside.Order(StringComparer.Ordinal).ToList(), alternatives, text, ReplyText.ToHtml(text), check);
+    }
+}

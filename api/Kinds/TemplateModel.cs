@@ -1,0 +1,48 @@
+namespace OutlookSayNo.Kinds;
+
+public enum ModelValue { Text, Number, YesNo }
+
+/// <summary>One fixed variable a template sees (<c>customer.firstName</c>), its type and what it holds.</summary>
+public sealed record ModelMember(string Object, string Name, ModelValue Value, string Content)
+{
+    public string Path => Object.Length == 0 ? Name : $"{Object}.{Name}";
+}
+
+/// <summary>The one definition of what a template sees, apart from the per-kind <c>data</c>, the catalog's
+/// <c>facts</c> and the rendered <c>alternatives</c>. The compose step fills exactly these, the static
+/// analysis checks templates against them, and the README table lists them (a test holds all three
+/// together), so a variable cannot exist in one place and not the others.</summary>
+public static class TemplateModel
+{
+    public static readonly IReadOnlyList<ModelMember> Members =
+    [
+        new("customer", "name", ModelValue.Text, "the sender's name as read from the signature or the display name (may be null)"),
+        new("customer", "firstName", ModelValue.Text, "their given name, never a title, a role or a company (may be null)"),
+        new("customer", "familyName", ModelValue.Text, "their family name (may be null)"),
+        new("customer", "title", ModelValue.Text, "Mr, Ms, Dr and the like when they wrote one (may be null)"),
+        new("customer", "email", ModelValue.Text, "their address"),
+        new("customer", "company", ModelValue.Text, "the company from their address, not a free-mail one (may be null)"),
+        new("me", "name", ModelValue.Text, "the signed-in account manager"),
+        new("me", "firstName", ModelValue.Text, "their given name"),
+        new("ask", "kind", ModelValue.Text, "the kind id"),
+        new("ask", "title", ModelValue.Text, "the kind's plain title"),
+        new("ask", "subject", ModelValue.Text, "the email's subject"),
+        new("ask", "quote", ModelValue.Text, "the customer's sentence that asks (may be null)"),
+        new("ask", "ours", ModelValue.Text, "what they ask, said back in our words (\"lower both prices by 30%\"; may be null)"),
+        new("ask", "requested", ModelValue.Text, "their requested figure as they wrote it (may be null; never a figure whose role is unclear)"),
+        new("ask", "reason", ModelValue.Text, "the reason they give, said back to them (\"your budget was cut\"), or the account manager's wording (may be null)"),
+        new("ask", "reasonIsClause", ModelValue.YesNo, "true when the reason reads as a clause (\"your budget was cut\") rather than a noun phrase"),
+        new("ask", "offer", ModelValue.Text, "what they offer or make it conditional on (\"sign today\"; may be null)"),
+        new("", "audience", ModelValue.Text, "commercial, technical or finance"),
+        new("pressure", "threat", ModelValue.YesNo, "the email threatens a consequence as leverage"),
+        new("pressure", "abusive", ModelValue.YesNo, "the email is abusive"),
+        new("pressure", "any", ModelValue.YesNo, "either of the two"),
+        new("", "theyAreRightAbout", ModelValue.Text, "the sentence the account manager typed, or null"),
+    ];
+
+    /// <summary>Names of the model's top level, with the per-kind and catalog parts.</summary>
+    public static readonly IReadOnlyList<string> TopLevel =
+        Members.Select(m => m.Object.Length == 0 ? m.Name : m.Object).Concat(["data", "facts", "alternatives"]).Distinct().ToList();
+
+    public static IEnumerable<ModelMember> Of(string obj) => Members.Where(m => m.Object == obj);
+}
