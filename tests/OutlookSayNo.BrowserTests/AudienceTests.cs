@@ -15,15 +15,15 @@ public sealed class AudienceTests(PaneFixture fixture, ITestOutputHelper output)
         await using var pane = await NewSession(ReadMode());
         var first = await pane.OpenAndWaitForDraft(Server.BaseAddress, Server.Token());
         Assert.Equal("finance", first.GetProperty("audience").GetString());
-        await Expect(pane.Preview).ToContainTextAsync(FinanceReason);
-        var before = await pane.Preview.InnerTextAsync();
+        await pane.ExpectDraftContains(FinanceReason);
+        var before = await pane.DraftText();
 
         var second = await pane.RedraftAfter(() => pane.Page.Locator("#audience-commercial").CheckAsync());
 
         Assert.Equal("commercial", second.GetProperty("audience").GetString());
-        await Expect(pane.Preview).ToContainTextAsync(CommercialReason);
-        await Expect(pane.Preview).Not.ToContainTextAsync(FinanceReason);
-        var after = await pane.Preview.InnerTextAsync();
+        await pane.ExpectDraftContains(CommercialReason);
+        await pane.ExpectDraftLacks(FinanceReason);
+        var after = await pane.DraftText();
         Assert.NotEqual(before, after);
         await Expect(pane.Page.Locator("#audience-commercial")).ToBeCheckedAsync();
         // The suggestion stays marked on the audience the classifier chose.
@@ -36,12 +36,12 @@ public sealed class AudienceTests(PaneFixture fixture, ITestOutputHelper output)
         await using var pane = await NewSession(ReadMode());
         await pane.OpenAndWaitForDraft(Server.BaseAddress, Server.Token());
         await pane.RedraftAfter(() => pane.Page.Locator("#audience-technical").CheckAsync());
-        await Expect(pane.Preview).Not.ToContainTextAsync(FinanceReason);
-        var technical = await pane.Preview.InnerTextAsync();
+        await pane.ExpectDraftLacks(FinanceReason);
+        var technical = await pane.DraftText();
 
         await pane.RedraftAfter(() => pane.Page.Locator("#audience-finance").CheckAsync());
 
-        await Expect(pane.Preview).ToContainTextAsync(FinanceReason);
-        Assert.NotEqual(technical, await pane.Preview.InnerTextAsync());
+        await pane.ExpectDraftContains(FinanceReason);
+        Assert.NotEqual(technical, await pane.DraftText());
     }
 }

@@ -18,7 +18,7 @@ public sealed class ErrorStateTests(PaneFixture fixture, ITestOutputHelper outpu
         try
         {
             await pane.OpenAndWaitForDraft(server.BaseAddress, server.Token());
-            await Expect(pane.Preview).ToBeVisibleAsync();
+            await Expect(pane.Draft).ToBeVisibleAsync();
             await pane.WaitForCall("mailbox.addHandlerAsync");
         }
         finally
@@ -47,7 +47,7 @@ public sealed class ErrorStateTests(PaneFixture fixture, ITestOutputHelper outpu
 
         blocked = false;
         await pane.Alert.GetByRole(AriaRole.Button, new() { Name = "Try again" }).ClickAsync();
-        await Expect(pane.Preview).ToContainTextAsync("We can't agree to");
+        await pane.ExpectDraftContains("We can't agree to");
     }
 
     [Fact]
@@ -61,7 +61,7 @@ public sealed class ErrorStateTests(PaneFixture fixture, ITestOutputHelper outpu
         Assert.Equal(403, (await forbidden).Status);
         await Expect(pane.Alert.Locator("h2")).ToHaveTextAsync("Your account is not allowed to draft replies");
         await Expect(pane.Alert).ToContainTextAsync("Drafting needs the Account manager role.");
-        await Expect(pane.Preview).ToHaveCountAsync(0);
+        await Expect(pane.Draft).ToHaveCountAsync(0);
         // The email it was asked about stays named.
         await Expect(pane.Page.Locator(".email-subject")).ToHaveTextAsync(CustomerEmails.DiscountSubject);
     }
@@ -77,12 +77,12 @@ public sealed class ErrorStateTests(PaneFixture fixture, ITestOutputHelper outpu
         Assert.Equal(422, (await noAsk).Status);
         await Expect(pane.Alert.Locator("h2")).ToHaveTextAsync("Nothing to say no to");
         await Expect(pane.Page.Locator("#status")).ToHaveTextAsync("No refusable ask found.");
-        await Expect(pane.Preview).ToHaveCountAsync(0);
+        await Expect(pane.Draft).ToHaveCountAsync(0);
 
         // The account manager can still pick a kind and draft a no.
         await pane.Page.Locator("#noask-kind").SelectOptionAsync("scope");
         await pane.Page.GetByRole(AriaRole.Button, new() { Name = "Draft a no anyway" }).ClickAsync();
-        await Expect(pane.Preview).ToBeVisibleAsync();
-        await Expect(pane.Page.Locator("#kind")).ToHaveValueAsync("scope");
+        await Expect(pane.Draft).ToBeVisibleAsync();
+        await Expect(pane.Page.Locator("#chip-kind")).ToContainTextAsync("Extra work or scope");
     }
 }

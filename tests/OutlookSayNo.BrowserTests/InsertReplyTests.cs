@@ -16,7 +16,7 @@ public sealed class InsertReplyTests(PaneFixture fixture, ITestOutputHelper outp
         var draft = await pane.OpenAndWaitForDraft(Server.BaseAddress, Server.Token());
         var draftId = draft.GetProperty("id").GetString()!;
         var html = draft.GetProperty("html").GetString()!;
-        await Expect(pane.Preview).ToBeVisibleAsync();
+        await Expect(pane.Draft).ToBeVisibleAsync();
 
         var recorded = await pane.Page.RunAndWaitForResponseAsync(
             () => pane.Page.GetByRole(AriaRole.Button, new() { Name = button, Exact = true }).ClickAsync(),
@@ -57,7 +57,7 @@ public sealed class InsertReplyTests(PaneFixture fixture, ITestOutputHelper outp
     {
         await using var pane = await NewSession(ReadMode());
         await pane.OpenAndWaitForDraft(Server.BaseAddress, Server.Token());
-        await Expect(pane.Preview).ToBeVisibleAsync();
+        await Expect(pane.Draft).ToBeVisibleAsync();
 
         // Choose the commercial audience with the arrow keys from the focused finance radio button,
         // then tab to Insert reply and press Enter; no mouse anywhere.
@@ -65,7 +65,7 @@ public sealed class InsertReplyTests(PaneFixture fixture, ITestOutputHelper outp
         await pane.Page.Keyboard.PressAsync("ArrowUp");
         await pane.Page.Keyboard.PressAsync("ArrowUp");
         await Expect(pane.Page.Locator("input[type=radio][value=commercial]")).ToBeCheckedAsync();
-        await Expect(pane.Preview).ToContainTextAsync("one price");
+        await pane.ExpectDraftContains("one price");
 
         var insert = pane.Page.GetByRole(AriaRole.Button, new() { Name = "Insert reply", Exact = true });
         for (var i = 0; i < 60 && !await insert.EvaluateAsync<bool>("b => b === document.activeElement"); i++)

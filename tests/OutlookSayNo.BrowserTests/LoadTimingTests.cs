@@ -16,7 +16,7 @@ public sealed class LoadTimingTests(PaneFixture fixture, ITestOutputHelper outpu
         {
             await using var pane = await NewSession(ReadMode());
             await pane.Open(Server.BaseAddress, Server.Token());
-            await Expect(pane.Preview).ToBeVisibleAsync();
+            await Expect(pane.Draft).ToBeVisibleAsync();
             // performance.now() counts from the navigation start of this page.
             var ms = await pane.Page.EvaluateAsync<double>("() => performance.now()");
             times.Add(ms);

@@ -14,14 +14,14 @@ public sealed class MissingFieldTests(PaneFixture fixture, ITestOutputHelper out
         Assert.Contains(first.GetProperty("missingFields").EnumerateArray(), f => f.GetProperty("name").GetString() == "currentMarginPercent");
         var field = pane.Page.Locator("#field-currentMarginPercent");
         await Expect(pane.Page.Locator("label[for=field-currentMarginPercent]")).ToContainTextAsync("(needed)");
-        await Expect(pane.Preview).Not.ToContainTextAsync("24%");
-        var before = await pane.Preview.InnerTextAsync();
+        await pane.ExpectDraftLacks("24%");
+        var before = await pane.DraftText();
 
         var second = await pane.RedraftAfter(() => field.FillAsync("24"));
 
         Assert.DoesNotContain(second.GetProperty("missingFields").EnumerateArray(), f => f.GetProperty("name").GetString() == "currentMarginPercent");
-        await Expect(pane.Preview).ToContainTextAsync("take our margin from 24% to");
-        Assert.NotEqual(before, await pane.Preview.InnerTextAsync());
+        await pane.ExpectDraftContains("take our margin from 24% to");
+        Assert.NotEqual(before, await pane.DraftText());
         // The input keeps what was typed, and the figure is listed as the account manager's.
         await Expect(field).ToHaveValueAsync("24");
         await Expect(pane.Page.Locator("label[for=field-currentMarginPercent]")).Not.ToContainTextAsync("(needed)");

@@ -20,7 +20,7 @@ public sealed class NarrowPaneTests(PaneFixture fixture, ITestOutputHelper outpu
     {
         await using var pane = await NewSession(ReadMode(), width: 320, height: 800);
         await pane.Open(Server.BaseAddress, Server.Token());
-        await Expect(pane.Preview).ToBeVisibleAsync();
+        await Expect(pane.Draft).ToBeVisibleAsync();
         await Expect(pane.Page.Locator(".evidence mark").First).ToBeVisibleAsync();
 
         await AssertNoHorizontalScroll(pane);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 
@@ -20,8 +21,19 @@ public sealed class PaneSession : IAsyncDisposable
 
     public IPage Page { get; }
 
-    /// <summary>The draft preview (sanitised HTML of the API's draft).</summary>
-    public ILocator Preview => Page.Locator("#preview");
+    /// <summary>The draft: the reply text, editable, first in the pane.</summary>
+    public ILocator Draft => Page.Locator("#draft-text");
+
+    /// <summary>The text of the draft as it is in the box (a textarea: its value, not its markup).</summary>
+    public Task<string> DraftText() => Draft.InputValueAsync();
+
+    /// <summary>Waits until the draft's text contains <paramref name="text"/>.</summary>
+    public Task ExpectDraftContains(string text) =>
+        Assertions.Expect(Draft).ToHaveValueAsync(new Regex(Regex.Escape(text)));
+
+    /// <summary>Waits until the draft's text does not contain <paramref name="text"/>.</summary>
+    public Task ExpectDraftLacks(string text) =>
+        Assertions.Expect(Draft).Not.ToHaveValueAsync(new Regex(Regex.Escape(text)));
 
     /// <summary>The error or no-ask card.</summary>
     public ILocator Alert => Page.Locator("section.problem[role=alert]");

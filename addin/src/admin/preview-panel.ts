@@ -25,6 +25,7 @@ export const CHECK_LABELS: Record<CheckName, string> = {
   citesData: "Cites data",
   offersAlternative: "Offers an alternative",
   respectful: "Respectful",
+  grounded: "States only what is supported",
 };
 
 export const AUDIENCE_LABELS: Record<string, string> = { commercial: "Commercial", technical: "Technical", finance: "Finance" };

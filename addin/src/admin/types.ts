@@ -3,7 +3,7 @@
 export const AUDIENCES = ["commercial", "technical", "finance"] as const;
 export type Audience = (typeof AUDIENCES)[number];
 
-export const CHECKS = ["saysNo", "givesReason", "citesData", "offersAlternative", "respectful"] as const;
+export const CHECKS = ["saysNo", "givesReason", "citesData", "offersAlternative", "respectful", "grounded"] as const;
 export type CheckName = (typeof CHECKS)[number];
 
 /** The units the API accepts for a fact (KindCatalog.DataUnits). "label" is not one of them. */

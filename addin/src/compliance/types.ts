@@ -1,7 +1,7 @@
 // Shapes of the compliance review API (api/Compliance/ComplianceApi.cs).
 
 export const AUDIENCES = ["commercial", "technical", "finance"] as const;
-export const CHECKS = ["saysNo", "givesReason", "citesData", "offersAlternative", "respectful"] as const;
+export const CHECKS = ["saysNo", "givesReason", "citesData", "offersAlternative", "respectful", "grounded"] as const;
 export type CheckName = (typeof CHECKS)[number];
 export const FLAGS = ["threat", "abusive", "any"] as const;
 export const STATUSES = ["generated", "inserted", "sent", "discarded", "notSent"] as const;
@@ -9,13 +9,14 @@ export const REVIEWS = ["none", "reviewed", "escalated"] as const;
 export const ACTIONS = ["reviewed", "escalated", "comment"] as const;
 export type ReviewAction = (typeof ACTIONS)[number];
 
-/** Readable names of the five checks. */
+/** Readable names of the six checks. */
 export const CHECK_LABELS: Record<CheckName, string> = {
   saysNo: "Says no",
   givesReason: "Gives a reason",
   citesData: "Cites data",
   offersAlternative: "Offers an alternative",
   respectful: "Respectful",
+  grounded: "States only what is supported",
 };
 
 /** Short names for the list's chips (the full name is the chip's tooltip). */
@@ -25,6 +26,7 @@ export const CHECK_SHORT: Record<CheckName, string> = {
   citesData: "No data",
   offersAlternative: "No alternative",
   respectful: "Disrespectful",
+  grounded: "Unsupported claim",
 };
 
 export function checkLabel(key: string): string {

@@ -1,7 +1,8 @@
 // The pane controller: reads the item, asks the API, keeps the selections, re-drafts on change
 // (debounced, newest request wins), inserts and records the event; saves the reply in the Drafts
 // folder and confirms a send from Sent Items (both through the API, which reaches Graph).
-import { ApiError, AskUnclearError, MailboxProblemError, NoRefusableAskError, TooLargeError, isAbort } from "./api";
+import { ApiError, ApiProblemError, AskUnclearError, MailboxProblemError, NoRefusableAskError, TooLargeError, isAbort } from "./api";
+import { errorLines } from "../pages/labels";
 import type { SayNoApi } from "./api";
 import { InsertTooLargeError, NoItemError } from "./mailbox";
 import type { EmailData, MailboxPort } from "./mailbox";
@@ -22,7 +23,11 @@ import {
 import type { ConfirmView, Selections } from "./state";
 import type { Audience, ClassifyResponse, DraftResponse, InsertMode, MissingField } from "./types";
 import { MAILBOX_UNAVAILABLE_TEXT, renderChoice, renderLoading, renderNoAsk, renderPane, renderProblem, renderShell, setStatus } from "./view";
-import type { Action, Handlers, Notice, Shell, Tone } from "./view";
+import type { Action, Notice, PaneHandlers, Shell, Tone } from "./view";
+import { draftToInsert, isEdited } from "./draft-text";
+import { updateDraftEdited } from "./draft-view";
+import type { DraftUi } from "./draft-view";
+import { changeWords, redraftFailure } from "./redraft";
 
 export const MANAGER_KEY = "outlooksayno.managerEmail";
 
@@ -49,6 +54,16 @@ export class Pane {
   managerEmail = "";
   drafting = false;
   inserting = false;
+  /** The draft text as the account manager edited it; null while it is the generated text. */
+  editedText: string | null = null;
+  /** A change held until the account manager agrees that its new draft replaces their edited text. */
+  pendingChange: Partial<Selections> | null = null;
+  /** Why the last re-draft failed, while the draft on screen no longer fits the choices; null otherwise. */
+  redraftFailed: string | null = null;
+  /** The reading chip whose editor is open. */
+  openChip: string | null = null;
+  /** The fields each kind asked for: a kind switch shows that kind's fields (typed values are kept and sent). */
+  private fieldsByKind = new Map<string, Map<string, MissingField>>();
 
   // Save in Outlook. mailboxUnavailable outlives start(): it is the server's set-up, not the email's.
   mailboxUnavailable = false;
@@ -66,7 +81,7 @@ export class Pane {
   private inflight: Promise<void> | null = null;
   private controller: AbortController | null = null;
   private readonly debounceMs: number;
-  private readonly handlers: Handlers;
+  private readonly handlers: PaneHandlers;
 
   constructor(private readonly deps: PaneDeps) {
     this.shell = renderShell(deps.root);
@@ -75,13 +90,27 @@ export class Pane {
     this.handlers = {
       onKind: (category) => this.change({ category }),
       onAudience: (audience: Audience) => this.change({ audience }),
-      onField: (name, value) => this.change({ fields: { ...this.selections.fields, [name]: value } }),
+      onField: (name, value) => this.change({ fields: { ...this.current().fields, [name]: value } }),
       onAlternative: (id, checked) => {
-        const current = this.selections.alternatives ?? (this.draft?.alternatives.filter((a) => a.offered).map((a) => a.id) ?? []);
+        const current = this.current().alternatives ?? (this.draft?.alternatives.filter((a) => a.offered).map((a) => a.id) ?? []);
         const next = checked ? [...new Set([...current, id])] : current.filter((x) => x !== id);
         this.change({ alternatives: next });
       },
       onRightAbout: (text) => this.change({ theyAreRightAbout: text }),
+      // null goes back to the reason as read: the request then carries no reason at all.
+      onReason: (reason) => this.change({ reason: reason ?? undefined }),
+      onPlaceFigure: (text, field) => this.change({ fields: placeFigure(this.current().fields, text, field) }),
+      onChip: (open) => {
+        this.openChip = open;
+        this.render();
+      },
+      onDraftText: (text) => this.editText(text),
+      onRestoreDraft: () => {
+        this.editedText = null;
+        this.render();
+      },
+      onConfirmReplace: (replace) => this.answerConfirm(replace),
+      onRetryDraft: () => void this.redraft(),
       onInsert: (mode) => void this.insert(mode),
       onManagerEmail: (email) => this.saveManager(email),
       onCopyManager: () => void this.copyManager(),
@@ -104,6 +133,11 @@ export class Pane {
     this.draft = null;
     this.selections = emptySelections();
     this.knownFields = new Map();
+    this.fieldsByKind = new Map();
+    this.editedText = null;
+    this.pendingChange = null;
+    this.redraftFailed = null;
+    this.openChip = null;
     this.replyAll = false;
     this.notice = null;
     this.followUp = null;
@@ -158,8 +192,26 @@ export class Pane {
     }
   }
 
-  /** Applies a change of selection and schedules a re-draft. */
+  /** The selections as the account manager sees them: with a change still waiting for the confirm. */
+  current(): Selections {
+    return this.pendingChange ? { ...this.selections, ...this.pendingChange } : this.selections;
+  }
+
+  /**
+   * A change of selection. A re-draft replaces the text, so while the account manager has edited it the
+   * change waits for their answer (the pane asks in place; further changes join the waiting one).
+   */
   change(patch: Partial<Selections>): void {
+    if (this.phase === "ready" && (this.editedText !== null || this.pendingChange !== null)) {
+      this.pendingChange = { ...(this.pendingChange ?? {}), ...patch };
+      this.render();
+      return;
+    }
+    this.apply(patch);
+  }
+
+  /** Applies a change and schedules a re-draft (debounced). */
+  private apply(patch: Partial<Selections>): void {
     this.selections = { ...this.selections, ...patch };
     if (this.phase !== "ready") return;
     if (this.timer) clearTimeout(this.timer);
@@ -167,6 +219,29 @@ export class Pane {
       this.timer = null;
       void this.redraft();
     }, this.debounceMs);
+    // At once, not after the debounce: Insert and Save go off while the draft does not fit the choices.
+    this.render();
+  }
+
+  /** The answer to "this replaces your changes": make the new draft, or keep the text and drop the change. */
+  answerConfirm(replace: boolean): void {
+    const patch = this.pendingChange;
+    this.pendingChange = null;
+    if (!patch) return;
+    if (replace) {
+      this.editedText = null;
+      this.apply(patch);
+    } else {
+      this.render();
+    }
+  }
+
+  /** Typing in the draft: remember the text (null when it is the generated one again). */
+  editText(text: string): void {
+    if (!this.draft) return;
+    this.editedText = isEdited(this.draft.text, text) ? text : null;
+    // No re-render: it would move the caret and scroll of the text being typed.
+    updateDraftEdited(this.shell.content, this.draft.html, this.editedText);
   }
 
   /** Runs a pending re-draft now and waits for the newest one to finish. */
@@ -201,9 +276,10 @@ export class Pane {
         if (e instanceof NoRefusableAskError || e instanceof AskUnclearError) {
           this.drafted(e);
         } else if (e instanceof ApiError && (e.kind === "unreachable" || e.kind === "other" || e.kind === "mailbox") && this.draft) {
-          // Keep the last good draft on screen; say what happened.
+          // Keep the last good draft on screen to read, but not to insert: it no longer fits the choices.
+          this.redraftFailed = redraftFailure(e, plainWords(e).message, this.labelOf, this.fieldWords());
           this.render();
-          setStatus(this.shell, `The draft could not be updated: ${plainWords(e).message}`, "error");
+          setStatus(this.shell, "The draft could not be updated.", "error");
         } else {
           this.showError(e);
         }
@@ -217,15 +293,27 @@ export class Pane {
     }
   }
 
+  /** The draft on screen does not fit the choices: a change waits for the confirm, or its re-draft failed. */
+  private get stale(): boolean {
+    return this.pendingChange !== null || this.redraftFailed !== null;
+  }
+
   async insert(mode: InsertMode): Promise<void> {
     if (this.inserting) return;
     await this.flush();
     const draft = this.draft;
     if (!draft || this.phase !== "ready") return;
+    if (this.stale) {
+      setStatus(this.shell, "This draft is out of date, so it was not inserted. Make the new draft first.", "error");
+      return;
+    }
+    // What is inserted is what is on screen: the edited text, or the generated draft.
+    const edited = this.editedText;
+    const toInsert = draftToInsert(draft, edited);
     this.inserting = true;
     this.render();
     try {
-      const result = await this.deps.mailbox.insertDraft(draft, mode);
+      const result = await this.deps.mailbox.insertDraft(toInsert, mode);
       // Inserting is choosing the recipients: Save to Drafts follows that choice for this email.
       if (mode !== "compose") this.replyAll = mode === "replyAll";
       if (!this.deps.mailbox.onSendLogs(result)) {
@@ -235,7 +323,8 @@ export class Pane {
       }
       let said = mode === "compose" ? "The draft is in your message." : mode === "replyAll" ? "The reply-all is open with the draft." : "The reply is open with the draft.";
       try {
-        await this.deps.api.recordEvent(draft.id, { type: "inserted", mode: result.mode });
+        // The edited text goes with the event, so the log says the inserted draft was edited and how.
+        await this.deps.api.recordEvent(draft.id, { type: "inserted", mode: result.mode, ...(edited !== null ? { body: toInsert.text } : {}) });
       } catch {
         said += " (Say no could not record this in the log.)";
       }
@@ -287,11 +376,21 @@ export class Pane {
       const draft = this.draft;
       const messageId = this.email?.itemId;
       if (generation !== this.generation || !draft || !messageId || this.email?.mode !== "read" || this.phase !== "ready") return;
+      if (this.stale) {
+        setStatus(this.shell, "This draft is out of date, so it was not saved. Make the new draft first.", "error");
+        return;
+      }
       this.notice = null;
       setStatus(this.shell, "Saving the reply to your Drafts folder…");
       this.render();
-      // No html: the pane shows the generated reply unedited, which the server uses when html is absent.
-      const saved = await this.deps.api.replyDraft(draft.id, { messageId, replyAll: this.replyAll, ccManager });
+      // html only when edited: without it the server saves the generated reply.
+      const edited = this.editedText;
+      const saved = await this.deps.api.replyDraft(draft.id, {
+        messageId,
+        replyAll: this.replyAll,
+        ccManager,
+        ...(edited !== null ? { html: draftToInsert(draft, edited).html } : {}),
+      });
       if (generation !== this.generation) return;
       this.followUp = { draftId: saved.draftId || draft.id, saved: { text: savedMessage(saved), webLink: safeWebLink(saved.webLink) } };
       this.confirmed = null;
@@ -398,12 +497,48 @@ export class Pane {
     );
   }
 
+  /** A new draft: its text replaces any edit (the account manager agreed to that before it was asked for). */
   private accept(draft: DraftResponse): void {
     this.draft = draft;
     this.classify = draft.classification ?? this.classify;
-    this.knownFields = mergeKnownFields(this.knownFields, draft.missingFields);
+    const kindFields = mergeKnownFields(this.fieldsByKind.get(draft.category) ?? new Map(), draft.missingFields);
+    this.fieldsByKind.set(draft.category, kindFields);
+    this.knownFields = kindFields;
+    this.editedText = null;
+    this.redraftFailed = null;
     this.phase = "ready";
     this.render();
+  }
+
+  /** A field's label, from any kind's fields or the draft's data points; undefined when unknown. */
+  private readonly labelOf = (name: string): string | undefined => {
+    for (const fields of this.fieldsByKind.values()) {
+      const label = fields.get(name)?.label;
+      if (label) return label;
+    }
+    return this.draft?.dataPoints.find((d) => d.name === name)?.label || undefined;
+  };
+
+  /** Every field name the pane knows, with its label: to put server messages in words. */
+  private fieldWords(): Map<string, string> {
+    const words = new Map<string, string>();
+    for (const d of this.draft?.dataPoints ?? []) if (d.label) words.set(d.name, d.label);
+    for (const fields of this.fieldsByKind.values()) for (const f of fields.values()) if (f.label) words.set(f.name, f.label);
+    return words;
+  }
+
+  /** The draft's edit, confirm and stale state, as the view shows it. */
+  private draftUi(): DraftUi {
+    const pending = this.timer !== null || this.drafting;
+    return {
+      edited: this.editedText,
+      confirm: this.pendingChange ? { what: changeWords(this.pendingChange) } : null,
+      stale: pending
+        ? { text: "Making a new draft for your changes…", failed: false }
+        : this.redraftFailed !== null
+          ? { text: `The draft could not be updated, so it is not the one for your choices: ${this.redraftFailed}`, failed: true }
+          : null,
+    };
   }
 
   render(): void {
@@ -412,13 +547,16 @@ export class Pane {
       email: this.email,
       draft: this.draft,
       classify: this.classify,
-      selections: this.selections,
+      selections: this.current(),
       knownFields: this.knownFields,
+      fieldLabels: this.fieldWords(),
     });
     renderPane(this.shell, model, this.handlers, {
       managerEmail: this.managerEmail,
       drafting: this.drafting,
       inserting: this.inserting,
+      draft: this.draftUi(),
+      openChip: this.openChip,
       drafts: {
         unavailable: this.mailboxUnavailable,
         saving: this.saving,
@@ -559,7 +697,7 @@ export function plainWords(error: unknown): { title: string; message: string } {
       case "mailbox":
         return mailboxReadWords(error as MailboxProblemError);
       default:
-        return { title: "Something went wrong", message: error.message };
+        return { title: "Something went wrong", message: problemMessage(error) };
     }
   }
   return { title: "Something went wrong", message: message(error) };
@@ -593,6 +731,21 @@ export function throttledText(seconds: number | undefined): string {
   // Long waits read better in minutes (a mailbox throttled for an hour says Retry-After: 3600).
   const minutes = Math.ceil(seconds / 60);
   return `Outlook's mail service is busy; try again in ${minutes} minutes.`;
+}
+
+/** A problem's words with its validation keys and ids in words ("fields.averageDaysToPay" is a label). */
+function problemMessage(error: ApiError): string {
+  const problem = error.problem;
+  if (!(error instanceof ApiProblemError) || !problem?.errors || Object.keys(problem.errors).length === 0) return error.message;
+  return [problem.title, problem.detail, ...errorLines(problem.errors)].filter((p) => typeof p === "string" && p.trim()).join(" ");
+}
+
+/** Fields with a figure put in `field` (null: in none): it leaves any field it was in before. */
+export function placeFigure(fields: Readonly<Record<string, string>>, text: string, field: string | null): Record<string, string> {
+  const next: Record<string, string> = {};
+  for (const [name, value] of Object.entries(fields)) if (value.trim() !== text.trim()) next[name] = value;
+  if (field) next[field] = text;
+  return next;
 }
 
 function message(e: unknown): string {

@@ -14,6 +14,9 @@ import type {
   ReplyDraftResponse,
 } from "./types";
 import { AUDIENCES } from "./types";
+import { AUDIENCE_LABELS as AUDIENCE_WORDS, CHECK_LABELS as CHECK_WORDS, KIND_TITLES, SOURCE_LABELS as SOURCE_WORDS, humanizeId, kindTitle, sourceLabel } from "../pages/labels";
+import { readingView } from "./reading";
+import type { ReadingView } from "./reading";
 
 /** The API refuses a body over 200,000 characters (AsksApi.MaxBodyChars). */
 export const MAX_BODY_CHARS = 200_000;
@@ -37,42 +40,36 @@ export function readsBodyById(email: Pick<EmailData, "body" | "itemId">): boolea
   return Boolean(email.itemId) && bodyTooLargeToSend(email.body);
 }
 
-export const KIND_LABELS: Record<string, string> = {
-  discount: "Discount or lower price",
-  deadline: "Earlier delivery or deadline",
-  scope: "Extra work or scope",
-  payment_terms: "Longer payment terms",
-  liability: "Refund, credit or compensation",
-  exception: "Exception to a rule",
-  other: "Nothing to refuse",
-};
+// The words for ids live in ../pages/labels (shared with the admin and compliance pages); these are
+// the pane's typed views of them.
+export const KIND_LABELS: Record<string, string> = { ...KIND_TITLES };
 
 export const AUDIENCE_LABELS: Record<Audience, string> = {
-  commercial: "Commercial",
-  technical: "Technical",
-  finance: "Finance",
+  commercial: AUDIENCE_WORDS.commercial!,
+  technical: AUDIENCE_WORDS.technical!,
+  finance: AUDIENCE_WORDS.finance!,
 };
 
 export const CHECK_LABELS: Record<keyof Checks, string> = {
-  saysNo: "Says no",
-  givesReason: "Gives a reason",
-  citesData: "Cites data",
-  offersAlternative: "Offers an alternative",
-  respectful: "Respectful",
+  saysNo: CHECK_WORDS.saysNo!,
+  givesReason: CHECK_WORDS.givesReason!,
+  citesData: CHECK_WORDS.citesData!,
+  offersAlternative: CHECK_WORDS.offersAlternative!,
+  respectful: CHECK_WORDS.respectful!,
+  grounded: CHECK_WORDS.grounded!,
 };
 
-export const SOURCE_LABELS: Record<string, string> = {
-  email: "from the email",
-  fact: "policy figure",
-  field: "you typed",
-  computed: "computed",
-};
+/** The checks an answer carries, in a fixed order: a check an older API does not make is left out. */
+function checkList(checks: Partial<Checks>): { key: keyof Checks; label: string; pass: boolean }[] {
+  return (Object.keys(CHECK_LABELS) as (keyof Checks)[])
+    .filter((key) => typeof checks[key] === "boolean")
+    .map((key) => ({ key, label: CHECK_LABELS[key], pass: checks[key] === true }));
+}
+
+export const SOURCE_LABELS: Record<string, string> = { ...SOURCE_WORDS };
 
 export function kindLabel(id: string): string {
-  const known = KIND_LABELS[id];
-  if (known) return known;
-  const words = id.replace(/[_-]+/g, " ").trim();
-  return words ? words.charAt(0).toUpperCase() + words.slice(1) : id;
+  return kindTitle(id);
 }
 
 /** Kinds the account manager can pick: the shipped ones plus any the API named (admin-added). */
@@ -290,6 +287,8 @@ export interface Selections {
   /** Ids checked in the alternatives checklist, once the account manager has touched it. */
   alternatives?: string[];
   theyAreRightAbout: string;
+  /** Set only when the account manager corrects their reason: "" when they gave none. */
+  reason?: string;
 }
 
 export function emptySelections(): Selections {
@@ -317,6 +316,8 @@ export function buildDraftRequest(email: EmailData, selections: Selections): Dra
   if (selections.alternatives) request.alternatives = [...selections.alternatives];
   const right = selections.theyAreRightAbout.trim();
   if (right) request.theyAreRightAbout = right;
+  // Only a correction is sent: absent means "use the reason as read".
+  if (selections.reason !== undefined) request.reason = selections.reason.trim();
   return request;
 }
 
@@ -373,6 +374,10 @@ export interface PaneModel {
   canSaveToDrafts: boolean;
   /** The body was too large to send and the server read it by id: its evidence offsets index a text the pane does not have. */
   readFromMailbox: boolean;
+  /** The ask as chips: kind, key figure, reason, offer, figures to place. */
+  reading: ReadingView;
+  /** Labels of typed fields the server set aside because they belong to another kind. */
+  setAside: string[];
 }
 
 export interface ChoiceView {
@@ -432,6 +437,8 @@ export function toViewModel(input: {
   classify?: ClassifyResponse;
   selections: Selections;
   knownFields?: ReadonlyMap<string, MissingField>;
+  /** Labels of fields of any kind, by name (for fields set aside after a kind switch). */
+  fieldLabels?: ReadonlyMap<string, string>;
 }): PaneModel {
   const { email, draft, selections } = input;
   const classify = input.classify ?? draft.classification;
@@ -470,7 +477,7 @@ export function toViewModel(input: {
   const missingNow = new Set(draft.missingFields.map((f) => f.name));
   const fields: FieldView[] = [...known.values()].map((f) => ({
     name: f.name,
-    label: f.label,
+    label: f.label || humanizeId(f.name),
     ...(f.unit ? { unit: f.unit } : {}),
     value: selections.fields[f.name] ?? "",
     missing: missingNow.has(f.name),
@@ -484,11 +491,7 @@ export function toViewModel(input: {
     checked: checked ? checked.has(a.id) : a.offered,
   }));
 
-  const checks = (Object.keys(CHECK_LABELS) as (keyof Checks)[]).map((key) => ({
-    key,
-    label: CHECK_LABELS[key],
-    pass: draft.checks[key] === true,
-  }));
+  const checks = checkList(draft.checks);
 
   const category = selections.category ?? draft.category;
   return {
@@ -502,9 +505,9 @@ export function toViewModel(input: {
     audience: { selected, suggested, reason: suggestion?.reason ?? "" },
     dataPoints: draft.dataPoints.map((d) => ({
       name: d.name,
-      label: d.label || d.name,
+      label: d.label || humanizeId(d.name),
       value: d.value,
-      source: SOURCE_LABELS[d.source] ?? d.source,
+      source: sourceLabel(d.source),
     })),
     fields,
     alternatives,
@@ -516,6 +519,8 @@ export function toViewModel(input: {
     managerCopyAdvised: draft.managerCopyAdvised === true,
     canSaveToDrafts: email.mode === "read" && Boolean(email.itemId),
     readFromMailbox,
+    reading: readingView(draft, selections),
+    setAside: (draft.setAsideFields ?? []).map((name) => input.fieldLabels?.get(name) ?? humanizeId(name)),
   };
 }
 
@@ -560,7 +565,7 @@ export function confirmSentView(answer: ConfirmSentResponse): ConfirmView {
   }
   const event = answer.event;
   const checks = event.checks
-    ? (Object.keys(CHECK_LABELS) as (keyof Checks)[]).map((key) => ({ key, label: CHECK_LABELS[key], pass: event.checks![key] === true }))
+    ? checkList(event.checks)
     : [];
   return {
     text: `Found in your Sent Items: sent${when}. Say no has recorded it.`,

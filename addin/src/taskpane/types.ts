@@ -76,6 +76,8 @@ export interface DraftRequest {
   fields?: Record<string, string>;
   alternatives?: string[];
   theyAreRightAbout?: string;
+  /** Their reason as the account manager corrected it: absent or null uses what was read; "" means they gave none. */
+  reason?: string | null;
 }
 
 export interface DataPoint {
@@ -98,12 +100,42 @@ export interface Alternative {
   offered: boolean;
 }
 
+/** Words of the email the reading points at; start/length index the body as sent. */
+export interface ReadingSpan {
+  text: string;
+  start: number;
+  length: number;
+}
+
+/** A figure of the email in the role it has there (what they ask for, the price today, a competitor's quote…). */
+export interface ReadingFigure extends ReadingSpan {
+  /** "requested", "current", "competitor"… or "unclear" when the reading could not tell. */
+  role: string;
+  roleLabel: string;
+  /** The data point of the kind this figure fills; null when it fills none. */
+  field: string | null;
+}
+
+/** What the customer asks, in their terms: the sentence that asks, the key figure, their reason and any offer. */
+export interface Reading {
+  kind: string;
+  kindLabel: string;
+  /** The whole sentence that asks; null when none was found. */
+  request: string | null;
+  requested: ReadingFigure | null;
+  figures: ReadingFigure[];
+  reason: ReadingSpan | null;
+  offer: ReadingSpan | null;
+}
+
 export interface Checks {
   saysNo: boolean;
   givesReason: boolean;
   citesData: boolean;
   offersAlternative: boolean;
   respectful: boolean;
+  /** Every figure and finding traces to the email, a fact, a typed field or a computation (newer APIs). */
+  grounded?: boolean;
 }
 
 export interface DraftResponse {
@@ -125,6 +157,10 @@ export interface DraftResponse {
   suggestedAudience?: AudienceSuggestion;
   /** The whole reading of the email (secondary asks, figures, flag evidence): the pane needs no separate classify call. */
   classification?: ClassifyResponse;
+  /** The ask in the customer's terms; absent from older APIs, so the pane falls back to the classification. */
+  reading?: Reading | null;
+  /** Typed fields of another kind (left from a kind switch), set aside rather than refused. */
+  setAsideFields?: string[] | null;
 }
 
 export type DraftEventType = "inserted" | "sent" | "discarded";
@@ -133,6 +169,8 @@ export type InsertMode = "reply" | "replyAll" | "compose";
 export interface DraftEventRequest {
   type: DraftEventType;
   mode?: InsertMode;
+  /** Inserted: the text as the account manager edited it in the pane; absent when the generated text was inserted. */
+  body?: string;
 }
 
 export interface DraftEventResponse {
@@ -152,7 +190,7 @@ export interface ReplyDraftRequest {
   messageId: string;
   replyAll: boolean;
   ccManager: boolean;
-  /** The reply as edited in the pane; the pane does not edit the HTML, so it leaves this out (the generated one is used). */
+  /** The reply as edited in the pane (its text as HTML); absent when it was not edited, and the generated one is used. */
   html?: string;
 }
 

@@ -1,55 +1,18 @@
 // Rendering. Email-derived text only ever goes through textContent / text nodes; the draft's
 // HTML preview is sanitised by DOMPurify into a DOM fragment. Nothing here assigns innerHTML.
-import DOMPurify from "dompurify";
 import type { ChoiceView, ConfirmView, Excerpt, PaneModel } from "./state";
 import { AUDIENCE_LABELS } from "./state";
 import type { Audience, InsertMode } from "./types";
 import { AUDIENCES } from "./types";
+import { actionRow, append, clear, el } from "./dom";
+import type { Action } from "./dom";
+import { DRAFT_TEXT_ID, draftSection } from "./draft-view";
+import type { DraftHandlers, DraftUi } from "./draft-view";
+import { readingSection } from "./reading-view";
+import type { ReadingHandlers } from "./reading-view";
 
-type Child = Node | string | null | undefined | false;
-type Props = Record<string, string | number | boolean | undefined | EventListener>;
-
-/** createElement with attributes, listeners (on*) and children; strings become text nodes. */
-export function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Props = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  for (const [key, value] of Object.entries(props)) {
-    if (value === undefined || value === false) continue;
-    if (key.startsWith("on") && typeof value === "function") {
-      node.addEventListener(key.slice(2).toLowerCase(), value);
-    } else if (key === "className") {
-      node.className = String(value);
-    } else if (key === "value" && "value" in node) {
-      (node as HTMLInputElement).value = String(value);
-    } else if (key === "checked" && "checked" in node) {
-      (node as HTMLInputElement).checked = value === true;
-    } else {
-      node.setAttribute(key, value === true ? "" : String(value));
-    }
-  }
-  append(node, ...children);
-  return node;
-}
-
-function append(parent: Node, ...children: Child[]): void {
-  for (const child of children) {
-    if (child === null || child === undefined || child === false) continue;
-    parent.appendChild(typeof child === "string" ? document.createTextNode(child) : child);
-  }
-}
-
-function clear(node: Element): void {
-  while (node.firstChild) node.removeChild(node.firstChild);
-}
-
-/** The draft's HTML, sanitised, as a fragment ready to append (no innerHTML involved). */
-export function sanitizeToFragment(html: string): DocumentFragment {
-  return DOMPurify.sanitize(html, {
-    RETURN_DOM_FRAGMENT: true,
-    USE_PROFILES: { html: true },
-    FORBID_TAGS: ["style", "form", "input", "button", "textarea", "select", "iframe", "object", "embed", "img"],
-    FORBID_ATTR: ["style", "srcset"],
-  });
-}
+export { el, sanitizeToFragment } from "./dom";
+export type { Action } from "./dom";
 
 export interface Shell {
   root: HTMLElement;
@@ -83,13 +46,6 @@ export function renderLoading(shell: Shell, message: string): void {
   append(shell.content, el("div", { className: "loading" }, el("span", { className: "spinner", "aria-hidden": "true" }), el("p", {}, message)));
 }
 
-export interface Action {
-  label: string;
-  onClick: () => void;
-  primary?: boolean;
-  disabled?: boolean;
-}
-
 export function renderProblem(shell: Shell, problem: { title: string; message: string; actions?: Action[]; email?: { subject: string; sender: string } }): void {
   clear(shell.content);
   shell.content.setAttribute("aria-busy", "false");
@@ -102,16 +58,6 @@ export function renderProblem(shell: Shell, problem: { title: string; message: s
       el("h2", {}, problem.title),
       el("p", {}, problem.message),
       problem.actions?.length ? actionRow(problem.actions) : null,
-    ),
-  );
-}
-
-function actionRow(actions: Action[]): HTMLElement {
-  return el(
-    "div",
-    { className: "actions" },
-    ...actions.map((a) =>
-      el("button", { type: "button", className: a.primary ? "primary" : "secondary", disabled: a.disabled, onclick: () => a.onClick() }, a.label),
     ),
   );
 }
@@ -209,6 +155,10 @@ export interface Handlers {
   onConfirmSent(): void;
 }
 
+/** The whole pane's handlers: the draft's and the chips' are optional, so a view without them (a
+ * read-only render) still works; the controller always gives them. */
+export type PaneHandlers = Handlers & Partial<DraftHandlers> & Partial<Omit<ReadingHandlers, "onKind" | "onField">>;
+
 export type Tone = "info" | "error" | "success";
 
 /** A message about the last save or Sent Items check, with what the user can do about it. */
@@ -239,6 +189,15 @@ export interface UiState {
   inserting: boolean;
   /** Absent: no Drafts section (as before the mailbox routes). */
   drafts?: DraftsUi;
+  /** The draft's edit, confirm and stale state; absent: the generated text, nothing pending. */
+  draft?: DraftUi;
+  /** The chip whose editor is open. */
+  openChip?: string | null;
+}
+
+/** Insert and Save are off while the draft on screen is not the one for the choices made. */
+function blocked(ui: UiState): boolean {
+  return ui.draft !== undefined && (ui.draft.stale !== null || ui.draft.confirm !== null);
 }
 
 export const SAVE_WITH_CC = "Save to Drafts with my manager in Cc";
@@ -258,28 +217,45 @@ function excerptList(excerpts: Excerpt[], label: string): HTMLElement | null {
   );
 }
 
-/** Re-renders the pane, keeping the focused control (by id) and its caret. */
-export function renderPane(shell: Shell, model: PaneModel, handlers: Handlers, ui: UiState): void {
+/** Inputs whose typing is not state yet (an open chip's editor): carried over a re-render. */
+const UNSAVED_INPUTS = ["chip-figure-input", "chip-reason-input"];
+
+/**
+ * Re-renders the pane, keeping the focused control (by id), its caret, the draft's scroll and any
+ * unsaved chip input. The draft comes first, so it is on the first screen of a narrow pane; the
+ * analysis (the chips, flags, figures, checks and the evidence) follows it.
+ */
+export function renderPane(shell: Shell, model: PaneModel, handlers: PaneHandlers, ui: UiState): void {
   const active = document.activeElement as HTMLInputElement | null;
   const focusId = active && shell.content.contains(active) ? active.id : "";
   const caret = focusId && typeof active?.selectionStart === "number" ? [active.selectionStart, active.selectionEnd ?? active.selectionStart] : null;
+  const scroll = document.getElementById(DRAFT_TEXT_ID)?.scrollTop ?? 0;
+  const unsaved = new Map(UNSAVED_INPUTS.map((id) => [id, (document.getElementById(id) as HTMLInputElement | null)?.value]));
 
   clear(shell.content);
   shell.content.setAttribute("aria-busy", ui.drafting ? "true" : "false");
   append(
     shell.content,
     emailHeader(model.subject, model.sender),
-    asksSection(model, handlers),
+    draftSection(model, ui, handlers),
+    readingSection(model, ui.openChip ?? null, handlers),
     model.pressure ? pressureBanner(model, handlers, ui) : null,
     audienceSection(model, handlers),
     dataSection(model, handlers),
     alternativesSection(model, handlers),
     rightAboutSection(model, handlers),
-    previewSection(model, ui),
-    ui.drafts ? draftsSection(model, ui.drafts, handlers) : null,
+    checksSection(model),
+    asksSection(model),
+    ui.drafts ? draftsSection(model, ui.drafts, handlers, blocked(ui)) : null,
     insertSection(model, handlers, ui),
   );
 
+  const text = document.getElementById(DRAFT_TEXT_ID);
+  if (text) text.scrollTop = scroll;
+  for (const [id, value] of unsaved) {
+    const input = document.getElementById(id) as HTMLInputElement | null;
+    if (input && value !== undefined) input.value = value;
+  }
   if (focusId) {
     const again = document.getElementById(focusId) as HTMLInputElement | null;
     if (again) {
@@ -295,18 +271,13 @@ export function renderPane(shell: Shell, model: PaneModel, handlers: Handlers, u
   }
 }
 
-function asksSection(model: PaneModel, h: Handlers): HTMLElement {
-  const select = el(
-    "select",
-    { id: "kind", onchange: (e: Event) => h.onKind((e.target as HTMLSelectElement).value) },
-    ...model.kinds.map((k) => el("option", { value: k.value, selected: k.value === model.category }, k.label)),
-  );
-  select.value = model.category;
+/** How Say no read the email: each ask it found, how sure it is, and the words that show it. */
+function asksSection(model: PaneModel): HTMLElement {
   return el(
     "section",
     { className: "card", "aria-labelledby": "asks-title" },
-    el("h2", { id: "asks-title" }, "What they ask for"),
-    model.asks.length === 0 ? el("p", { className: "muted" }, "No ask was found; the kind below was chosen by you.") : null,
+    el("h2", { id: "asks-title" }, "How Say no read the email"),
+    model.asks.length === 0 ? el("p", { className: "muted" }, "No ask was found; you chose the kind.") : null,
     model.readFromMailbox
       ? el("p", { className: "muted" }, "This email is too long to send to Say no, so it read it from your mailbox; its words are not highlighted here.")
       : null,
@@ -325,8 +296,6 @@ function asksSection(model: PaneModel, h: Handlers): HTMLElement {
         excerptList(a.excerpts, `Words that show: ${a.label}`),
       ),
     ),
-    el("label", { for: "kind" }, "Kind to say no to"),
-    select,
   );
 }
 
@@ -416,6 +385,9 @@ function dataSection(model: PaneModel, h: Handlers): HTMLElement {
           { className: "datapoints" },
           ...model.dataPoints.flatMap((d) => [el("dt", {}, d.label), el("dd", {}, d.value, " ", el("span", { className: "source" }, `(${d.source})`))]),
         ),
+    model.setAside.length
+      ? el("p", { className: "muted", id: "set-aside" }, `Not used for this kind (you typed them for another): ${model.setAside.join(", ")}.`)
+      : null,
     ...model.fields.map((f) =>
       el(
         "div",
@@ -471,15 +443,12 @@ function rightAboutSection(model: PaneModel, h: Handlers): HTMLElement {
   );
 }
 
-function previewSection(model: PaneModel, ui: UiState): HTMLElement {
-  const preview = el("div", { className: "preview", id: "preview", tabindex: 0, "aria-label": "Draft preview" });
-  preview.appendChild(sanitizeToFragment(model.preview.html));
+/** The five checks of the generated text. */
+function checksSection(model: PaneModel): HTMLElement {
   return el(
     "section",
-    { className: "card", "aria-labelledby": "preview-title" },
-    el("h2", { id: "preview-title" }, "Draft", ui.drafting ? el("span", { className: "muted" }, " (updating…)") : null),
-    el("p", { className: "preview-subject" }, model.preview.subject),
-    preview,
+    { className: "card", "aria-labelledby": "checks-title" },
+    el("h2", { id: "checks-title" }, "Checks of the draft"),
     checkChips(model.checks, "Checks"),
     model.checkNotes.length ? el("ul", { className: "notes" }, ...model.checkNotes.map((n) => el("li", {}, n))) : null,
   );
@@ -510,13 +479,14 @@ function noticeView(notice: Notice | null, about: Notice["about"]): HTMLElement 
  * when asked; that button leads when the draft advises copying the manager (threats, abuse). Then, or after
  * an insert the on-send handler will not log, "check Sent Items" records the send from the mailbox.
  */
-function draftsSection(model: PaneModel, d: DraftsUi, h: Handlers): HTMLElement | null {
+function draftsSection(model: PaneModel, d: DraftsUi, h: Handlers, stale = false): HTMLElement | null {
   const save = canSave(model, d);
   const unavailable = d.unavailable && model.canSaveToDrafts;
   if (!save && !unavailable && !d.confirmOffered && !d.saved && !d.notice && !d.confirmed) return null;
   const busy = d.saving || d.confirming;
-  const withCc = { label: SAVE_WITH_CC, onClick: () => h.onSaveToDrafts(true), disabled: busy };
-  const withoutCc = { label: SAVE_WITHOUT_CC, onClick: () => h.onSaveToDrafts(false), disabled: busy };
+  // A stale draft (a new one on its way, or not made) is never saved.
+  const withCc = { label: SAVE_WITH_CC, onClick: () => h.onSaveToDrafts(true), disabled: busy || stale };
+  const withoutCc = { label: SAVE_WITHOUT_CC, onClick: () => h.onSaveToDrafts(false), disabled: busy || stale };
   return el(
     "section",
     { className: "card", id: "outlook-drafts", "aria-labelledby": "drafts-title", "aria-busy": busy ? "true" : "false" },
@@ -598,11 +568,19 @@ function confirmedView(c: ConfirmView): HTMLElement {
 }
 
 function insertSection(model: PaneModel, h: Handlers, ui: UiState): HTMLElement {
+  const stale = blocked(ui);
+  // The reason Insert is off, where the buttons are (the draft card may be scrolled away).
+  const why = !stale ? null : ui.draft?.confirm ? "Answer the question under the draft first." : ui.draft?.stale?.failed ? "The draft could not be updated: try again under the draft." : "Wait for the new draft…";
   return el(
     "div",
-    { className: "actions sticky" },
+    { className: "actions sticky", id: "insert-bar" },
+    why ? el("p", { className: "insert-note", id: "insert-note", role: "status" }, why) : null,
     ...model.inserts.map((i, n) =>
-      el("button", { type: "button", className: n === 0 ? "primary" : "secondary", disabled: ui.inserting, onclick: () => h.onInsert(i.mode) }, i.label),
+      el(
+        "button",
+        { type: "button", className: n === 0 ? "primary" : "secondary", disabled: ui.inserting || stale, onclick: () => h.onInsert(i.mode) },
+        i.label,
+      ),
     ),
   );
 }
