@@ -138,11 +138,12 @@ public class RenderBenchmarks
         _kind = _catalog.Kinds["discount"];
         var classification = new Classifier(TimeProvider.System).Classify(_catalog, "Renewal", Inputs.Short);
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
-        var data = DataPoints.Resolve(_kind, _catalog, classification, new Dictionary<string, string?> { ["currentMarginPercent"] = "24" }, today, []);
+        var reading = AskReader.Read(classification, _kind.Id);
+        var data = DataPoints.Resolve(_kind, _catalog, classification, reading, new Dictionary<string, string?> { ["currentMarginPercent"] = "24" }, today, []);
         var email = new DraftEmail("Renewal", Inputs.Short, new EmailAddress("Priya Nair", "priya@northwind.com"), null, null);
         var user = new ClaimsPrincipal(new ClaimsIdentity([new Claim("name", "Sam Porter")], "bench"));
         var offered = _kind.Definition.Alternatives.Where(a => a.Default).Select(a => a.Id).ToList();
-        (_model, _) = DraftService.BuildModel(_kind, _catalog, classification, email, Audience, data, null, user, offered, CancellationToken.None);
+        (_model, _) = DraftService.BuildModel(_kind, _catalog, classification, reading, email, Audience, data, null, user, offered, CancellationToken.None);
     }
 
     /// <summary>Template render plus the text tidy and HTML encoding that every draft gets.</summary>

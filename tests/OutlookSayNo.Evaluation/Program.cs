@@ -27,6 +27,11 @@ if (Arg("--classify", "") is { Length: > 0 } one)
     Console.WriteLine($"{r.Primary.Category} {r.Primary.Confidence} [{string.Join(" | ", r.Primary.Evidence.Select(e => e.Text))}] unsure={r.Unsure?.Reason}");
     Console.WriteLine($"secondary: {string.Join(", ", r.Secondary.Select(x => x.Category))}; flags: {string.Join(",", r.Flags)} [{string.Join(" | ", r.FlagEvidence.Select(e => e.Text))}]");
     Console.WriteLine(string.Join(", ", r.Probabilities.OrderByDescending(p => p.Value).Select(p => $"{p.Key} {p.Value:0.00}")));
+    var rd = OutlookSayNo.Asks.AskReader.Read(r, r.Primary.Category);
+    Console.WriteLine($"roles: {string.Join(" | ", rd.Figures.Select(f => $"{f.Figure.Text}={f.Role}"))}; requested {rd.Requested?.Figure.Text}; reason [{rd.ReasonTheirs}] offer [{rd.OfferTheirs}] ours [{rd.RequestOurs}]");
+    if (r.Evidence is { } ev)
+        foreach (var s in ev.Message.Sentences)
+            Console.WriteLine($"  {ev.Acts[s.Index],-11} {ev.Message.Text.Substring(s.Start, Math.Min(s.Length, 110)).Replace('\n', ' ')}");
     return;
 }
 var emails = EvalSet.Load(emailsDir);
@@ -156,6 +161,25 @@ if (cv.Length > 0)
         Console.WriteLine(Report.Write($"dev, {folds}-fold, {(learn ? "learning from the other folds" : "catalog only")}", predicted));
         if (learn && args.Contains("--mistakes")) Console.WriteLine(Report.Mistakes(predicted));
     }
+    return;
+}
+if (Arg("--show", "") is { Length: > 0 } show)
+{
+    // The three drafts for one corpus email, drafted as its labelled kind, with the checks' notes.
+    Console.WriteLine(DraftReport.Show(catalog, predictions.Single(p => p.Email.File == show), DateOnly.FromDateTime(DateTime.UtcNow)));
+    return;
+}
+if (args.Contains("--drafts"))
+{
+    var (measures, details) = DraftReport.Run(catalog, predictions.Where(p => split == "all" || p.Email.Split == split), DraftReport.LoadNames(emailsDir),
+        args.Contains("--mistakes"), DateOnly.FromDateTime(DateTime.UtcNow));
+    Console.WriteLine(DraftReport.Write(split, measures));
+    if (args.Contains("--mistakes")) Console.WriteLine(details);
+    return;
+}
+if (args.Contains("--reading"))
+{
+    Console.WriteLine(ReadingReport.Write(split, predictions.Where(p => split == "all" || p.Email.Split == split), args.Contains("--mistakes")));
     return;
 }
 if (args.Contains("--figures"))

@@ -377,9 +377,10 @@ public sealed class FuzzTests(ITestOutputHelper output)
         var models = new Dictionary<string, ScriptObject>(StringComparer.Ordinal);
         foreach (var kind in DraftKinds)
         {
-            var data = DataPoints.Resolve(kind, Catalog, classification, new Dictionary<string, string?>(), Today, []);
+            var reading = AskReader.Read(classification, kind.Id);
+            var data = DataPoints.Resolve(kind, Catalog, classification, reading, new Dictionary<string, string?>(), Today, []);
             var offered = kind.Definition.Alternatives.Where(a => a.Default).Select(a => a.Id).ToList();
-            models[kind.Id] = DraftService.BuildModel(kind, Catalog, classification, email, "finance", data, "the price went up", user, offered, CancellationToken.None).Model;
+            models[kind.Id] = DraftService.BuildModel(kind, Catalog, classification, reading, email, "finance", data, "the price went up", user, offered, CancellationToken.None).Model;
         }
         return models;
     });

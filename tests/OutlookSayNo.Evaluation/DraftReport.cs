@@ -1,0 +1,196 @@
+using System.Security.Claims;
+using System.Text;
+using System.Text.RegularExpressions;
+using OutlookSayNo.Asks;
+using OutlookSayNo.Drafts;
+using OutlookSayNo.Kinds;
+using OutlookSayNo.Reading;
+
+namespace OutlookSayNo.Evaluation;
+
+/// <summary>The labelled name to greet, from tests/corpus/names.tsv (labelled by hand, blind to the parser).</summary>
+public sealed record NameLabel(string? Given, string? Family, string? Title);
+
+/// <summary>What the drafts for real mail look like, judged automatically: for every email with an ask,
+/// drafted as the labelled kind (the kind an account manager would pick) for all three audiences.</summary>
+public static partial class DraftReport
+{
+    public sealed record Measures(int Emails, int Drafts, int Grounded, int GreetingRight, int WithRequested, int RequestedCited,
+        int FalsePressure, int Unsourced, double Overlap, int GreetingLabelled, int NoAskEmails = 0, int NoAskRefusable = 0);
+
+    public static Dictionary<string, NameLabel> LoadNames(string corpus)
+    {
+        var names = new Dictionary<string, NameLabel>(StringComparer.Ordinal);
+        var path = Path.Combine(corpus, "names.tsv");
+        if (!File.Exists(path)) return names;
+        foreach (var line in File.ReadLines(path).Skip(1))
+        {
+            var c = line.Split('\t');
+            if (c.Length < 4) continue;
+            string? V(string s) => s is "-" or "" ? null : s;
+            names[Path.GetFileName(c[0])] = new NameLabel(V(c[1]), V(c[2]), V(c[3]));
+        }
+        return names;
+    }
+
+    public static (Measures Measures, string Details) Run(KindCatalog catalog, IEnumerable<Prediction> predictions, Dictionary<string, NameLabel> names,
+        bool details, DateOnly today)
+    {
+        var user = new ClaimsPrincipal(new ClaimsIdentity([new Claim("name", "Sam Porter")], "eval"));
+        int emails = 0, drafts = 0, grounded = 0, greetingRight = 0, greetingLabelled = 0, withRequested = 0, cited = 0, falsePressure = 0, unsourced = 0;
+        var overlaps = new List<double>();
+        var sb = new StringBuilder();
+        // The check must be able to fail: for an email with no refusable ask, does any kind still find "evidence"?
+        int noAsk = 0, noAskRefusable = 0;
+        foreach (var p in predictions.Where(p => p.Email.Kind == "other"))
+        {
+            noAsk++;
+            var evidenced = catalog.Kinds.Values.Where(k => k.Definition.Refusable && Classifier.AskEvidenced(p.Result, k.Id)).Select(k => k.Id).ToList();
+            if (evidenced.Count == 0) continue;
+            noAskRefusable++;
+            if (details) sb.AppendLine($"  no ask, yet evidence {p.Email.File}: {string.Join(", ", evidenced)}");
+        }
+        foreach (var p in predictions.Where(p => p.Email.Kind != "other" && catalog.Find(p.Email.Kind) is { Definition.Refusable: true }))
+        {
+            emails++;
+            var kind = catalog.Find(p.Email.Kind)!;
+            var email = new DraftEmail(p.Email.Subject, p.Email.Body, new EmailAddress(p.Email.FromName, p.Email.FromEmail), null, null);
+            var offered = kind.Definition.Alternatives.Where(a => a.Default).Select(a => a.Id).ToList();
+            var texts = new List<string>();
+            var requested = p.Email.Figures.Where(f => f.Role == "requested").ToList();
+            var requestedCitedHere = false;
+            foreach (var audience in Audiences.All)
+            {
+                var composed = Composer.Compose(catalog, new ComposeInput(kind, audience, email, p.Result, new Dictionary<string, string?>(), offered, null, user),
+                    today, new Dictionary<string, string[]>(), CancellationToken.None);
+                if (composed is null) continue;
+                drafts++;
+                var text = composed.Text;
+                texts.Add(text);
+                if (composed.Check.Checks.Grounded) grounded++;
+                else if (details) sb.AppendLine($"  ungrounded {p.Email.File} {audience}: {string.Join(" ", composed.Check.Notes.Where(n => n.StartsWith("Figures", StringComparison.Ordinal) || n.StartsWith("Nothing", StringComparison.Ordinal) || n.StartsWith("A finding", StringComparison.Ordinal)))}");
+                if (composed.Check.Notes.Any(n => n.StartsWith("A finding nobody supplied", StringComparison.Ordinal))) unsourced++;
+                if (PressureRegex().IsMatch(text) && p.Email.Flags.Count == 0)
+                {
+                    falsePressure++;
+                    if (details) sb.AppendLine($"  false pressure {p.Email.File} {audience}");
+                }
+                if (names.TryGetValue(p.Email.File, out var label))
+                {
+                    greetingLabelled++;
+                    var greeting = text.Split('\n')[0].Trim();
+                    if (GreetingRight(greeting, label)) greetingRight++;
+                    else if (details && audience == Audiences.Commercial) sb.AppendLine($"  greeting {p.Email.File}: \"{greeting}\" for [{label.Title} {label.Given} {label.Family}] from \"{p.Email.FromName}\"");
+                }
+                if (requested.Count > 0 && Cites(text, requested, today)) requestedCitedHere = true;
+            }
+            if (requested.Count > 0)
+            {
+                withRequested++;
+                if (requestedCitedHere) cited++;
+                else if (details) sb.AppendLine($"  requested not cited {p.Email.File}: [{string.Join(" | ", requested.Select(r => r.Text))}]");
+            }
+            if (texts.Count == 3) overlaps.Add(Overlap(texts));
+        }
+        var m = new Measures(emails, drafts, grounded, greetingRight, withRequested, cited, falsePressure, unsourced,
+            overlaps.Count == 0 ? 0 : overlaps.Average(), greetingLabelled, noAsk, noAskRefusable);
+        return (m, sb.ToString());
+    }
+
+    public static string Show(KindCatalog catalog, Prediction p, DateOnly today)
+    {
+        var user = new ClaimsPrincipal(new ClaimsIdentity([new Claim("name", "Sam Porter")], "eval"));
+        var kind = catalog.Find(p.Email.Kind) ?? catalog.Find(p.Result.Primary.Category)!;
+        var email = new DraftEmail(p.Email.Subject, p.Email.Body, new EmailAddress(p.Email.FromName, p.Email.FromEmail), null, null);
+        var offered = kind.Definition.Alternatives.Where(a => a.Default).Select(a => a.Id).ToList();
+        var sb = new StringBuilder();
+        foreach (var audience in Audiences.All)
+        {
+            var composed = Composer.Compose(catalog, new ComposeInput(kind, audience, email, p.Result, new Dictionary<string, string?>(), offered, null, user),
+                today, new Dictionary<string, string[]>(), CancellationToken.None);
+            sb.AppendLine($"----- {p.Email.File} as {kind.Id}, {audience}");
+            if (composed is null) { sb.AppendLine("(not composed)"); continue; }
+            sb.AppendLine($"request [{composed.Reading.Request?.Text}] ours [{composed.Reading.RequestOurs}] requested [{composed.Reading.Requested?.Figure.Text}] reason [{composed.Reading.ReasonTheirs}] offer [{composed.Reading.OfferTheirs}]");
+            sb.AppendLine(composed.Text);
+            foreach (var n in composed.Check.Notes) sb.AppendLine("  note: " + n);
+        }
+        return sb.ToString();
+    }
+
+    public static string Write(string name, Measures m)
+    {
+        static string Pct(int a, int b) => b == 0 ? "-" : $"{100.0 * a / b:0.0}%";
+        var sb = new StringBuilder();
+        sb.AppendLine($"== drafts for real mail: {name} ({m.Emails} emails with an ask, {m.Drafts} drafts, three audiences each, drafted as the labelled kind) ==");
+        sb.AppendLine($"grounded drafts: {m.Grounded}/{m.Drafts} ({Pct(m.Grounded, m.Drafts)})");
+        sb.AppendLine($"right greeting: {m.GreetingRight}/{m.GreetingLabelled} ({Pct(m.GreetingRight, m.GreetingLabelled)})");
+        sb.AppendLine($"requested figure cited (emails that state one): {m.RequestedCited}/{m.WithRequested} ({Pct(m.RequestedCited, m.WithRequested)})");
+        sb.AppendLine($"false pressure paragraphs: {m.FalsePressure}; unsourced findings: {m.Unsourced}");
+        sb.AppendLine($"sentences shared between the audiences of one email: {100 * m.Overlap:0.0}%");
+        sb.AppendLine($"emails with no ask that would pass the ask-evidence part of 'grounded' for some kind: {m.NoAskRefusable}/{m.NoAskEmails} ({Pct(m.NoAskRefusable, m.NoAskEmails)})");
+        return sb.ToString();
+    }
+
+    /// <summary>The greeting names the labelled person (their given name, or title and family name), or is neutral when no person is known.</summary>
+    public static bool GreetingRight(string greeting, NameLabel label)
+    {
+        var words = WordRegex().Matches(greeting).Select(w => w.Value).ToList();
+        var named = words.Skip(1).Where(w => !GreetingWords.Contains(w.ToLowerInvariant())).ToList();
+        if (label.Given is null && label.Family is null) return named.Count == 0;
+        if (label.Given is not null && named.Contains(label.Given)) return named.All(w => w == label.Given || w == label.Family || w == label.Title);
+        if (label.Family is not null && named.Contains(label.Family)) return named.All(w => w == label.Family || w == label.Title || w == label.Given);
+        return false;
+    }
+
+    private static readonly HashSet<string> GreetingWords = new(StringComparer.Ordinal) { "hi", "hello", "dear", "good", "morning", "afternoon", "there", "sir", "or", "madam", "all", "team" };
+
+    // A labelled requested figure is cited when the draft states the same value (as written, or the same number of the same kind).
+    private static bool Cites(string text, IReadOnlyList<LabelledFigure> requested, DateOnly today)
+    {
+        var inDraft = FigureExtractor.Extract(text, today);
+        foreach (var r in requested)
+        {
+            if (text.Contains(r.Text, StringComparison.OrdinalIgnoreCase)) return true;
+            foreach (var f in FigureExtractor.Extract(r.Text, today))
+                if (inDraft.Any(d => d.Kind == f.Kind && (f.Kind == FigureKind.Date ? d.Date == f.Date : d.Number == f.Number))) return true;
+        }
+        return false;
+    }
+
+    /// <summary>Of the sentences in an email's three drafts (greeting and sign-off aside), the share that also
+    /// appear in another audience's draft.</summary>
+    public static double Overlap(IReadOnlyList<string> drafts)
+    {
+        var sets = drafts.Select(Sentences).ToList();
+        int total = 0, shared = 0;
+        for (var i = 0; i < sets.Count; i++)
+            foreach (var s in sets[i])
+            {
+                total++;
+                if (sets.Where((_, j) => j != i).Any(o => o.Contains(s))) shared++;
+            }
+        return total == 0 ? 0 : (double)shared / total;
+    }
+
+    private static HashSet<string> Sentences(string draft)
+    {
+        var lines = draft.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
+        if (lines.Count > 0) lines.RemoveAt(0); // greeting
+        var signOff = lines.FindLastIndex(l => SignOffRegex().IsMatch(l));
+        if (signOff >= 0) lines = lines.Take(signOff).ToList();
+        return SentenceRegex().Matches(string.Join("\n", lines)).Select(m => m.Value.Trim().ToLowerInvariant()).Where(s => s.Length > 3).ToHashSet(StringComparer.Ordinal);
+    }
+
+    [GeneratedRegex(@"[^.!?\n]+[.!?]*")]
+    private static partial Regex SentenceRegex();
+
+    [GeneratedRegex(@"^(best regards|kind regards|regards|yours sincerely|yours faithfully|best wishes|many thanks|thanks)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex SignOffRegex();
+
+    [GeneratedRegex(@"[\p{L}'’\-]+")]
+    private static partial Regex WordRegex();
+
+    // The sentences the pressure partial writes (templates/_partials/pressure.scriban).
+    [GeneratedRegex(@"I understand the frustration|this is the answer we would give any customer|If you decide to move elsewhere|whatever you decide about (the|our) (contract|relationship)|if you do decide to (leave|move|go elsewhere|take)", RegexOptions.IgnoreCase)]
+    private static partial Regex PressureRegex();
+}
