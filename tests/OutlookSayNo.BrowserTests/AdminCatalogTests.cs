@@ -16,11 +16,11 @@ public sealed class AdminCatalogTests(AdminFixture fixture, ITestOutputHelper ou
         await using var admin = await NewSession();
         await admin.OpenSignedIn(SharedServer);
         await admin.OpenDocument("discount/kind.json");
-        await Expect(admin.PreviewText("commercial")).ToContainTextAsync("- Three-year price lock:");
+        await Expect(admin.PreviewText("commercial")).ToContainTextAsync("- Longer-term price lock:");
 
         await admin.TestId("tab-alternatives").ClickAsync();
         var title = admin.TestId("alternatives").GetByLabel("Title").First;
-        await Expect(title).ToHaveValueAsync("Three-year price lock");
+        await Expect(title).ToHaveValueAsync("Longer-term price lock");
         var preview = await admin.PreviewAfter(() => title.FillAsync("Three-year price freeze"));
 
         var change = preview.Request.PostDataJSON()!.Value.GetProperty("changes")[0];

@@ -116,18 +116,18 @@ public sealed class ComplianceDataset
         return client;
     }
 
-    /// <summary>The reply with the alternatives taken out: the "what we can do" paragraph and its bullets.</summary>
+    /// <summary>The reply with the alternatives taken out: the "instead" paragraph and its bullets.</summary>
     public static string WithoutAlternatives(string text)
     {
         var kept = string.Join("\n\n", text.Split("\n\n")
-            .Where(p => !p.Contains("what we can do", StringComparison.OrdinalIgnoreCase) && !p.StartsWith("- ", StringComparison.Ordinal)));
+            .Where(p => !p.Contains("instead", StringComparison.OrdinalIgnoreCase) && !p.StartsWith("- ", StringComparison.Ordinal)));
         Assert.NotEqual(text, kept);
         return kept;
     }
 
     /// <summary>The paragraph of the generated text that <see cref="WithoutAlternatives"/> removes first.</summary>
     public static string AlternativesParagraph(string text) =>
-        text.Split("\n\n").First(p => p.Contains("what we can do", StringComparison.OrdinalIgnoreCase));
+        text.Split("\n\n").First(p => p.Contains("instead", StringComparison.OrdinalIgnoreCase));
 
     private async Task<Seeded> Create(HttpClient client, string user, string label, string body, string subject, string name, string email, string audience)
     {

@@ -83,6 +83,6 @@ public sealed class ErrorStateTests(PaneFixture fixture, ITestOutputHelper outpu
         await pane.Page.Locator("#noask-kind").SelectOptionAsync("scope");
         await pane.Page.GetByRole(AriaRole.Button, new() { Name = "Draft a no anyway" }).ClickAsync();
         await Expect(pane.Draft).ToBeVisibleAsync();
-        await Expect(pane.Page.Locator("#chip-kind")).ToContainTextAsync("Extra work or scope");
+        await Expect(pane.Page.Locator("#chip-kind")).ToContainTextAsync("Extra work without extra pay");
     }
 }
