@@ -73,7 +73,7 @@ public static class Tokenizer
             {
                 // A full stop inside "e.g." or "No." followed by a digit does not end a sentence.
                 var next = i + 1 < end ? text[i + 1] : ' ';
-                if (c != '.' || char.IsWhiteSpace(next) || next == '"' || next == ')')
+                if (c != '.' || (char.IsWhiteSpace(next) || next == '"' || next == ')') && !Abbreviation(text, tokens, i, end))
                     EndSentence(i + 1);
             }
             else if (c == '\n')
@@ -89,5 +89,40 @@ public static class Tokenizer
         }
         EndSentence(end);
         return new TokenizedText { Text = text, Tokens = tokens.ToArray(), Sentences = sentences.ToArray() };
+    }
+
+    private static readonly HashSet<string> Titles = new(StringComparer.Ordinal) { "mr", "mrs", "ms", "dr", "prof" };
+    private static readonly HashSet<string> BeforeNumbers = new(StringComparer.Ordinal) { "no", "nos", "ref", "inv", "art", "fig", "tel", "ph", "vol", "approx", "ca", "cat" };
+
+    /// <summary>A reference code after "No." ("CN 118", "WR114") or another such word ("Cat. No."): capitals,
+    /// then a digit within a few characters; or "No" itself. Reads at most 8 characters.</summary>
+    private static bool CodeOrNumberWord(string text, int from, int end)
+    {
+        if (from + 2 <= end && text[from] == 'N' && text[from + 1] == 'o' && (from + 2 == end || text[from + 2] == '.')) return true;
+        for (var k = from; k < end && k < from + 8; k++)
+        {
+            var ch = text[k];
+            if (char.IsDigit(ch)) return k > from;
+            if (!char.IsUpper(ch) && ch != ' ' && ch != '-') return false;
+        }
+        return false;
+    }
+
+    /// <summary>Whether the full stop at <paramref name="at"/> closes an abbreviation rather than a sentence:
+    /// a title before a name ("Mr. Chen"), "No." or "ref." before a number ("credit note No. 4471"), or a
+    /// short word followed by a lower-case word ("approx. two weeks", "incl. VAT" aside). Looks at most a
+    /// few characters ahead, so reading stays linear.</summary>
+    private static bool Abbreviation(string text, List<Token> tokens, int at, int end)
+    {
+        if (tokens.Count == 0) return false;
+        var last = tokens[^1];
+        if (last.Start + last.Length != at || last.IsNumber) return false;
+        var j = at + 1;
+        while (j < end && j <= at + 3 && text[j] is ' ' or '\t') j++;
+        if (j >= end || j > at + 3) return false;
+        var following = text[j];
+        if (Titles.Contains(last.Word)) return char.IsUpper(following);
+        if (BeforeNumbers.Contains(last.Word) && (char.IsDigit(following) || following == '#' || CodeOrNumberWord(text, j, end))) return true;
+        return last.Length <= 6 && char.IsLower(following);
     }
 }

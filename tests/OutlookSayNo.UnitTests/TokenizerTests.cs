@@ -214,4 +214,16 @@ public class TokenizerTests
         Assert.Equal(20_000, result.Sentences.Length);
         Assert.Equal(19_999, result.Tokens[^1].Sentence);
     }
+    [Theory]
+    [InlineData("Please issue your credit note No. 4471 for the damaged goods. Thanks.", 2)]
+    [InlineData("Dear Mr. Chen, we need the parts sooner. Can you help?", 2)]
+    [InlineData("It takes approx. two weeks to ship. We cannot wait.", 2)]
+    [InlineData("The answer is no. We will not pay.", 2)]
+    [InlineData("The wallpaper (Cat. No. WR 114) came back in July; your credit note No. CN 118 relates to it. Please check.", 3)]
+    [InlineData("Is there a credit? No. I checked twice.", 3)]
+    [InlineData("We moved to Main St. We need the invoice changed.", 2)]
+    public void An_abbreviation_does_not_end_the_sentence(string text, int sentences)
+    {
+        Assert.Equal(sentences, Tokenize(text).Sentences.Length);
+    }
 }
