@@ -97,7 +97,7 @@ public static class Pressure
     }
 
     /// <summary>The whole sentence that holds the token: the pressure is shown in its context.</summary>
-    private static Evidence Sentence(EmailText email, TokenizedText message, int token, string flag)
+    internal static Evidence Sentence(EmailText email, TokenizedText message, int token, string flag)
     {
         var index = message.Tokens[token].Sentence;
         var sentence = message.Sentences.FirstOrDefault(s => s.Index == index);

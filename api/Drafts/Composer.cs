@@ -16,7 +16,9 @@ public sealed record ComposeInput(
     string? TheyAreRightAbout,
     ClaimsPrincipal User,
     // The account manager's wording of the customer's reason: "" when they gave none, null to use the reading.
-    string? Reason = null);
+    string? Reason = null,
+    // The stance the account manager chose; null takes the one the email suggests.
+    string? Stance = null);
 
 public sealed record Composed(
     AskReading Reading,
@@ -25,7 +27,9 @@ public sealed record Composed(
     List<AlternativeDto> Alternatives,
     string Text,
     string Html,
-    CheckResult Check);
+    CheckResult Check,
+    StanceReading StanceRead,
+    string Stance);
 
 /// <summary>The one compose step after reading and classifying: read the ask in full, model, render,
 /// check. Drafts, the admin preview and the save-time quality gate all call it, so what an admin sees
@@ -45,11 +49,13 @@ public static class Composer
         var data = DataPoints.Resolve(kind, catalog, input.Classification, reading, input.Fields, today, errors, setAside);
         if (errors.Count > 0) return null;
 
+        var stanceRead = StanceReader.Read(input.Classification, kind.Id);
+        var stance = input.Stance ?? stanceRead.Suggested;
         var template = kind.Templates[input.Audience];
         var (model, alternatives) = DraftService.BuildModel(kind, catalog, input.Classification, reading, input.Email, input.Audience, data,
-            input.TheyAreRightAbout, input.User, input.Offered, ct);
+            input.TheyAreRightAbout, input.User, input.Offered, ct, stance);
         var text = ReplyText.Tidy(TemplateRenderer.Render(template.Parsed, model, catalog, ct));
         var check = DraftChecker.Check(text, catalog, today, Grounding.For(input.Classification, reading, data, catalog, input.Fields, kind, today));
-        return new Composed(reading, data, setAside.Order(StringComparer.Ordinal).ToList(), alternatives, text, ReplyText.ToHtml(text), check);
+        return new Composed(reading, data, setAside.Order(StringComparer.Ordinal).ToList(), alternatives, text, ReplyText.ToHtml(text), check, stanceRead, stance);
     }
 }

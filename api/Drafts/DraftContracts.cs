@@ -12,7 +12,9 @@ public sealed record DraftRequest(
     List<string>? Alternatives,
     string? TheyAreRightAbout,
     // The customer's reason as the account manager puts it: null to use what was read, "" when they gave none.
-    string? Reason = null);
+    string? Reason = null,
+    // The position the reply takes (refuse, own_part, imposed): null to take the one the email suggests.
+    string? Stance = null);
 
 public sealed record TemplateRef(string Id, int Version);
 
@@ -49,7 +51,16 @@ public sealed record DraftResponse(
     ClassifyResponse Classification,
     ReadingDto? Reading = null,
     // Typed fields that belong to another kind (left from a kind switch): set aside, not an error.
-    IReadOnlyList<string>? SetAsideFields = null);
+    IReadOnlyList<string>? SetAsideFields = null,
+    StanceDto? Stance = null);
+
+/// <summary>The stance the draft takes and the one the email suggests, with the sentences that suggest it;
+/// labels are the words people see.</summary>
+public sealed record StanceDto(string Taken, string TakenLabel, string Suggested, string SuggestedLabel, string Reason, IReadOnlyList<Evidence> Evidence)
+{
+    public static StanceDto From(string taken, StanceReading read) =>
+        new(taken, Stances.Label(taken), read.Suggested, Stances.Label(read.Suggested), read.Reason, read.Evidence);
+}
 
 /// <summary>A figure of the email with what it is. <c>Start</c>/<c>Length</c> index the body as sent;
 /// <c>Field</c> is the data point it fills in this draft, if any.</summary>

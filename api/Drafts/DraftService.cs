@@ -55,6 +55,8 @@ public sealed partial class DraftService(CatalogStore catalogs, Readings reading
             errors["category"] = [$"'{AsksApi.Shorten(request.Category)}' is not an ask kind: use {string.Join(", ", catalog.Kinds.Keys)}."];
         if (request.TheyAreRightAbout is { Length: > MaxRightAboutChars })
             errors["theyAreRightAbout"] = [$"Keep it to one sentence (at most {MaxRightAboutChars} characters)."];
+        if (request.Stance is not null && (!Stances.IsKnown(request.Stance) || request.Stance == Stances.Small))
+            errors["stance"] = [$"'{AsksApi.Shorten(request.Stance)}' is not a stance this product drafts: use {Stances.Refuse}, {Stances.OwnPart} or {Stances.Imposed}."];
         if (request.Alternatives is { Count: > 20 }) errors["alternatives"] = ["Offer at most 20 alternatives."];
         if (request.Fields is { Count: > 50 }) errors["fields"] = ["At most 50 fields."];
         if (errors.Count > 0) return new DraftOutcome.Invalid(errors);
@@ -79,7 +81,7 @@ public sealed partial class DraftService(CatalogStore catalogs, Readings reading
         var template = kind.Templates[audience];
         var offeredIds = request.Alternatives ?? kind.Definition.Alternatives.Where(a => a.Default).Select(a => a.Id).ToList();
         var composed = Composer.Compose(catalog,
-            new ComposeInput(kind, audience, email, classification, request.Fields ?? [], offeredIds, request.TheyAreRightAbout, user, request.Reason),
+            new ComposeInput(kind, audience, email, classification, request.Fields ?? [], offeredIds, request.TheyAreRightAbout, user, request.Reason, request.Stance),
             today, errors, ct);
         if (composed is null) return new DraftOutcome.Invalid(errors);
         var (text, html, check, data, alternatives) = (composed.Text, composed.Html, composed.Check, composed.Data, composed.Alternatives);
@@ -109,7 +111,8 @@ public sealed partial class DraftService(CatalogStore catalogs, Readings reading
             SuggestedAudience: classification.Audience,
             Classification: ClassifyResponse.From(classification),
             Reading: ReadingDto.From(composed.Reading, kind, data),
-            SetAsideFields: composed.SetAside);
+            SetAsideFields: composed.SetAside,
+            Stance: StanceDto.From(composed.Stance, composed.StanceRead));
 
         // Log durably before answering: if this throws, the caller gets a 503 and no draft.
         var logged = new GeneratedPayload(
@@ -132,7 +135,8 @@ public sealed partial class DraftService(CatalogStore catalogs, Readings reading
             Subject: response.Subject,
             Text: text,
             Email: new LoggedEmail(email.Subject ?? "", email.From?.Name ?? "", email.From?.Email ?? "", email.ItemId, email.ConversationId,
-                Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(email.Body!)))));
+                Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(email.Body!)))),
+            Stance: new LoggedStance(composed.Stance, composed.StanceRead.Suggested));
         var now = clock.GetUtcNow().UtcDateTime;
         await log.AppendAsync(
             [new LogEntry(LogTypes.Generated, response.Id, user.UserId(), user.DisplayName(), LogChain.Payload(logged))],
@@ -172,9 +176,10 @@ public sealed partial class DraftService(CatalogStore catalogs, Readings reading
     /// into it. Used by drafts and by anything that previews a template (benchmarks, admin).</summary>
     public static (ScriptObject Model, List<AlternativeDto> Alternatives) BuildModel(Kind kind, KindCatalog catalog, Classification c, AskReading reading,
         DraftEmail email, string audience, Dictionary<string, DataPointValue?> data, string? theyAreRightAbout, ClaimsPrincipal user,
-        IReadOnlyCollection<string> offeredIds, CancellationToken ct)
+        IReadOnlyCollection<string> offeredIds, CancellationToken ct, string stance = Stances.Refuse)
     {
         var model = BaseModel(kind, catalog, c, reading, email, audience, data, theyAreRightAbout, user);
+        model["stance"] = stance;
         var alternatives = new List<AlternativeDto>();
         var offered = new ScriptArray();
         foreach (var alt in kind.Definition.Alternatives)
@@ -226,6 +231,7 @@ public sealed partial class DraftService(CatalogStore catalogs, Readings reading
                 ["offer"] = reading.OfferTheirs,
             },
             ["audience"] = audience,
+            ["stance"] = Stances.Refuse,
             ["pressure"] = new ScriptObject { ["threat"] = c.Threat, ["abusive"] = c.Abusive, ["any"] = c.Threat || c.Abusive },
             ["data"] = dataObject,
             ["facts"] = facts,
@@ -287,7 +293,10 @@ public sealed partial class DraftService(CatalogStore catalogs, Readings reading
 public sealed record GeneratedPayload(string Id, string Category, double Confidence, bool Overridden, string Audience, string SuggestedAudience,
     IReadOnlyList<string> Flags, bool ManagerCopyAdvised, LoggedTemplate Template, IReadOnlyList<DataPointDto> DataPoints,
     IReadOnlyList<string> MissingFields, IReadOnlyList<string> Alternatives, ChecksDto Checks, IReadOnlyList<string> CheckNotes,
-    LoggedAsk Ask, string Subject, string Text, LoggedEmail Email);
+    LoggedAsk Ask, string Subject, string Text, LoggedEmail Email, LoggedStance? Stance = null);
+
+/// <summary>The stance the draft took and the one the email suggested (absent on records logged before stances).</summary>
+public sealed record LoggedStance(string Taken, string Suggested);
 
 public sealed record LoggedTemplate(string Id, int Version, string Sha256, long CatalogVersion);
 public sealed record LoggedAsk(string Category, double Confidence, string? Quote, IReadOnlyList<string> Secondary);

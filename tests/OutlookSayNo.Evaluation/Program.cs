@@ -177,6 +177,11 @@ if (args.Contains("--drafts"))
     if (args.Contains("--mistakes")) Console.WriteLine(details);
     return;
 }
+if (args.Contains("--stance"))
+{
+    Console.WriteLine(StanceReport.Write(split, predictions.Where(p => split == "all" || p.Email.Split == split), args.Contains("--mistakes")));
+    return;
+}
 if (args.Contains("--reading"))
 {
     Console.WriteLine(ReadingReport.Write(split, predictions.Where(p => split == "all" || p.Email.Split == split), args.Contains("--mistakes")));

@@ -32,6 +32,7 @@ public sealed class TemplatePayloadTests
             ["me"] = new ScriptObject { ["name"] = "Sam Porter", ["firstName"] = "Sam" },
             ["ask"] = new ScriptObject { ["kind"] = "discount", ["title"] = "Discount", ["subject"] = "Renewal", ["quote"] = null },
             ["audience"] = "finance",
+            ["stance"] = "refuse",
             ["pressure"] = new ScriptObject { ["threat"] = false, ["abusive"] = false, ["any"] = false },
             ["data"] = data,
             ["facts"] = facts,

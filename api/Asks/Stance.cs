@@ -1,0 +1,140 @@
+using OutlookSayNo.Kinds;
+using OutlookSayNo.Reading;
+
+namespace OutlookSayNo.Asks;
+
+/// <summary>The position a reply takes, decided before any words: saying no is a judgement first.</summary>
+public static class Stances
+{
+    /// <summary>Decline the ask, with a reason and alternatives.</summary>
+    public const string Refuse = "refuse";
+    /// <summary>The customer reports a failure of ours: admit it, give the remedy, decline only the excess.</summary>
+    public const string OwnPart = "own_part";
+    /// <summary>The customer announces rather than asks (new terms, a deduction, a cancellation): do not accept it, propose terms.</summary>
+    public const string Imposed = "imposed";
+    /// <summary>The ask is small next to the relationship: consider a yes.</summary>
+    public const string Small = "small";
+
+    public static readonly IReadOnlyList<string> All = [Refuse, OwnPart, Imposed, Small];
+
+    public static bool IsKnown(string? stance) => stance is not null && All.Contains(stance);
+
+    /// <summary>The words people see for a stance.</summary>
+    public static string Label(string stance) => stance switch
+    {
+        OwnPart => "Own our part",
+        Imposed => "Answer an imposition",
+        Small => "Consider a yes",
+        _ => "Say no",
+    };
+}
+
+/// <summary>The stance the email suggests, with the sentences that suggest it and why, in plain words.</summary>
+public sealed record StanceReading(string Suggested, string Reason, IReadOnlyList<Evidence> Evidence);
+
+/// <summary>Reads which stance an email calls for. A customer who reports our failure (an outage, a late
+/// or missing delivery, a double charge, an unanswered case) gets "own our part"; one who announces new
+/// terms, a deduction or a cancellation gets "answer an imposition"; otherwise "say no". This is language
+/// every kind and trade shares, so it lives in code beside the sentence acts.</summary>
+public static class StanceReader
+{
+    private static CueSet Cues(params string[] patterns) => new(patterns.Select(p => CuePattern.Parse(p, 1)));
+
+    // A failure on the supplier's side, told by the customer: what did not arrive, work, happen or add up.
+    private static readonly CueSet Failure = Cues(
+        "(never|not|hasn't|haven't|has not|have not|didn't|did not|still not|yet to be|wasn't|was not|weren't|were not) (been)? (arrived|delivered|received|turned up|shown up|showed up|shipped|dispatched|fixed|resolved|repaired|answered|responded|refunded|credited|installed|completed|finished|honoured|honored)",
+        "(never|not|didn't|did not|hasn't|has not|haven't|have not) (arrive|arrived|show|showed|turn up|turned up|work|worked|respond|responded|reply|replied|answer|answered|come|came)",
+        "(stopped|stop|stops|ceased) working", "(does|do|did|is|are|was|were)(n't| not) (work|working|function|functioning|load|loading|start|starting)",
+        "(arrived|came|was|were|is|are) (damaged|broken|faulty|defective|late|incomplete|missing|wrong|short|cracked|dented|leaking|spoiled|mouldy|moldy|stained|torn|dead)",
+        "(damaged|broken|faulty|defective|cracked|leaking|dead) on arrival",
+        "(charged|debited|billed|invoiced) (us|me)? (twice|double|two times|again|in error|wrongly|incorrectly|for something)", "(double|duplicate) (charge|charged|billing|payment|debit)",
+        "overcharged", "over charged", "(outage|downtime|down time|service interruption|went down|was down|has been down|been offline|went offline)",
+        "(no one|nobody|noone) (has)? (replied|responded|answered|called|came|turned up|showed up|got back|contacted)",
+        "(still)? (waiting|waited) (for)? ... (weeks|days|months|hours|reply|response|answer|delivery|refund|credit)",
+        "(your|the) (mistake|error|fault|oversight|failure)", "(mistakes|errors) (in|on) (your|the) (invoice|statement|bill|order|delivery)",
+        "(missed|missing) (the)? (deadline|delivery|appointment|date|slot|items|parts|pieces)",
+        "(delivery|shipment|order|goods|parts|it) (was|is|were|are|has been|have been|arrived) (late|delayed)",
+        "(doesnt|doesn't|dont|don't|didnt|didn't|does not|do not|did not|isnt|isn't|is not|wont|won't|will not|cannot|can't|cant|couldn't|could not) (work|working|load|start|open|run|connect|sync|print|install|activate|log in|login)",
+        "nothing (works|work|worked|is working)", "not working", "still no", "(poor|bad|terrible|low|inferior|awful) quality", "quality (is|was|of) ... (poor|bad|terrible|awful|unacceptable)",
+        "(soiled|frayed|scratched|dented|smashed|ripped|rotten|mouldy|moldy)", "(promised|advertised|guaranteed|paid for) ... (but|only|still)", "fell (well)? short",
+        "not (the|what) ... (i|we) (ordered|paid for|bought)", "(because of|due to|through) (your|the supplier's) (negligence|mistake|error|delay|fault)", "your negligence",
+        "never (got|received|came|arrived|answered|replied|did|worked)", "(no|never got a|never received a) (reply|response|answer) (from|to|yet)",
+        "(has|have) to be fixed", "(vanishes|disappears|crashes|keeps crashing|lag problem|error messages|all i get is)", "(second|third|fourth) time ... (we|i) (have|'ve) had to",
+        "(appalled|disgusted|appalling|outrageous)", "(you|they) (only)? sent ... (poor|wrong|damaged|instead)",
+        "(wrong|incorrect) (item|items|goods|size|colour|color|parts|product|order|amount|invoice|charge)",
+        "(not|never) (what|as) (we|i) (ordered|described|agreed|were promised|was promised)", "(neither|never) ordered nor received",
+        "cut (our|my) (quota|limit|allowance|access)", "(locked|shut) (us|me) out", "(lost|deleted|corrupted) (our|my) (data|files|work|order|booking)",
+        "(did not|didn't|failed to|fail to) (deliver|ship|meet|honour|honor|keep|turn up|show up|respond|reply|notify|inform|tell|call)",
+        "(cancelled|canceled) (my|our) (order|booking|flight|appointment) (without|with no)", "(underperformance|under performance|underperformed|breach of (the)? (sla|service level))",
+        "(service|support) (was|has been|is) (terrible|poor|appalling|awful|unacceptable|non existent|nonexistent)");
+
+    // An imposition only counts when it is the customer's decision, not a question about one.
+    private static readonly CueSet StrongImposition = Cues(
+        "with (immediate)? effect", "effective (immediately|from|as of|#|on)", "as from", "from now on", "going forward",
+        "(we|i) (have|'ve) (decided|taken the decision|cancelled|canceled|deducted|withheld|suspended|terminated)",
+        "(we|i) will (now|no longer|henceforth|therefore|only) (pay|accept|deduct|charge|apply|settle|order|be)",
+        "(we|i) will be (deducting|charging|applying|extending|cancelling|canceling|introducing|requiring|withholding|paying)",
+        "(we|i) (are|am) (extending|cancelling|canceling|reducing|introducing|withholding|deducting|terminating|suspending)",
+        "(is|are) (hereby)? (cancelled|canceled|terminated|suspended)", "(we|i) (hereby|formally) (give notice|notify|terminate|cancel)",
+        "notice of (termination|cancellation)", "force majeure", "(giving|give|serving|serve) you ... notice",
+        "will be subject to",
+        "(have|has) taken ... off (your|the) (statement|invoice|bill)",
+        "(we|i) (have|'ve) (instructed|stopped|told) ... (hold|payment|accounting|accounts|bank)", "(we|i) (will|shall) (not|no longer) (be)? (paying|pay|accept|accepting)",
+        "(we|i) (will|shall) (only)? be able to pay (by|on|in|at)", "(we|i) expect to (be able to)? (make|pay|settle) (our|the|this|payment)",
+        "(your|the) new (payment)? terms",
+        "(this is|is) ... notice that", "(we|i) intend to (end|terminate|cancel|withdraw|stop)", "cancel (my|our|this|the) (order|subscription|purchase order|contract|booking)",
+        "(cancelled|canceled) (my|our) (subscription|order|contract)", "you (have|'ve) # days (from|to)", "(we are|we're) (now)? (extending|rolling out|requiring)",
+        "(we are|we're) (prepared|willing) to (take|accept|pay) ... (at|only)", "(deducted|withheld|withholding|deducting) ... (from|off) (your|the) (invoice|payment|statement|remittance)");
+
+    // A policy that applies to the supplier ("our standard for all suppliers is 90 days"): an imposition only when
+    // the email does not also ask politely ("we ask you to change the terms"), which makes it a request.
+    private static readonly CueSet PolicyImposition = Cues(
+        "(all|every|each) (of our)? (suppliers|vendors|supplier|vendor) (will|must|are|is|should)", "every (single)? supplier", "(all|every) new and existing suppliers",
+        "(expect|expects) ... to (back|pay|contribute|fund|discount|accept|absorb|invest)", "(we're|we are) after (a|an)",
+        "(will|shall) be required to", "(our|the) (standard|new) payment (term|terms)", "you agree to");
+
+    private static readonly CueSet PoliteAsk = Cues(
+        "(we|i) (would)? (ask|request) (you|that you)", "(could|can|would|will) you", "(is|would) it (be)? possible", "(we|i) (would|'d) (like|appreciate|be grateful)",
+        "please (change|extend|accept|agree|consider|allow|let|approve|confirm whether)", "(we|i) (hope|wonder|wondered|were wondering)");
+
+    // The customer says the cause was on their side ("our driver dropped the pallet"): damage is not our failure.
+    private static readonly CueSet OwnCause = Cues(
+        "(we|i) ... (dropped|broke|spilled|damaged|misused|forgot|overloaded|mishandled)", "(our|my) (own)? (fault|mistake|error|oversight)",
+        "(our|my) (driver|staff|team|forklift|technician|engineer|employee|warehouse|son|daughter|kids|child|dog) ... (dropped|broke|spilled|damaged|crashed|deleted|mishandled)");
+
+    public static StanceReading Read(Classification c, string kind)
+    {
+        if (c.Evidence is not { } e) return new StanceReading(Stances.Refuse, "", []);
+        var message = e.Message;
+        var found = new List<CueSet.CueMatch>();
+
+        var imposing = SentencesMatching(StrongImposition, message, found);
+        if (imposing.Count == 0 && SentencesMatching(PoliteAsk, message, found).Count == 0)
+            imposing = SentencesMatching(PolicyImposition, message, found);
+        // A sentence that both asks politely and "imposes" is an ask ("could you, with effect from May, ...").
+        imposing.RemoveAll(t => message.Tokens[t].Sentence is var s && (s >= e.Acts.Length || e.Acts[s] is SentenceAct.Enquiry));
+        var failing = SentencesMatching(Failure, message, found);
+        if (SentencesMatching(OwnCause, message, found).Count > 0) failing.Clear();
+
+        // Our failure outweighs the customer's reaction to it: "you lost our order, so we are cancelling"
+        // is owned first, and the imposition is answered inside that reply.
+        if (failing.Count > 0 && kind is not "payment_terms")
+            return new StanceReading(Stances.OwnPart, "The customer reports a failure on our side.", Quotes(c, message, failing));
+        if (imposing.Count > 0)
+            return new StanceReading(Stances.Imposed, "The customer announces a decision rather than asking for one.", Quotes(c, message, imposing));
+        if (failing.Count > 0)
+            return new StanceReading(Stances.OwnPart, "The customer reports a failure on our side.", Quotes(c, message, failing));
+        return new StanceReading(Stances.Refuse, "", []);
+    }
+
+    /// <summary>The first matching token of each sentence the cues match, in order.</summary>
+    private static List<int> SentencesMatching(CueSet cues, TokenizedText message, List<CueSet.CueMatch> found)
+    {
+        found.Clear();
+        cues.MatchAll(message.Tokens, found);
+        return found.Select(m => m.FirstToken).DistinctBy(t => message.Tokens[t].Sentence).Order().ToList();
+    }
+
+    private static IReadOnlyList<Evidence> Quotes(Classification c, TokenizedText message, List<int> tokens) =>
+        tokens.Take(2).Select(t => Pressure.Sentence(c.Email, message, t, "stance")).ToList();
+}

@@ -1,0 +1,56 @@
+using OutlookSayNo.Asks;
+using OutlookSayNo.Kinds;
+
+namespace OutlookSayNo.UnitTests;
+
+/// <summary>The stance before the words: a failure of ours is owned, an announcement is answered as one,
+/// and a plain ask is refused.</summary>
+public sealed class StanceReaderTests
+{
+    private static readonly KindCatalog Catalog = TemplateFixture.Catalog;
+    private static readonly Classifier Classifier = new(new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 12, 2, 9, 0, 0, TimeSpan.Zero)));
+
+    private static StanceReading Read(string body, string kind) => StanceReader.Read(Classifier.Classify(Catalog, "", body), kind);
+
+    [Theory]
+    [InlineData("Order 5521 was due on 10 November and has still not arrived. We need it by Friday.", "deadline", "has still not arrived")]
+    [InlineData("Your service was down for six hours on Monday. We want a credit of $2,000 for the outage.", "liability", "was down")]
+    [InlineData("You charged us twice for invoice 4410. Please refund the second payment of $980.", "liability", "charged us twice")]
+    [InlineData("The app doesnt work on Windows at all, i want a full refund please.", "liability", "doesnt work")]
+    public void A_failure_of_ours_is_owned_with_the_sentence_that_reports_it(string body, string kind, string quoted)
+    {
+        var s = Read(body, kind);
+
+        Assert.Equal(Stances.OwnPart, s.Suggested);
+        Assert.Contains(s.Evidence, e => e.Text.Contains(quoted, StringComparison.Ordinal) && body.Substring(e.Start, e.Length) == e.Text);
+    }
+
+    [Theory]
+    [InlineData("With effect from 1 March we will pay all supplier invoices at 90 days.", "payment_terms")]
+    [InlineData("We have deducted $4,000 from your invoice for the late shipment.", "liability")]
+    [InlineData("This is our 10 days notice that we intend to end the agreement.", "exception")]
+    [InlineData("Our standard for all suppliers is 90 days net and that is what we will apply.", "payment_terms")]
+    public void An_announcement_is_answered_as_an_imposition(string body, string kind)
+    {
+        Assert.Equal(Stances.Imposed, Read(body, kind).Suggested);
+    }
+
+    [Theory]
+    [InlineData("Could you take 15% off the renewal? Our budget was cut.", "discount")]
+    [InlineData("Our standard for all suppliers is 90 days net. We ask you to change the terms on the contract to net 90.", "payment_terms")]
+    [InlineData("Our forklift driver dropped the pallet, and the damaged units must be replaced free of charge.", "liability")]
+    [InlineData("Would it be possible to move the delivery to 3 March?", "deadline")]
+    public void A_plain_ask_is_refused(string body, string kind)
+    {
+        var s = Read(body, kind);
+
+        Assert.Equal(Stances.Refuse, s.Suggested);
+        Assert.Empty(s.Evidence);
+    }
+
+    [Fact]
+    public void People_see_plain_words_for_every_stance()
+    {
+        Assert.All(Stances.All, s => Assert.DoesNotContain("_", Stances.Label(s)));
+    }
+}
