@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ChainStatus, describeReport } from "../src/compliance/chain-status";
 import { bar, DashboardView, pivotWeeks } from "../src/compliance/dashboard-view";
-import { howOf } from "../src/compliance/detail-view";
+import { howOf, stanceText } from "../src/compliance/detail-view";
 import { diffSection, diffStats, renderWordDiff } from "../src/compliance/diff-view";
 import type { Dashboard, DiffSpan, VerifyReport } from "../src/compliance/types";
 
@@ -196,5 +196,14 @@ describe("how a record came about", () => {
     expect(howOf("sent", { mode: "reply" })).toBe("Reported by the on-send handler as the mail was sent.");
     expect(howOf("generated", { source: "mailbox" })).toBeNull();
     expect(howOf("sent", "not an object")).toBeNull();
+  });
+});
+
+describe("the stance a draft took", () => {
+  it("is shown in words, with the suggestion when the account manager took another", () => {
+    expect(stanceText("own_part", "own_part")).toBe("Own our part");
+    expect(stanceText("refuse", "own_part")).toBe("Say no (suggested: Own our part)");
+    expect(stanceText("imposed")).toBe("Answer an imposition");
+    expect(stanceText("refuse", "imposed")).not.toMatch(/_/);
   });
 });

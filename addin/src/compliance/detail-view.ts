@@ -17,6 +17,7 @@ import {
   type Child,
 } from "./format";
 import { CHECKS, checkLabel, type Checks, type DraftDetail, type LogRecord, type Recipient, type ReviewAction } from "./types";
+import { humanizeId, stanceLabel } from "../pages/labels";
 
 export interface DetailViewOptions {
   /** Reviewers see the actions; account managers do not. */
@@ -119,8 +120,10 @@ export class DetailView {
             template?.sha256 ? el("dd", { className: "mono", title: template.sha256 }, shortHash(template.sha256)) : null,
             g.ask?.quote ? el("dt", {}, "The ask") : null,
             g.ask?.quote ? el("dd", { className: "quote" }, g.ask.quote) : null,
+            g.stance?.taken ? el("dt", {}, "Stance") : null,
+            g.stance?.taken ? el("dd", { testid: "detail-stance" }, stanceText(g.stance.taken, g.stance.suggested)) : null,
             g.alternatives?.length ? el("dt", {}, "Alternatives offered") : null,
-            g.alternatives?.length ? el("dd", {}, g.alternatives.join(", ")) : null,
+            g.alternatives?.length ? el("dd", {}, g.alternatives.map(humanizeId).join(", ")) : null,
           ),
         ),
       ),
@@ -288,6 +291,11 @@ export class DetailView {
 
 /** How an inserted or sent record came about, in words: saved to Drafts through the mailbox (with
  * the manager copied), or found in Sent Items because the on-send handler did not report it. */
+/** "Say no (suggested: Own our part)" when the account manager took another stance than the one suggested. */
+export function stanceText(taken: string, suggested?: string): string {
+  return suggested && suggested !== taken ? `${stanceLabel(taken)} (suggested: ${stanceLabel(suggested)})` : stanceLabel(taken);
+}
+
 export function howOf(type: string, payload: unknown): string | null {
   if (typeof payload !== "object" || payload === null) return null;
   const p = payload as { source?: unknown; mode?: unknown; manager?: { name?: unknown; email?: unknown } | null; mailboxSentAtUtc?: unknown };

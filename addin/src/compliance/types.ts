@@ -96,6 +96,8 @@ export interface GeneratedPayload {
   subject?: string;
   text?: string;
   email?: { subject?: string; fromName?: string; fromEmail?: string; bodySha256?: string };
+  /** Absent on drafts logged before stances. */
+  stance?: { taken?: string; suggested?: string } | null;
 }
 
 /** The sent record's payload (SentPayload). */

@@ -31,6 +31,19 @@ export const CHECK_LABELS: Readonly<Record<string, string>> = {
 };
 
 /** Where a data point's value came from (DataPointDto.source). */
+/** The stances a reply takes, as people see them (the API's Stances.Label says the same). */
+export const STANCE_LABELS: Readonly<Record<string, string>> = {
+  refuse: "Say no",
+  own_part: "Own our part",
+  imposed: "Answer an imposition",
+  small: "Consider a yes",
+};
+
+export function stanceLabel(id: string | null | undefined): string {
+  if (!id) return "";
+  return STANCE_LABELS[id] ?? humanizeId(id);
+}
+
 export const SOURCE_LABELS: Readonly<Record<string, string>> = {
   email: "from the email",
   fact: "policy figure",

@@ -3,6 +3,7 @@
 // look in Outlook. The text goes into the textarea as its value, never as markup.
 import { actionRow, el, sanitizeToFragment } from "./dom";
 import { textToHtml } from "./draft-text";
+import { STANCES } from "./reading";
 import type { PaneModel } from "./state";
 
 export interface DraftUi {
@@ -45,6 +46,7 @@ export function draftSection(model: PaneModel, ui: { drafting: boolean; draft?: 
     "section",
     { className: "card draft-card", id: "draft-card", "aria-labelledby": "draft-title" },
     el("h2", { id: "draft-title" }, "Draft", ui.drafting ? el("span", { className: "muted" }, " (updating…)") : null),
+    stanceNote(model),
     el("p", { className: "preview-subject" }, model.preview.subject),
     el("label", { for: DRAFT_TEXT_ID, className: "sr-only" }, "Reply text"),
     box,
@@ -54,6 +56,16 @@ export function draftSection(model: PaneModel, ui: { drafting: boolean; draft?: 
     d.stale ? staleNote(d.stale, h) : null,
     lookSection(model, d.edited),
   );
+}
+
+/** One line before the draft when it takes a stance other than a plain no: the account manager sees the
+ * judgement before the words, and where to change it. */
+function stanceNote(model: PaneModel): HTMLElement | null {
+  const s = model.reading.stance;
+  if (!s || s.taken === "refuse") return null;
+  const label = STANCES.find((x) => x.value === s.taken)?.label ?? s.suggestedLabel;
+  const why = s.taken === s.suggested && s.reason ? ` ${s.reason}` : "";
+  return el("p", { className: "stance-note", id: "stance-note" }, `${label}.${why} Change it under Stance below.`);
 }
 
 function editedNote(edited: boolean, h: Partial<DraftHandlers>): HTMLElement {

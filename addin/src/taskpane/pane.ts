@@ -99,6 +99,7 @@ export class Pane {
       onRightAbout: (text) => this.change({ theyAreRightAbout: text }),
       // null goes back to the reason as read: the request then carries no reason at all.
       onReason: (reason) => this.change({ reason: reason ?? undefined }),
+      onStance: (stance) => this.change({ stance }),
       onPlaceFigure: (text, field) => this.change({ fields: placeFigure(this.current().fields, text, field) }),
       onChip: (open) => {
         this.openChip = open;

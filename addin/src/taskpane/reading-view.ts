@@ -2,7 +2,7 @@
 // in place (which chip is open is the controller's, so a re-render keeps it). Customer words go in as
 // text only.
 import { actionRow, el } from "./dom";
-import type { ReadingView } from "./reading";
+import { STANCES, type ReadingView } from "./reading";
 import type { PaneModel } from "./state";
 
 export interface ReadingHandlers {
@@ -12,6 +12,8 @@ export interface ReadingHandlers {
   onReason(reason: string | null): void;
   /** Puts a figure whose role was unclear into a field (null: into none). */
   onPlaceFigure(text: string, field: string | null): void;
+  /** The stance the reply takes: refuse, own_part or imposed. */
+  onStance(stance: string): void;
   /** Opens a chip's editor (by name), or closes it (null). */
   onChip(open: string | null): void;
 }
@@ -37,6 +39,29 @@ export function readingSection(model: PaneModel, open: string | null, h: Partial
       ? el("dl", { className: "reading-figures" }, ...r.figures.flatMap((f) => [el("dt", {}, f.roleLabel), el("dd", {}, f.text)]))
       : null,
     r.unclear.length ? unclearFigures(r.unclear, h) : null,
+    r.stance ? stanceBlock(r.stance, h) : null,
+  );
+}
+
+/** The stance before the words: what the email suggests and why, with the customer's own sentence
+ * (as text), and a choice that re-drafts. */
+function stanceBlock(stance: NonNullable<ReadingView["stance"]>, h: Partial<ReadingHandlers>): HTMLElement {
+  const select = el(
+    "select",
+    { id: "stance", onchange: (e: Event) => h.onStance?.((e.target as HTMLSelectElement).value) },
+    ...STANCES.map((s) => el("option", { value: s.value, selected: s.value === stance.taken }, s.label)),
+  );
+  select.value = stance.taken;
+  const suggests = stance.suggested !== "refuse";
+  return el(
+    "div",
+    { className: "stance", id: "stance-block" },
+    el("label", { for: "stance" }, "Stance"),
+    select,
+    suggests
+      ? el("p", { className: "stance-why", id: "stance-why" }, `Suggested: ${stance.suggestedLabel}. ${stance.reason}`)
+      : null,
+    ...(suggests ? stance.evidence.map((t) => el("blockquote", { className: "stance-evidence" }, t)) : []),
   );
 }
 

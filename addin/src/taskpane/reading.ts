@@ -44,7 +44,24 @@ export interface ReadingView {
   reason: { text: string; state: "read" | "yours" | "none"; corrected: boolean };
   offer: string | null;
   unclear: UnclearFigure[];
+  /** The stance taken, and the one suggested with the customer's sentences; null from older APIs. */
+  stance: StanceView | null;
 }
+
+export interface StanceView {
+  taken: string;
+  suggested: string;
+  suggestedLabel: string;
+  reason: string;
+  evidence: string[];
+}
+
+/** The stances the pane offers, in plain words (the API drafts these three). */
+export const STANCES: { value: string; label: string }[] = [
+  { value: "refuse", label: "Say no" },
+  { value: "own_part", label: "Own our part" },
+  { value: "imposed", label: "Answer an imposition" },
+];
 
 /** The fields a figure can fill: those the draft still needs and those of the kind already filled
  * from the email or by the account manager (not facts, not computed values). */
@@ -81,6 +98,12 @@ function askingSentence(draft: DraftResponse, category: string): string {
     .join(" … ");
 }
 
+function stanceView(draft: DraftResponse): StanceView | null {
+  const s = draft.stance;
+  if (!s) return null;
+  return { taken: s.taken, suggested: s.suggested, suggestedLabel: s.suggestedLabel, reason: s.reason, evidence: (s.evidence ?? []).map((e) => e.text) };
+}
+
 export function readingView(draft: DraftResponse, selections: Selections): ReadingView {
   const reading = draft.reading ?? null;
   const category = draft.category;
@@ -98,6 +121,7 @@ export function readingView(draft: DraftResponse, selections: Selections): Readi
       reason: { text: "", state: "none", corrected: false },
       offer: null,
       unclear: [],
+      stance: stanceView(draft),
     };
   }
 
@@ -131,6 +155,7 @@ export function readingView(draft: DraftResponse, selections: Selections): Readi
     reason,
     offer: reading.offer?.text || null,
     unclear,
+    stance: stanceView(draft),
   };
 }
 

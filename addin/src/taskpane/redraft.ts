@@ -12,6 +12,7 @@ const CHANGE_WORDS: [keyof Selections, string][] = [
   ["reason", "Changing their reason"],
   ["alternatives", "Changing the alternatives"],
   ["theyAreRightAbout", "Changing what they are right about"],
+  ["stance", "Changing the stance"],
 ];
 
 /** "Changing the audience" for the first kind of change the patch holds. */

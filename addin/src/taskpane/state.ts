@@ -289,6 +289,8 @@ export interface Selections {
   theyAreRightAbout: string;
   /** Set only when the account manager corrects their reason: "" when they gave none. */
   reason?: string;
+  /** Set only when the account manager picks a stance; the suggested one otherwise. */
+  stance?: string;
 }
 
 export function emptySelections(): Selections {
@@ -318,6 +320,7 @@ export function buildDraftRequest(email: EmailData, selections: Selections): Dra
   if (right) request.theyAreRightAbout = right;
   // Only a correction is sent: absent means "use the reason as read".
   if (selections.reason !== undefined) request.reason = selections.reason.trim();
+  if (selections.stance) request.stance = selections.stance;
   return request;
 }
 

@@ -78,6 +78,18 @@ export interface DraftRequest {
   theyAreRightAbout?: string;
   /** Their reason as the account manager corrected it: absent or null uses what was read; "" means they gave none. */
   reason?: string | null;
+  /** The stance the account manager picked (refuse, own_part, imposed); absent takes the one the email suggests. */
+  stance?: string;
+}
+
+/** The position a draft takes and the one the email suggests, with the sentences that suggest it. */
+export interface Stance {
+  taken: string;
+  takenLabel: string;
+  suggested: string;
+  suggestedLabel: string;
+  reason: string;
+  evidence: Evidence[];
 }
 
 export interface DataPoint {
@@ -161,6 +173,8 @@ export interface DraftResponse {
   reading?: Reading | null;
   /** Typed fields of another kind (left from a kind switch), set aside rather than refused. */
   setAsideFields?: string[] | null;
+  /** Absent from older APIs. */
+  stance?: Stance | null;
 }
 
 export type DraftEventType = "inserted" | "sent" | "discarded";
