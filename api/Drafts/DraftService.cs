@@ -232,6 +232,7 @@ public sealed partial class DraftService(CatalogStore catalogs, Readings reading
             },
             ["audience"] = audience,
             ["stance"] = Stances.Refuse,
+            ["register"] = Register.Read(c.Email),
             ["pressure"] = new ScriptObject { ["threat"] = c.Threat, ["abusive"] = c.Abusive, ["any"] = c.Threat || c.Abusive },
             ["data"] = dataObject,
             ["facts"] = facts,

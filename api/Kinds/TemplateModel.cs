@@ -34,6 +34,7 @@ public static class TemplateModel
         new("ask", "reasonIsClause", ModelValue.YesNo, "true when the reason reads as a clause (\"your budget was cut\") rather than a noun phrase"),
         new("ask", "offer", ModelValue.Text, "what they offer or make it conditional on (\"sign today\"; may be null)"),
         new("", "audience", ModelValue.Text, "commercial, technical or finance"),
+        new("", "register", ModelValue.Text, "formal when the customer wrote a letter (\"Dear …\", \"Yours faithfully\"), else informal"),
         new("", "stance", ModelValue.Text, "the position the reply takes: refuse, own_part (the customer reports a failure of ours) or imposed (they announce rather than ask)"),
         new("pressure", "threat", ModelValue.YesNo, "the email threatens a consequence as leverage"),
         new("pressure", "abusive", ModelValue.YesNo, "the email is abusive"),

@@ -16,7 +16,8 @@ public sealed record NameLabel(string? Given, string? Family, string? Title);
 public static partial class DraftReport
 {
     public sealed record Measures(int Emails, int Drafts, int Grounded, int GreetingRight, int WithRequested, int RequestedCited,
-        int FalsePressure, int Unsourced, double Overlap, int GreetingLabelled, int NoAskEmails = 0, int NoAskRefusable = 0);
+        int FalsePressure, int Unsourced, double Overlap, int GreetingLabelled, int NoAskEmails = 0, int NoAskRefusable = 0,
+        int Formal = 0, int FormalAnswered = 0, int Informal = 0, int InformalAnswered = 0);
 
     public static Dictionary<string, NameLabel> LoadNames(string corpus)
     {
@@ -41,7 +42,7 @@ public static partial class DraftReport
         var overlaps = new List<double>();
         var sb = new StringBuilder();
         // The check must be able to fail: for an email with no refusable ask, does any kind still find "evidence"?
-        int noAsk = 0, noAskRefusable = 0;
+        int noAsk = 0, noAskRefusable = 0, formal = 0, formalAnswered = 0, informal = 0, informalAnswered = 0;
         foreach (var p in predictions.Where(p => p.Email.Kind == "other"))
         {
             noAsk++;
@@ -83,6 +84,12 @@ public static partial class DraftReport
                     else if (details && audience == Audiences.Commercial) sb.AppendLine($"  greeting {p.Email.File}: \"{greeting}\" for [{label.Title} {label.Given} {label.Family}] from \"{p.Email.FromName}\"");
                 }
                 if (requested.Count > 0 && Cites(text, requested, today)) requestedCitedHere = true;
+                if (audience == Audiences.Commercial && p.Email.Register is "formal" or "informal")
+                {
+                    var answeredFormally = text.StartsWith("Dear ", StringComparison.Ordinal) && FormalCloseRegex().IsMatch(text);
+                    if (p.Email.Register == "formal") { formal++; if (answeredFormally) formalAnswered++; else if (details) sb.AppendLine($"  not formal {p.Email.File}"); }
+                    else { informal++; if (!FormalCloseRegex().IsMatch(text)) informalAnswered++; else if (details) sb.AppendLine($"  not plain {p.Email.File}"); }
+                }
             }
             if (requested.Count > 0)
             {
@@ -93,7 +100,7 @@ public static partial class DraftReport
             if (texts.Count == 3) overlaps.Add(Overlap(texts));
         }
         var m = new Measures(emails, drafts, grounded, greetingRight, withRequested, cited, falsePressure, unsourced,
-            overlaps.Count == 0 ? 0 : overlaps.Average(), greetingLabelled, noAsk, noAskRefusable);
+            overlaps.Count == 0 ? 0 : overlaps.Average(), greetingLabelled, noAsk, noAskRefusable, formal, formalAnswered, informal, informalAnswered);
         return (m, sb.ToString());
     }
 
@@ -127,6 +134,7 @@ public static partial class DraftReport
         sb.AppendLine($"requested figure cited (emails that state one): {m.RequestedCited}/{m.WithRequested} ({Pct(m.RequestedCited, m.WithRequested)})");
         sb.AppendLine($"false pressure paragraphs: {m.FalsePressure}; unsourced findings: {m.Unsourced}");
         sb.AppendLine($"sentences shared between the audiences of one email: {100 * m.Overlap:0.0}%");
+        sb.AppendLine($"formal letters answered formally (\"Dear …\" and \"Yours …\"): {m.FormalAnswered}/{m.Formal} ({Pct(m.FormalAnswered, m.Formal)}); informal messages answered plainly: {m.InformalAnswered}/{m.Informal} ({Pct(m.InformalAnswered, m.Informal)})");
         sb.AppendLine($"emails with no ask that would pass the ask-evidence part of 'grounded' for some kind: {m.NoAskRefusable}/{m.NoAskEmails} ({Pct(m.NoAskRefusable, m.NoAskEmails)})");
         return sb.ToString();
     }
@@ -180,6 +188,9 @@ public static partial class DraftReport
         if (signOff >= 0) lines = lines.Take(signOff).ToList();
         return SentenceRegex().Matches(string.Join("\n", lines)).Select(m => m.Value.Trim().ToLowerInvariant()).Where(s => s.Length > 3).ToHashSet(StringComparer.Ordinal);
     }
+
+    [GeneratedRegex(@"^Yours (sincerely|faithfully),", RegexOptions.Multiline)]
+    private static partial Regex FormalCloseRegex();
 
     [GeneratedRegex(@"[^.!?\n]+[.!?]*")]
     private static partial Regex SentenceRegex();

@@ -33,6 +33,7 @@ public sealed class TemplatePayloadTests
             ["ask"] = new ScriptObject { ["kind"] = "discount", ["title"] = "Discount", ["subject"] = "Renewal", ["quote"] = null },
             ["audience"] = "finance",
             ["stance"] = "refuse",
+            ["register"] = "informal",
             ["pressure"] = new ScriptObject { ["threat"] = false, ["abusive"] = false, ["any"] = false },
             ["data"] = data,
             ["facts"] = facts,

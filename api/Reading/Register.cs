@@ -1,0 +1,33 @@
+using System.Text.RegularExpressions;
+
+namespace OutlookSayNo.Reading;
+
+/// <summary>How the customer wrote: a formal letter ("Dear Mr Chen", "Yours faithfully", "I am writing to")
+/// gets a formal reply; a message that opens "Hi" or with no salutation gets a plain one.</summary>
+public static partial class Register
+{
+    public const string Formal = "formal";
+    public const string Informal = "informal";
+
+    public static string Read(EmailText email)
+    {
+        var message = email.Text[..email.MessageEnd];
+        // The salutation is in the first lines; it decides when there is one.
+        var head = string.Join('\n', message.Split('\n').Where(l => l.Trim().Length > 0).Take(3));
+        if (FormalSalutation().IsMatch(head)) return Formal;
+        if (InformalSalutation().IsMatch(head)) return Informal;
+        return FormalClosing().IsMatch(message) || FormalOpening().IsMatch(message) ? Formal : Informal;
+    }
+
+    [GeneratedRegex(@"^\s*(dear\b|to whom it may concern|gentlemen\b|attn\b|attention\b)", RegexOptions.IgnoreCase | RegexOptions.Multiline)]
+    private static partial Regex FormalSalutation();
+
+    [GeneratedRegex(@"^\s*(hi|hey|hiya|hello|good (morning|afternoon|evening))\b", RegexOptions.IgnoreCase | RegexOptions.Multiline)]
+    private static partial Regex InformalSalutation();
+
+    [GeneratedRegex(@"^\s*(yours (sincerely|faithfully|truly)|sincerely( yours)?|respectfully|yours,|with (kind|best) regards|kind regards)\b", RegexOptions.IgnoreCase | RegexOptions.Multiline)]
+    private static partial Regex FormalClosing();
+
+    [GeneratedRegex(@"\b(i am|we are) writing\b|\bwe (hereby|regret to inform)\b|\bplease find (enclosed|attached)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex FormalOpening();
+}

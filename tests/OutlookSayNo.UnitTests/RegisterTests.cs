@@ -1,0 +1,28 @@
+using OutlookSayNo.Reading;
+
+namespace OutlookSayNo.UnitTests;
+
+/// <summary>A letter is answered as a letter, a quick message plainly.</summary>
+public sealed class RegisterTests
+{
+    [Theory]
+    [InlineData("Dear Mr Chen,\n\nPlease extend our terms to 60 days.\n\nRegards,\nAnna")]
+    [InlineData("To whom it may concern,\n\nWe request a refund of the call-out charge.")]
+    [InlineData("27 February 2025\n\nOrder 7714\n\nThe rug arrived soiled.\n\nYours faithfully,\nJ. Ashworth")]
+    [InlineData("I am writing to ask for a credit note for the damaged goods.\n\nM. Delorme")]
+    public void A_letter_is_formal(string body) => Assert.Equal(Register.Formal, Register.Read(EmailReader.Read(body)));
+
+    [Theory]
+    [InlineData("Hi Sam,\n\ncan you knock 10% off? Yours sincerely would be overkill here.\n\nthanks")]
+    [InlineData("hey, the app doesnt work, refund please")]
+    [InlineData("Could you ship it by Friday?\n\nCheers,\nTom")]
+    public void A_message_is_informal(string body) => Assert.Equal(Register.Informal, Register.Read(EmailReader.Read(body)));
+
+    [Fact]
+    public void A_formal_close_in_the_quoted_history_does_not_make_the_newest_message_a_letter()
+    {
+        var body = "Could you ship it by Friday?\n\nTom\n\n-----Original Message-----\nFrom: Sam\n\nDear Tom,\n\nYours sincerely,\nSam";
+
+        Assert.Equal(Register.Informal, Register.Read(EmailReader.Read(body)));
+    }
+}
