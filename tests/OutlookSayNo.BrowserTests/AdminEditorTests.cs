@@ -46,8 +46,8 @@ public sealed partial class AdminEditorTests(AdminFixture fixture, ITestOutputHe
         await admin.OpenSignedIn(SharedServer);
         await admin.OpenDocument(CommercialTemplate);
 
-        // Line 4 of the template is "Thank you for your message about the price...".
-        const int line = 4;
+        // Line 5 of the template (after the greeting and stance includes) is "Thank you for your message about the price...".
+        const int line = 5;
         await admin.PlaceCursorAfter("Thank you for your message about the price");
         await Expect(admin.Cursor).ToHaveTextAsync(StartsWithLine(line));
         await admin.Type(" {{ if }}");
