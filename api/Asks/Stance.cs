@@ -111,13 +111,14 @@ public static class StanceReader
         var imposing = SentencesMatching(StrongImposition, message, found);
         if (imposing.Count == 0 && SentencesMatching(PoliteAsk, message, found).Count == 0)
             imposing = SentencesMatching(PolicyImposition, message, found);
-        // A sentence that both asks politely and "imposes" is an ask ("could you, with effect from May, ...").
+        // An enquiry about a change ("what would the terms be from May?") imposes nothing.
         imposing.RemoveAll(t => message.Tokens[t].Sentence is var s && (s >= e.Acts.Length || e.Acts[s] is SentenceAct.Enquiry));
         var failing = SentencesMatching(Failure, message, found);
         if (SentencesMatching(OwnCause, message, found).Count > 0) failing.Clear();
 
         // Our failure outweighs the customer's reaction to it: "you lost our order, so we are cancelling"
-        // is owned first, and the imposition is answered inside that reply.
+        // is owned first, and the imposition is answered inside that reply. In a payment-terms letter a
+        // grievance usually backs the new terms rather than asking for a remedy, so the imposition leads.
         if (failing.Count > 0 && kind is not "payment_terms")
             return new StanceReading(Stances.OwnPart, "The customer reports a failure on our side.", Quotes(c, message, failing));
         if (imposing.Count > 0)
