@@ -1,5 +1,6 @@
 // The live preview: the three audiences rendered from the editor's unsaved text against an
 // example of the kind or a pasted email; debounced, newest request wins.
+import { AUDIENCE_LABELS, CHECK_LABELS as SHARED_CHECK_LABELS } from "../pages/labels";
 import { AdminApiError, type AdminApi } from "./api";
 import { clear, el, firstWords, replace } from "./dom";
 import { LatestRunner } from "./latest";
@@ -19,16 +20,10 @@ import {
 
 export const PREVIEW_DELAY_MS = 300;
 
-export const CHECK_LABELS: Record<CheckName, string> = {
-  saysNo: "Says no",
-  givesReason: "Gives a reason",
-  citesData: "Cites data",
-  offersAlternative: "Offers an alternative",
-  respectful: "Respectful",
-  grounded: "States only what is supported",
-};
+// The words are the shared ones (pages/labels.ts); typed here by the admin page's check names.
+export const CHECK_LABELS = SHARED_CHECK_LABELS as Readonly<Record<CheckName, string>>;
 
-export const AUDIENCE_LABELS: Record<string, string> = { commercial: "Commercial", technical: "Technical", finance: "Finance" };
+export { AUDIENCE_LABELS };
 
 export type Sample = { type: "example"; index: number } | { type: "email"; email: PreviewEmail };
 

@@ -2,40 +2,8 @@
 // control's value); HTML (the draft's) only through DOMPurify into a fragment. Nothing assigns innerHTML.
 import DOMPurify from "dompurify";
 
-export type Child = Node | string | null | undefined | false;
-type Props = Record<string, string | number | boolean | undefined | EventListener>;
-
-/** createElement with attributes, listeners (on*) and children; strings become text nodes. */
-export function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Props = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  for (const [key, value] of Object.entries(props)) {
-    if (value === undefined || value === false) continue;
-    if (key.startsWith("on") && typeof value === "function") {
-      node.addEventListener(key.slice(2).toLowerCase(), value);
-    } else if (key === "className") {
-      node.className = String(value);
-    } else if (key === "value" && "value" in node) {
-      (node as HTMLInputElement).value = String(value);
-    } else if (key === "checked" && "checked" in node) {
-      (node as HTMLInputElement).checked = value === true;
-    } else {
-      node.setAttribute(key, value === true ? "" : String(value));
-    }
-  }
-  append(node, ...children);
-  return node;
-}
-
-export function append(parent: Node, ...children: Child[]): void {
-  for (const child of children) {
-    if (child === null || child === undefined || child === false) continue;
-    parent.appendChild(typeof child === "string" ? document.createTextNode(child) : child);
-  }
-}
-
-export function clear(node: Element): void {
-  while (node.firstChild) node.removeChild(node.firstChild);
-}
+export { append, clear, el, type Child } from "../pages/dom";
+import { el } from "../pages/dom";
 
 /** HTML (the draft's, or one made from the edited text), sanitised, as a fragment to append. */
 export function sanitizeToFragment(html: string): DocumentFragment {
