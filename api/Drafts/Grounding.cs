@@ -14,8 +14,7 @@ public static class Grounding
         var figures = new List<Figure>(c.Figures);
         foreach (var v in data.Values)
             if (v is not null && v.Unit != "text") figures.AddRange(Values(v.Value, v.Number, v.Unit, today));
-        foreach (var f in catalog.Facts.Values)
-            figures.AddRange(Values(DataPoints.Format(f.Unit, f.Value, catalog.Currency, today), f.Value, f.Unit, today));
+        figures.AddRange(FactFigures(catalog, today));
         var findings = kind.Definition.DataPoints.Where(d => d.Unit == "text" && d.Input)
             .Select(d => fields.TryGetValue(d.Name, out var v) ? v?.Trim() ?? "" : "")
             .Where(v => v.Length > 0).ToList();
@@ -27,11 +26,23 @@ public static class Grounding
     public static GroundingSources ForSent(string generatedText, IReadOnlyList<string> dataPointValues, KindCatalog catalog, DateOnly today)
     {
         var figures = FigureExtractor.Extract(generatedText, today).Concat(dataPointValues.SelectMany(v => FigureExtractor.Extract(v, today))).ToList();
-        foreach (var f in catalog.Facts.Values)
-            figures.AddRange(Values(DataPoints.Format(f.Unit, f.Value, catalog.Currency, today), f.Value, f.Unit, today));
+        figures.AddRange(FactFigures(catalog, today));
         // A finding the draft already stated came from a field the account manager typed (it passed then).
         var findings = dataPointValues.Where(v => v.Length >= 12).ToList();
         return new GroundingSources(figures, AskEvidenced: true, AskTitle: "", Findings: findings);
+    }
+
+    // A catalog's facts are fixed for its version, and reading their figures is most of the grounding's cost
+    // when the save gate composes a thousand drafts: read them once per catalog and day.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<KindCatalog, Tuple<DateOnly, IReadOnlyList<Figure>>> FactsRead = new();
+
+    private static IReadOnlyList<Figure> FactFigures(KindCatalog catalog, DateOnly today)
+    {
+        if (FactsRead.TryGetValue(catalog, out var cached) && cached.Item1 == today) return cached.Item2;
+        var figures = catalog.Facts.Values
+            .SelectMany(f => Values(DataPoints.Format(f.Unit, f.Value, catalog.Currency, today), f.Value, f.Unit, today)).ToList();
+        FactsRead.AddOrUpdate(catalog, Tuple.Create(today, (IReadOnlyList<Figure>)figures));
+        return figures;
     }
 
     // A value as the draft states it ("$12,000", "45 days", "3 March 2027"): what the checker will find in the text.

@@ -78,7 +78,7 @@ public sealed class AdminCatalogTests(AdminFixture fixture, ITestOutputHelper ou
             }
 
             admin.Page.Dialog += (_, dialog) => dialog.AcceptAsync();
-            var import = await admin.Page.RunAndWaitForResponseAsync(
+            var import = await admin.SaveAfter(
                 () => admin.TestId("import-file").SetInputFilesAsync(zipPath),
                 r => r.Url.EndsWith("/api/templates/import", StringComparison.Ordinal));
             Assert.Equal(200, import.Status);

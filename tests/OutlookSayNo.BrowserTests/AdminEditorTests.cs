@@ -84,7 +84,7 @@ public sealed partial class AdminEditorTests(AdminFixture fixture, ITestOutputHe
         await admin.SelectInEditor(OriginalReason);
         await admin.Type(EditedReason);
         await admin.TestId("comment").FillAsync("Say why a discount is unfair in our words");
-        var put = await admin.Page.RunAndWaitForResponseAsync(() => admin.TestId("save").ClickAsync(),
+        var put = await admin.SaveAfter(() => admin.TestId("save").ClickAsync(),
             r => r.Request.Method == "PUT" && r.Url.Contains("/api/templates/documents/", StringComparison.Ordinal));
 
         Assert.Equal(200, put.Status);

@@ -26,7 +26,7 @@ public sealed class AdminFactsTests(AdminFixture fixture, ITestOutputHelper outp
         // The unsaved table already previews.
         await Expect(admin.PreviewText("commercial")).ToContainTextAsync("175 companies pay the same rate");
 
-        var put = await admin.Page.RunAndWaitForResponseAsync(() => admin.TestId("facts-save").ClickAsync(),
+        var put = await admin.SaveAfter(() => admin.TestId("facts-save").ClickAsync(),
             r => r.Request.Method == "PUT" && r.Url.EndsWith("/api/facts", StringComparison.Ordinal));
         Assert.Equal(200, put.Status);
         Assert.Equal("\"1\"", await put.Request.HeaderValueAsync("if-match"));

@@ -31,7 +31,7 @@ public sealed class AdminHistoryTests(AdminFixture fixture, ITestOutputHelper ou
         await Expect(diff.Locator("tr.diff-add")).ToContainTextAsync(EditedReason);
         await Expect(diff.GetByTestId("diff-summary")).ToHaveTextAsync("1 line added, 1 removed.");
 
-        var restore = await admin.Page.RunAndWaitForResponseAsync(
+        var restore = await admin.SaveAfter(
             () => history.GetByTestId("version-1").GetByTestId("restore").ClickAsync(),
             r => r.Request.Method == "POST" && r.Url.EndsWith("/restore", StringComparison.Ordinal));
         Assert.Equal(200, restore.Status);
