@@ -12,13 +12,7 @@ public sealed class DraftAnswersTheCustomerTests(SayNoFactory factory) : IClassF
     private const string Body =
         "Hi Alex,\n\nOur budget was cut this year. Could you reduce the price by 15% on the $48,000 renewal? We would sign today if so.\n\nBest regards,\nPriya Nair\nHead of Finance, Northwind Foods";
 
-    private async Task<JsonNode> Draft(object request, HttpStatusCode expected = HttpStatusCode.OK)
-    {
-        var response = await _client.PostJsonAsync("/api/drafts", request);
-        var json = await response.ReadNodeAsync();
-        Assert.True(expected == response.StatusCode, $"expected {expected}, got {response.StatusCode}: {json.ToJsonString()}");
-        return json;
-    }
+    private Task<JsonNode> Draft(object request, HttpStatusCode expected = HttpStatusCode.OK) => _client.DraftAsync(request, expected);
 
     [Fact]
     public async Task The_draft_greets_the_person_cites_their_figure_and_says_back_their_reason_and_offer()

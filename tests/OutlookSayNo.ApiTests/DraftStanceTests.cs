@@ -15,13 +15,7 @@ public sealed class DraftStanceTests(SayNoFactory factory) : IClassFixture<SayNo
     private const string NewTerms =
         "Dear Supplier,\n\nWith effect from 1 March 2027 we will pay all supplier invoices at 90 days from the date of invoice.\n\nYours faithfully,\nAndrea Schulte";
 
-    private async Task<JsonNode> Draft(object request, HttpStatusCode expected = HttpStatusCode.OK)
-    {
-        var response = await _client.PostJsonAsync("/api/drafts", request);
-        var json = await response.ReadNodeAsync();
-        Assert.True(expected == response.StatusCode, $"expected {expected}, got {response.StatusCode}: {json.ToJsonString()}");
-        return json;
-    }
+    private Task<JsonNode> Draft(object request, HttpStatusCode expected = HttpStatusCode.OK) => _client.DraftAsync(request, expected);
 
     [Fact]
     public async Task A_reported_failure_of_ours_is_owned_and_the_draft_says_so()

@@ -10,13 +10,7 @@ public sealed class DraftsApiTests(SayNoFactory factory) : IClassFixture<SayNoFa
 {
     private readonly HttpClient _client = factory.ClientAs(name: "Alex Morgan");
 
-    private async Task<JsonNode> Draft(object request, HttpStatusCode expected = HttpStatusCode.OK)
-    {
-        var response = await _client.PostJsonAsync("/api/drafts", request);
-        var json = await response.ReadNodeAsync();
-        Assert.True(expected == response.StatusCode, $"expected {expected}, got {response.StatusCode}: {json.ToJsonString()}");
-        return json;
-    }
+    private Task<JsonNode> Draft(object request, HttpStatusCode expected = HttpStatusCode.OK) => _client.DraftAsync(request, expected);
 
     [Fact]
     public async Task A_discount_email_gets_a_finance_draft_that_passes_every_check()

@@ -16,6 +16,15 @@ internal static class Json
     public static Task<HttpResponseMessage> PostJsonAsync(this HttpClient client, string url, object body) =>
         client.PostAsJsonAsync(url, body);
 
+    /// <summary>POST /api/drafts, asserting the status (with the body in the message when it differs).</summary>
+    public static async Task<JsonNode> DraftAsync(this HttpClient client, object request, System.Net.HttpStatusCode expected = System.Net.HttpStatusCode.OK)
+    {
+        var response = await client.PostJsonAsync("/api/drafts", request);
+        var json = await response.ReadNodeAsync();
+        Xunit.Assert.True(expected == response.StatusCode, $"expected {expected}, got {response.StatusCode}: {json.ToJsonString()}");
+        return json;
+    }
+
     public static object Email(string body, string subject = "Renewal", string name = "Priya Nair", string email = "priya.nair@northwind-foods.com") =>
         new { subject, body, from = new { name, email } };
 }

@@ -1,4 +1,5 @@
 // Shapes of the compliance review API (api/Compliance/ComplianceApi.cs).
+import { CHECK_LABELS as SHARED_CHECK_LABELS, checkLabel as sharedCheckLabel } from "../pages/labels";
 
 export const AUDIENCES = ["commercial", "technical", "finance"] as const;
 export const CHECKS = ["saysNo", "givesReason", "citesData", "offersAlternative", "respectful", "grounded"] as const;
@@ -9,15 +10,8 @@ export const REVIEWS = ["none", "reviewed", "escalated"] as const;
 export const ACTIONS = ["reviewed", "escalated", "comment"] as const;
 export type ReviewAction = (typeof ACTIONS)[number];
 
-/** Readable names of the six checks. */
-export const CHECK_LABELS: Record<CheckName, string> = {
-  saysNo: "Says no",
-  givesReason: "Gives a reason",
-  citesData: "Cites data",
-  offersAlternative: "Offers an alternative",
-  respectful: "Respectful",
-  grounded: "States only what is supported",
-};
+/** Readable names of the six checks: the shared words (pages/labels.ts), typed by this page's check names. */
+export const CHECK_LABELS = SHARED_CHECK_LABELS as Readonly<Record<CheckName, string>>;
 
 /** Short names for the list's chips (the full name is the chip's tooltip). */
 export const CHECK_SHORT: Record<CheckName, string> = {
@@ -30,7 +24,7 @@ export const CHECK_SHORT: Record<CheckName, string> = {
 };
 
 export function checkLabel(key: string): string {
-  return (CHECK_LABELS as Record<string, string>)[key] ?? key;
+  return sharedCheckLabel(key);
 }
 
 export interface DraftSummary {
