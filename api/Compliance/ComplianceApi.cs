@@ -134,7 +134,13 @@ public static class ComplianceApi
         if (request?.Type == LogTypes.Comment && string.IsNullOrWhiteSpace(request.Comment)) errors["comment"] = ["A comment needs text."];
         if (request?.Comment is { Length: > 2000 }) errors["comment"] = ["At most 2,000 characters."];
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
-        if (!await db.Drafts.AnyAsync(d => d.Id == id, ct)) return NotFound(id);
+        var owner = await db.Drafts.Where(d => d.Id == id).Select(d => d.UserId).SingleOrDefaultAsync(ct);
+        if (owner is null) return NotFound(id);
+        // Review is a second pair of eyes: someone who is both account manager and reviewer does not
+        // review, escalate or comment on their own draft (a comment is part of the review record).
+        if (owner == user.UserId())
+            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Your own draft",
+                detail: "A reviewer does not act on their own drafts; another reviewer must.", type: Problems + "own-draft");
 
         var type = request!.Type!;
         var records = await log.AppendAsync(
@@ -172,19 +178,29 @@ public static class ComplianceApi
                 Csv(s.Id), Csv(s.CreatedAtUtc.ToString("O", CultureInfo.InvariantCulture)), Csv(s.UserId), Csv(s.UserName), Csv(s.CustomerDomain),
                 Csv(s.FromEmail), Csv(s.Subject), Csv(s.Kind), Csv(s.Audience), Csv(string.Join(' ', s.Flags)), Csv(s.Status),
                 Csv(s.SentAtUtc?.ToString("O", CultureInfo.InvariantCulture) ?? ""), Csv(s.SentUnchanged?.ToString() ?? ""),
-                Csv(string.Join(' ', s.FailedChecks)), Csv(s.Review), s.Comments.ToString(CultureInfo.InvariantCulture),
-                s.TemplateVersion.ToString(CultureInfo.InvariantCulture)));
+                Csv(string.Join(' ', s.FailedChecks)), Csv(s.Review), Csv(s.Comments.ToString(CultureInfo.InvariantCulture)),
+                Csv(s.TemplateVersion.ToString(CultureInfo.InvariantCulture))));
             await writer.WriteAsync("\r\n");
             if (++n % 1000 == 0) await writer.FlushAsync(ct);
         }
         return TypedResults.Empty;
     }
 
-    /// <summary>RFC 4180 quoting, and a leading apostrophe on anything a spreadsheet would run as a formula.</summary>
+    /// <summary>One CSV field, always quoted. A spreadsheet opened in a locale that splits on ';' (or a
+    /// paste that splits on tabs) starts a new cell after each separator, so a formula prefix is
+    /// neutralised with a leading apostrophe at the start of the field and after every ',', ';' or tab.</summary>
     internal static string Csv(string value)
     {
-        if (value.Length > 0 && "=+-@\t\r".Contains(value[0])) value = "'" + value;
-        return value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
+        var sb = new System.Text.StringBuilder(value.Length + 8).Append('"');
+        var cellStart = true;
+        foreach (var ch in value)
+        {
+            if (cellStart && ch is '=' or '+' or '-' or '@' or '\t' or '\r') sb.Append('\'');
+            if (ch == '"') sb.Append('"');
+            sb.Append(ch);
+            cellStart = ch is ',' or ';' or '\t';
+        }
+        return sb.Append('"').ToString();
     }
 
     // ---- the log

@@ -74,47 +74,60 @@ public static partial class DraftEvents
         }
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
 
-        var draft = await db.Drafts.AsNoTracking().Where(d => d.Id == id).Select(d => new { d.UserId, d.GeneratedSeq }).SingleOrDefaultAsync(ct);
+        var draft = await db.Drafts.AsNoTracking().Where(d => d.Id == id).Select(d => new { d.UserId, d.GeneratedSeq, d.Status }).SingleOrDefaultAsync(ct);
         if (draft is null)
             return TypedResults.Problem(statusCode: 404, title: "Draft not found",
                 detail: $"There is no draft '{Shorten(id)}'. A reply that was not drafted here is not logged.");
         if (draft.UserId != user.UserId())
             return TypedResults.Problem(statusCode: 403, title: "Not your draft",
                 detail: "Events can only be recorded by the account manager the draft was made for.");
+        if (DraftLifecycle.Check(draft.Status, request.Type!) is { } refusal) return refusal.Result();
 
-        if (request.Type == LogTypes.Inserted)
+        try
         {
-            var payload = await InsertedPayloadAsync(db, draft.GeneratedSeq, request.Mode, request.Body, ct);
-            var inserted = await AppendInsertedAsync(log, id, user, LogChain.Payload(payload));
-            return TypedResults.Created($"/api/drafts/{id}/events/{inserted.Seq}",
-                new DraftEventResponse(inserted.Seq, id, request.Type, request.Mode, DateTime.SpecifyKind(inserted.AtUtc, DateTimeKind.Utc)));
-        }
-        if (request.Type == LogTypes.Discarded)
-        {
-            var records = await log.AppendAsync([new LogEntry(request.Type, id, user.UserId(), user.DisplayName(), LogChain.Payload(new EventPayload(request.Mode)))],
-                async (d, recs, c) =>
-                {
-                    var row = await d.Drafts.SingleAsync(x => x.Id == id, c);
-                    if (row.Status != LogTypes.Sent) row.Status = LogTypes.Discarded;
-                });
-            return TypedResults.Created($"/api/drafts/{id}/events/{records[0].Seq}",
-                new DraftEventResponse(records[0].Seq, id, request.Type, request.Mode, DateTime.SpecifyKind(records[0].AtUtc, DateTimeKind.Utc)));
-        }
+            if (request.Type == LogTypes.Inserted)
+            {
+                var payload = await InsertedPayloadAsync(db, draft.GeneratedSeq, request.Mode, request.Body, ct);
+                var inserted = await AppendInsertedAsync(log, id, user, LogChain.Payload(payload), payload.Edited);
+                return TypedResults.Created($"/api/drafts/{id}/events/{inserted.Seq}",
+                    new DraftEventResponse(inserted.Seq, id, request.Type, request.Mode, DateTime.SpecifyKind(inserted.AtUtc, DateTimeKind.Utc)));
+            }
+            if (request.Type == LogTypes.Discarded)
+            {
+                var records = await log.AppendAsync([new LogEntry(request.Type, id, user.UserId(), user.DisplayName(), LogChain.Payload(new EventPayload(request.Mode)))],
+                    async (d, recs, c) =>
+                    {
+                        var row = await d.Drafts.SingleAsync(x => x.Id == id, c);
+                        DraftLifecycle.Enforce(row, LogTypes.Discarded);
+                        row.Status = LogTypes.Discarded;
+                    });
+                return TypedResults.Created($"/api/drafts/{id}/events/{records[0].Seq}",
+                    new DraftEventResponse(records[0].Seq, id, request.Type, request.Mode, DateTime.SpecifyKind(records[0].AtUtc, DateTimeKind.Utc)));
+            }
 
-        var sent = await AppendSentAsync(new SentReport(request.Mode, request.Body!, Clean(request.To), Clean(request.Cc), request.Warned ?? false, null, null),
-            id, draft.GeneratedSeq, db, log, catalogs, user, clock, ct);
-        return TypedResults.Created($"/api/drafts/{id}/events/{sent.Id}", sent);
+            var sent = await AppendSentAsync(new SentReport(request.Mode, request.Body!, Clean(request.To), Clean(request.Cc), request.Warned ?? false, null, null),
+                id, draft.GeneratedSeq, db, log, catalogs, user, clock, ct);
+            return TypedResults.Created($"/api/drafts/{id}/events/{sent.Id}", sent);
+        }
+        catch (DraftLifecycle.Conflict conflict)
+        {
+            return conflict.Refusal.Result();
+        }
     }
 
-    /// <summary>Appends an <c>inserted</c> record and marks the draft inserted (unless already sent).</summary>
-    internal static async Task<LogRecord> AppendInsertedAsync(LogWriter log, string id, ClaimsPrincipal user, string payload)
+    /// <summary>Appends an <c>inserted</c> record and marks the draft inserted. Throws
+    /// <see cref="DraftLifecycle.Conflict"/> when the draft was sent or discarded meanwhile; an edited
+    /// text reopens a review given before it.</summary>
+    internal static async Task<LogRecord> AppendInsertedAsync(LogWriter log, string id, ClaimsPrincipal user, string payload, bool edited)
     {
         var records = await log.AppendAsync([new LogEntry(LogTypes.Inserted, id, user.UserId(), user.DisplayName(), payload)],
             async (d, recs, c) =>
             {
                 var row = await d.Drafts.SingleAsync(x => x.Id == id, c);
+                DraftLifecycle.Enforce(row, LogTypes.Inserted);
                 row.InsertedAtUtc = recs[0].AtUtc;
-                if (row.Status == LogTypes.Generated) row.Status = LogTypes.Inserted;
+                row.Status = LogTypes.Inserted;
+                if (DraftLifecycle.ChangesReviewedText(LogTypes.Inserted, edited)) DraftLifecycle.ReopenReview(row);
             });
         return records[0];
     }
@@ -139,7 +152,8 @@ public static partial class DraftEvents
     internal sealed record SentReport(string? Mode, string Body, List<Recipient> To, List<Recipient> Cc, bool Warned, string? Source, DateTime? MailboxSentAtUtc);
 
     /// <summary>Judges the sent text as the reviewer will see it (the six checks, unchanged or edited,
-    /// whether to ask the sender to confirm) and appends the <c>sent</c> record.</summary>
+    /// whether to ask the sender to confirm) and appends the <c>sent</c> record. Throws
+    /// <see cref="DraftLifecycle.Conflict"/> when a sent record landed meanwhile.</summary>
     internal static async Task<DraftEventResponse> AppendSentAsync(SentReport report, string id, long generatedSeq, SayNoDb db, LogWriter log,
         CatalogStore catalogs, ClaimsPrincipal user, TimeProvider clock, CancellationToken ct)
     {
@@ -173,6 +187,8 @@ public static partial class DraftEvents
             async (d, recs, token) =>
             {
                 var row = await d.Drafts.SingleAsync(x => x.Id == id, token);
+                DraftLifecycle.Enforce(row, LogTypes.Sent);
+                DraftLifecycle.ReopenReview(row);
                 row.Status = LogTypes.Sent;
                 row.SentAtUtc = recs[0].AtUtc;
                 row.SentUnchanged = unchanged;

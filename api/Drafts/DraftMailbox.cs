@@ -41,8 +41,7 @@ public static class DraftMailbox
 
         var (draft, refused) = await OwnDraftAsync(db, id, user, ct);
         if (refused is not null) return refused;
-        if (draft!.Status == LogTypes.Sent)
-            return TypedResults.Problem(statusCode: 409, title: "Already sent", detail: "This reply was already sent; there is nothing to save to Drafts.");
+        if (DraftLifecycle.Check(draft!.Status, LogTypes.Inserted) is { } refusal) return refusal.Result();
 
         var html = request.Html ?? ReplyText.ToHtml(await GeneratedTextAsync(db, draft.GeneratedSeq, ct));
         var replyAll = request.ReplyAll ?? false;
@@ -55,9 +54,14 @@ public static class DraftMailbox
             var witness = manager is null ? null : ToRecipient(manager);
             var payload = new MailboxInsertPayload(replyAll ? "replyAll" : "reply", "mailbox", saved.MessageId, saved.ConversationId, to, cc, witness,
                 Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(html))));
-            var record = await DraftEvents.AppendInsertedAsync(log, id, user, LogChain.Payload(payload));
+            // Html given is the account manager's own text: it changes what a reviewer may have judged.
+            var record = await DraftEvents.AppendInsertedAsync(log, id, user, LogChain.Payload(payload), edited: request.Html is not null);
             return TypedResults.Created($"/api/drafts/{id}/events/{record.Seq}",
                 new ReplyDraftResponse(id, saved.MessageId, saved.WebLink, to, cc, witness is not null, witness));
+        }
+        catch (DraftLifecycle.Conflict conflict)
+        {
+            return conflict.Refusal.Result();
         }
         catch (MailboxException e)
         {
@@ -96,8 +100,17 @@ public static class DraftMailbox
                         : "No reply to this email has been sent since the draft was made. Send it, then check again.");
             var report = new DraftEvents.SentReport(mode, found.Body, found.To.Select(ToRecipient).ToList(), found.Cc.Select(ToRecipient).ToList(),
                 false, "mailbox:" + found.MatchedBy, DateTime.SpecifyKind(found.SentAtUtc, DateTimeKind.Utc));
-            var sent = await DraftEvents.AppendSentAsync(report, id, draft.GeneratedSeq, db, log, catalogs, user, clock, ct);
-            return TypedResults.Ok(new ConfirmSentResponse(id, false, report.MailboxSentAtUtc, sent));
+            try
+            {
+                var sent = await DraftEvents.AppendSentAsync(report, id, draft.GeneratedSeq, db, log, catalogs, user, clock, ct);
+                return TypedResults.Ok(new ConfirmSentResponse(id, false, report.MailboxSentAtUtc, sent));
+            }
+            catch (DraftLifecycle.Conflict)
+            {
+                // The on-send handler reported it while we looked in Sent Items: the first report stands.
+                var row = await db.Drafts.AsNoTracking().SingleAsync(d => d.Id == id, ct);
+                return TypedResults.Ok(new ConfirmSentResponse(id, true, Utc(row.SentAtUtc), null));
+            }
         }
         catch (MailboxException e)
         {

@@ -43,9 +43,13 @@ public static class DraftsApi
         group.MapPost("/{id}/events", DraftEvents.Record)
             .WithName("RecordDraftEvent")
             .WithSummary("Record what happened to a draft")
-            .WithDescription("Appends an event (inserted, sent, discarded) to a draft of the signed-in account manager.")
+            .WithDescription("Appends an event (inserted, sent, discarded) to a draft of the signed-in account manager. " +
+                             "Events follow the draft's life: inserted any number of times, sent once, discarded only before sent; " +
+                             "after discarded only sent is taken. Anything else is 409 (already-sent, discarded). " +
+                             "A send, or an insert of edited text, reopens a review given before it.")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
         group.MapPost("/{id}/reply-draft", DraftMailbox.SaveReply)

@@ -187,6 +187,22 @@ public abstract class ComplianceExportTests : IDisposable
     }
 
     [Fact]
+    public async Task A_formula_after_a_semicolon_or_tab_is_neutralised_and_every_field_is_quoted()
+    {
+        // A spreadsheet in a locale whose list separator is ';' splits this subject into three cells,
+        // the second and third of them formulas, unless each starts with an apostrophe.
+        var id = await Draft("Q3 renewal;=1+2;@SUM(9;9)\t+7");
+        var (response, rows) = await Export();
+        Assert.Equal("Q3 renewal;'=1+2;'@SUM(9;9)\t'+7", Cell(rows, rows.Single(r => r[0] == id), "subject"));
+
+        var line = (await response.Content.ReadAsStringAsync()).Split("\r\n")[1];
+        Assert.StartsWith($"\"{id}\",", line);
+        Assert.EndsWith("\"", line);
+        Assert.Equal(rows[0].Length, rows[1].Length);
+        Assert.All(rows[1], cell => Assert.Contains($"\"{cell.Replace("\"", "\"\"")}\"", line));
+    }
+
+    [Fact]
     public async Task Values_a_spreadsheet_would_run_as_a_formula_start_with_an_apostrophe()
     {
         string[] subjects =

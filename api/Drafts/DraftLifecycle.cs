@@ -1,0 +1,68 @@
+using OutlookSayNo.Data;
+
+namespace OutlookSayNo.Drafts;
+
+/// <summary>The order a draft's events may come in, so the log means one thing:
+/// generated → inserted (any number of times, the account manager may edit and insert again) → sent
+/// (once). <c>discarded</c> may come only before <c>sent</c>. After <c>discarded</c> only <c>sent</c> is
+/// taken: Outlook can send a reply whose draft the pane let go, and the log must not lose what the
+/// customer received. Anything else is refused with 409, checked again inside the log's transaction so
+/// two racing reports cannot both land.</summary>
+public static class DraftLifecycle
+{
+    public const string Problems = "https://outlooksayno.dev/problems/";
+
+    /// <summary>Why <paramref name="eventType"/> may not follow a draft in <paramref name="status"/>, or null.</summary>
+    public static Refusal? Check(string status, string eventType) => (status, eventType) switch
+    {
+        (LogTypes.Sent, LogTypes.Sent) => new("already-sent", "Already sent",
+            "This reply was already reported sent; a draft is sent once. The first report stays in the log as it was."),
+        (LogTypes.Sent, _) => new("already-sent", "Already sent",
+            $"This reply was already sent, so it can no longer be {Past(eventType)}."),
+        (LogTypes.Discarded, LogTypes.Inserted) => new("discarded", "Draft discarded",
+            "This draft was discarded; draft the reply again to insert it."),
+        (LogTypes.Discarded, LogTypes.Discarded) => new("discarded", "Draft discarded", "This draft was already discarded."),
+        _ => null,
+    };
+
+    /// <summary>Whether the event changes what a reviewer may already have judged: the text the customer
+    /// gets (a send, or an insert of edited text). Such an event reopens the draft's review.</summary>
+    public static bool ChangesReviewedText(string eventType, bool edited) =>
+        eventType == LogTypes.Sent || (eventType == LogTypes.Inserted && edited);
+
+    /// <summary>Applies a text-changing event to the draft's review: a "reviewed" given before it no longer
+    /// covers what will be (or was) sent, so the draft is back in the reviewers' queue. An escalation
+    /// stays: it already asks for attention, and the log shows what came after it.</summary>
+    public static void ReopenReview(DraftRecord row)
+    {
+        if (row.Review != LogTypes.Reviewed) return;
+        row.Review = "none";
+        row.ReviewedAtUtc = null;
+    }
+
+    /// <summary>Thrown inside the log's transaction when the draft moved on since the request was checked;
+    /// the append is rolled back.</summary>
+    public sealed class Conflict(Refusal refusal) : Exception(refusal.Detail)
+    {
+        public Refusal Refusal { get; } = refusal;
+    }
+
+    public sealed record Refusal(string Type, string Title, string Detail)
+    {
+        public Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult Result() =>
+            TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: Title, detail: Detail, type: Problems + Type);
+    }
+
+    /// <summary>Checks again inside the transaction; throws <see cref="Conflict"/> when refused.</summary>
+    public static void Enforce(DraftRecord row, string eventType)
+    {
+        if (Check(row.Status, eventType) is { } refusal) throw new Conflict(refusal);
+    }
+
+    private static string Past(string eventType) => eventType switch
+    {
+        LogTypes.Inserted => "inserted",
+        LogTypes.Discarded => "discarded",
+        _ => eventType,
+    };
+}
