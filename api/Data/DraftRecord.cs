@@ -36,9 +36,10 @@ public sealed class DraftRecord
     public DateTime? SentAtUtc { get; set; }
     /// <summary>The sent text equals the generated text (whitespace aside).</summary>
     public bool? SentUnchanged { get; set; }
-    /// <summary>Checks the sent text failed, as <see cref="CheckBits"/>.</summary>
+    /// <summary>Checks the sent text failed, and those a held attempt before it failed, as <see cref="CheckBits"/>.</summary>
     public int? SentFailed { get; set; }
-    /// <summary>The sender was asked to confirm before sending (weak reply).</summary>
+    /// <summary>The sender was asked to confirm before sending (weak reply): the newest sent record was
+    /// held, and one more sent may follow it (<see cref="Drafts.DraftLifecycle"/>).</summary>
     public bool SentWarned { get; set; }
     /// <summary>none, reviewed or escalated: the latest reviewer decision.</summary>
     public required string Review { get; set; }

@@ -74,14 +74,14 @@ public static partial class DraftEvents
         }
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
 
-        var draft = await db.Drafts.AsNoTracking().Where(d => d.Id == id).Select(d => new { d.UserId, d.GeneratedSeq, d.Status }).SingleOrDefaultAsync(ct);
+        var draft = await db.Drafts.AsNoTracking().Where(d => d.Id == id).Select(d => new { d.UserId, d.GeneratedSeq, d.Status, d.SentWarned }).SingleOrDefaultAsync(ct);
         if (draft is null)
             return TypedResults.Problem(statusCode: 404, title: "Draft not found",
                 detail: $"There is no draft '{Shorten(id)}'. A reply that was not drafted here is not logged.");
         if (draft.UserId != user.UserId())
             return TypedResults.Problem(statusCode: 403, title: "Not your draft",
                 detail: "Events can only be recorded by the account manager the draft was made for.");
-        if (DraftLifecycle.Check(draft.Status, request.Type!) is { } refusal) return refusal.Result();
+        if (DraftLifecycle.Check(draft.Status, draft.SentWarned, request.Type!) is { } refusal) return refusal.Result();
 
         try
         {
@@ -189,10 +189,12 @@ public static partial class DraftEvents
                 var row = await d.Drafts.SingleAsync(x => x.Id == id, token);
                 DraftLifecycle.Enforce(row, LogTypes.Sent);
                 DraftLifecycle.ReopenReview(row);
+                // A held attempt's failed checks stay on the draft: a reviewer filtering on them still finds it.
+                var heldFailed = row.Status == LogTypes.Sent ? row.SentFailed ?? 0 : 0;
                 row.Status = LogTypes.Sent;
                 row.SentAtUtc = recs[0].AtUtc;
                 row.SentUnchanged = unchanged;
-                row.SentFailed = failed;
+                row.SentFailed = failed | heldFailed;
                 row.SentWarned = warned;
                 row.SentSeq = recs[0].Seq;
             });

@@ -4,17 +4,26 @@ namespace OutlookSayNo.Drafts;
 
 /// <summary>The order a draft's events may come in, so the log means one thing:
 /// generated → inserted (any number of times, the account manager may edit and insert again) → sent
-/// (once). <c>discarded</c> may come only before <c>sent</c>. After <c>discarded</c> only <c>sent</c> is
-/// taken: Outlook can send a reply whose draft the pane let go, and the log must not lose what the
-/// customer received. Anything else is refused with 409, checked again inside the log's transaction so
-/// two racing reports cannot both land.</summary>
+/// (once). <c>discarded</c> may come only before <c>sent</c>. Two documented exceptions:
+/// <list type="bullet">
+/// <item>After <c>discarded</c> a <c>sent</c> is still taken: Outlook can send a reply whose draft the
+/// pane let go, and the log must not lose what the customer received.</item>
+/// <item>A <c>sent</c> that the server asked the sender to confirm (the on-send prompt) was held, not
+/// sent: the sender may choose "don't send", change the reply and send again, and that send is checked
+/// and logged too. The held attempt stays in the log, its failed checks stay on the draft, and the
+/// review reopens.</item>
+/// </list>
+/// Anything else is refused with 409, checked again inside the log's transaction so two racing reports
+/// cannot both land.</summary>
 public static class DraftLifecycle
 {
     public const string Problems = "https://outlooksayno.dev/problems/";
 
-    /// <summary>Why <paramref name="eventType"/> may not follow a draft in <paramref name="status"/>, or null.</summary>
-    public static Refusal? Check(string status, string eventType) => (status, eventType) switch
+    /// <summary>Why <paramref name="eventType"/> may not follow a draft in <paramref name="status"/>, or null.
+    /// <paramref name="held"/>: the draft's sent record asked the sender to confirm.</summary>
+    public static Refusal? Check(string status, bool held, string eventType) => (status, eventType) switch
     {
+        (LogTypes.Sent, LogTypes.Sent) when held => null,
         (LogTypes.Sent, LogTypes.Sent) => new("already-sent", "Already sent",
             "This reply was already reported sent; a draft is sent once. The first report stays in the log as it was."),
         (LogTypes.Sent, _) => new("already-sent", "Already sent",
@@ -56,7 +65,7 @@ public static class DraftLifecycle
     /// <summary>Checks again inside the transaction; throws <see cref="Conflict"/> when refused.</summary>
     public static void Enforce(DraftRecord row, string eventType)
     {
-        if (Check(row.Status, eventType) is { } refusal) throw new Conflict(refusal);
+        if (Check(row.Status, row.SentWarned, eventType) is { } refusal) throw new Conflict(refusal);
     }
 
     private static string Past(string eventType) => eventType switch

@@ -41,7 +41,7 @@ public static class DraftMailbox
 
         var (draft, refused) = await OwnDraftAsync(db, id, user, ct);
         if (refused is not null) return refused;
-        if (DraftLifecycle.Check(draft!.Status, LogTypes.Inserted) is { } refusal) return refusal.Result();
+        if (DraftLifecycle.Check(draft!.Status, draft.SentWarned, LogTypes.Inserted) is { } refusal) return refusal.Result();
 
         var html = request.Html ?? ReplyText.ToHtml(await GeneratedTextAsync(db, draft.GeneratedSeq, ct));
         var replyAll = request.ReplyAll ?? false;

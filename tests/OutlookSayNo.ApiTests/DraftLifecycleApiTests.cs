@@ -5,10 +5,10 @@ using OutlookSayNo.Data;
 
 namespace OutlookSayNo.ApiTests;
 
-/// <summary>A draft's events follow its life (sent once; discarded only before; nothing after a terminal
-/// state but a send after a discard), and a change to the text a reviewer judged reopens the review.
-/// Without this, a rude sent reply marked reviewed could be replaced by a clean one and leave the
-/// failed-check filter.</summary>
+/// <summary>A draft's events follow its life (sent once, unless the send was held for confirmation;
+/// discarded only before; nothing after a terminal state but a send after a discard), and a change to the
+/// text a reviewer judged reopens the review. Without this, a rude sent reply marked reviewed could be
+/// replaced by a clean one and leave the failed-check filter.</summary>
 public sealed class DraftLifecycleApiTests(SayNoFactory factory) : IClassFixture<SayNoFactory>
 {
     private const string Rude = "No. As I said before, the timing of your launch is your problem, not ours. Stop asking.";
@@ -46,20 +46,37 @@ public sealed class DraftLifecycleApiTests(SayNoFactory factory) : IClassFixture
     }
 
     [Fact]
-    public async Task A_second_sent_is_refused_and_the_rude_first_one_stays_in_the_failed_check_filter()
+    public async Task A_second_sent_after_one_that_needed_no_confirmation_is_refused()
     {
-        var (manager, id, _) = await NewDraft("Lee Rude");
-        Assert.Equal(HttpStatusCode.Created, (await Event(manager, id, Sent(Rude))).StatusCode);
+        var (manager, id, text) = await NewDraft("Lee Twice");
+        var first = await (await Event(manager, id, Sent(text))).ReadNodeAsync();
+        Assert.False((bool)first["confirm"]!);
+
+        await AssertConflict(await Event(manager, id, Sent(text + "\nOne more thing.")), "already-sent");
+        Assert.Equal(1, await Count(id, LogTypes.Sent));
+    }
+
+    [Fact]
+    public async Task A_rude_held_send_replaced_by_a_clean_one_stays_in_the_failed_check_filter_and_reopens_its_review()
+    {
+        // The on-send prompt held the rude reply; a reviewer marked it reviewed; then a clean reply was sent.
+        var (manager, id, text) = await NewDraft("Lee Rude");
+        var held = await (await Event(manager, id, Sent(Rude))).ReadNodeAsync();
+        Assert.True((bool)held["confirm"]!);
         var reviewer = factory.ClientAs("ComplianceReviewer", "Rita Reviewer");
         Assert.Equal(HttpStatusCode.Created, (await reviewer.PostJsonAsync($"/api/compliance/drafts/{id}/actions", new { type = "reviewed" })).StatusCode);
 
-        var (_, _, clean) = await NewDraft("Someone Else");
-        await AssertConflict(await Event(manager, id, Sent(clean)), "already-sent");
+        var clean = await Event(manager, id, Sent(text));
+        Assert.Equal(HttpStatusCode.Created, clean.StatusCode);
+        Assert.False((bool)(await clean.ReadNodeAsync())["confirm"]!);
 
-        Assert.Equal(1, await Count(id, LogTypes.Sent));
-        var page = await ComplianceReviewApiTests.Search(reviewer, "failedCheck=respectful");
-        Assert.Contains(id, page["items"]!.AsArray().Select(i => (string?)i!["id"]));
-        Assert.Equal("reviewed", (await Row(id)).Review);
+        Assert.Equal(2, await Count(id, LogTypes.Sent));
+        var failed = await ComplianceReviewApiTests.Search(reviewer, "failedCheck=respectful");
+        Assert.Contains(id, failed["items"]!.AsArray().Select(i => (string?)i!["id"]));
+        var open = await ComplianceReviewApiTests.Search(reviewer, "review=none");
+        Assert.Contains(id, open["items"]!.AsArray().Select(i => (string?)i!["id"]));
+        // The clean send needed no confirmation, so nothing more may replace it.
+        await AssertConflict(await Event(manager, id, Sent(text)), "already-sent");
     }
 
     [Fact]
