@@ -9,7 +9,7 @@ namespace OutlookSayNo.Admin;
 /// <summary>One thing wrong with a change: where (document, line, column) and, for the quality gate,
 /// which kind, audience and example sentence rendered badly and which check failed.</summary>
 public sealed record TemplateProblem(string Path, string Message, int? Line = null, int? Column = null,
-    string? Kind = null, string? Audience = null, string? Example = null, string? Check = null)
+    string? Kind = null, string? Audience = null, string? Example = null, string? Check = null, string? Pack = null)
 {
     public static TemplateProblem From(CatalogProblem p) => new(p.Path, p.Message, p.Line, p.Column);
 }
@@ -63,21 +63,27 @@ public sealed class TemplateValidator(Classifier classifier, ModelCache models, 
         try
         {
             foreach (var kind in affected)
-                foreach (var (email, classification, variant) in Samples(candidate, kind, budget.Token))
+            {
+                var samples = Samples(candidate, kind, budget.Token).ToList();
+                // The business's own pack renders every sample; each other pack a few, each variant at least once.
+                foreach (var (view, few) in Views(candidate))
+                foreach (var (email, classification, variant) in few ? samples.Where((s, i) => i < 2 || s.Variant != Variant.Defaults) : samples)
                 {
                     var body = email.Body!;
+                    var viewKind = view.Find(kind.Id)!;
                     foreach (var audience in Audiences.All)
                     {
                         rendered++;
-                        var problem = RenderAndCheck(candidate, kind, audience, email, classification, variant, user, budget.Token);
+                        var problem = RenderAndCheck(view, viewKind, audience, email, classification, variant, user, budget.Token);
                         if (problem is null) continue;
                         failed++;
                         // A render error is the template's, not the example's: list it once per place.
                         if (problem.Check is null && problems.Any(p => p.Check is null && p.Path == problem.Path && p.Line == problem.Line
                                 && p.Column == problem.Column && p.Message == problem.Message && p.Audience == problem.Audience)) continue;
-                        if (problems.Count < MaxProblems) problems.Add(problem with { Example = body.Trim() });
+                        if (problems.Count < MaxProblems) problems.Add(problem with { Example = body.Trim(), Pack = view.Pack?.Id });
                     }
                 }
+            }
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
@@ -95,6 +101,8 @@ public sealed class TemplateValidator(Classifier classifier, ModelCache models, 
     {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var errors = new Dictionary<string, string[]>();
+        catalog = catalog.ForEmail(email.From?.Email);
+        kind = catalog.Find(kind.Id) ?? kind;
         var template = kind.Templates[audience];
         var offered = alternatives ?? kind.Definition.Alternatives.Where(a => a.Default).Select(a => a.Id).ToList();
         var problems = new List<TemplateProblem>();
@@ -133,6 +141,16 @@ public sealed class TemplateValidator(Classifier classifier, ModelCache models, 
 
     private enum Variant { Defaults, AllAlternatives, NoAlternatives }
 
+    /// <summary>The catalog as each business pack sees it (the business's own pack first), or the catalog
+    /// itself when it has no packs.</summary>
+    private static IEnumerable<(KindCatalog View, bool Few)> Views(KindCatalog catalog)
+    {
+        if (catalog.Setup is null) { yield return (catalog, false); yield break; }
+        yield return (catalog.ForPack(catalog.Setup.Pack), false);
+        foreach (var id in catalog.Packs.Keys.Where(p => p != catalog.Setup.Pack).Order(StringComparer.Ordinal))
+            yield return (catalog.ForPack(id), true);
+    }
+
     /// <summary>How many of a kind's examples are rendered, at most, besides one per data shape.</summary>
     public const int ExamplesPerKind = 60;
 
@@ -170,14 +188,15 @@ public sealed class TemplateValidator(Classifier classifier, ModelCache models, 
     }
 
     /// <summary>The refusable kinds a change can alter: its own kind for a template or definition;
-    /// every kind for a partial or the facts; none for flags and audiences (they steer classification only).</summary>
+    /// every kind for a partial, the facts, the setup or a pack; none for flags and audiences (they steer classification only).</summary>
     private static List<Kind> Affected(KindCatalog catalog, IReadOnlyList<ChangeDto> changes)
     {
         var ids = new HashSet<string>(StringComparer.Ordinal);
         foreach (var c in changes)
         {
             var path = c.Path!;
-            if (CatalogDocuments.IsPartial(path) || path == CatalogDocuments.Facts) return catalog.Kinds.Values.Where(k => k.Definition.Refusable).ToList();
+            if (CatalogDocuments.IsPartial(path) || path == CatalogDocuments.Facts || path == CatalogDocuments.Setup || CatalogDocuments.PackOf(path) is not null)
+                return catalog.Kinds.Values.Where(k => k.Definition.Refusable).ToList();
             if (CatalogDocuments.KindOfDefinition(path) is { } k) ids.Add(k);
             else if (CatalogDocuments.TemplateOf(path) is { } t) ids.Add(t.Kind);
         }
@@ -191,18 +210,21 @@ public sealed class TemplateValidator(Classifier classifier, ModelCache models, 
         var facts = catalog.Facts.Keys.ToHashSet(StringComparer.Ordinal);
         var partials = catalog.Partials.Keys.ToHashSet(StringComparer.Ordinal);
         var allData = catalog.Kinds.Values.SelectMany(k => k.Definition.DataPoints).Select(d => d.Name).ToHashSet(StringComparer.Ordinal);
-        var shared = new TemplateScope { DataPoints = allData, Facts = facts, Partials = partials };
+        var optional = TemplateScope.OptionalFactsOf(catalog);
+        var shared = new TemplateScope { DataPoints = allData, Facts = facts, Partials = partials, OptionalFacts = optional };
         foreach (var (name, partial) in catalog.Partials)
             foreach (var issue in TemplateAnalysis.Check(partial, shared))
                 yield return new TemplateProblem($"{CatalogDocuments.PartialsFolder}/{name}.scriban", issue.Message, issue.Line, issue.Column);
         foreach (var kind in catalog.Kinds.Values)
         {
-            var scope = new TemplateScope { DataPoints = kind.Definition.DataPoints.Select(d => d.Name).ToHashSet(StringComparer.Ordinal), Facts = facts, Partials = partials };
+            var scope = new TemplateScope { DataPoints = kind.Definition.DataPoints.Select(d => d.Name).ToHashSet(StringComparer.Ordinal), Facts = facts, Partials = partials, OptionalFacts = optional };
             foreach (var (audience, template) in kind.Templates)
                 foreach (var issue in TemplateAnalysis.Check(template.Parsed, scope))
                     yield return new TemplateProblem($"{kind.Id}/{audience}.scriban", issue.Message, issue.Line, issue.Column);
+            // An alternative is offered only where its facts are (PackRules), so it needs no guard.
+            var alternativeScope = new TemplateScope { DataPoints = scope.DataPoints, Facts = facts, Partials = partials };
             foreach (var (id, text) in kind.AlternativeTexts)
-                foreach (var issue in TemplateAnalysis.Check(text, scope))
+                foreach (var issue in TemplateAnalysis.Check(text, alternativeScope))
                     yield return new TemplateProblem($"{kind.Id}/kind.json", $"alternative '{id}': {issue.Message}");
         }
     }

@@ -29,7 +29,9 @@ public sealed record Composed(
     string Html,
     CheckResult Check,
     StanceReading StanceRead,
-    string Stance);
+    string Stance,
+    // The business pack the draft argued with; null in a catalog without packs.
+    Pack? Pack = null);
 
 /// <summary>The one compose step after reading and classifying: read the ask in full, model, render,
 /// check. Drafts, the admin preview and the save-time quality gate all call it, so what an admin sees
@@ -39,7 +41,9 @@ public static class Composer
     /// <summary>Null when the typed fields are wrong (<paramref name="errors"/> says why).</summary>
     public static Composed? Compose(KindCatalog catalog, ComposeInput input, DateOnly today, Dictionary<string, string[]> errors, CancellationToken ct)
     {
-        var kind = input.Kind;
+        // Every draft argues with the customer's business pack: its facts and alternatives only.
+        catalog = catalog.ForEmail(input.Email.From?.Email);
+        var kind = catalog.Find(input.Kind.Id) ?? input.Kind;
         var reading = AskReader.Read(input.Classification, kind.Id);
         if (input.Reason is { } said)
             reading = said.Trim().Length == 0
@@ -52,10 +56,11 @@ public static class Composer
         var stanceRead = StanceReader.Read(input.Classification, kind.Id);
         var stance = input.Stance ?? stanceRead.Suggested;
         var template = kind.Templates[input.Audience];
+        var offered = input.Offered.Where(kind.AlternativeTexts.ContainsKey).ToList();
         var (model, alternatives) = DraftService.BuildModel(kind, catalog, input.Classification, reading, input.Email, input.Audience, data,
-            input.TheyAreRightAbout, input.User, input.Offered, ct, stance);
+            input.TheyAreRightAbout, input.User, offered, ct, stance);
         var text = ReplyText.Tidy(TemplateRenderer.Render(template.Parsed, model, catalog, ct));
         var check = DraftChecker.Check(text, catalog, today, Grounding.For(input.Classification, reading, data, catalog, input.Fields, kind, today));
-        return new Composed(reading, data, setAside.Order(StringComparer.Ordinal).ToList(), alternatives, text, ReplyText.ToHtml(text), check, stanceRead, stance);
+        return new Composed(reading, data, setAside.Order(StringComparer.Ordinal).ToList(), alternatives, text, ReplyText.ToHtml(text), check, stanceRead, stance, catalog.Pack);
     }
 }

@@ -62,7 +62,9 @@ public sealed partial class DraftService(CatalogStore catalogs, Readings reading
         if (errors.Count > 0) return new DraftOutcome.Invalid(errors);
 
         // Read and classify.
-        var classification = readings.Classify(catalog, email!.Subject, email.Body!);
+        // The customer's business pack decides which facts and alternatives apply.
+        catalog = catalog.ForEmail(email!.From?.Email);
+        var classification = readings.Classify(catalog, email.Subject, email.Body!);
         if (request.Category is null && classification.Unsure is not null) return new DraftOutcome.AskUnclear(classification);
         var category = request.Category ?? classification.Primary.Category;
         var kind = catalog.Find(category)!;
@@ -205,11 +207,13 @@ public sealed partial class DraftService(CatalogStore catalogs, Readings reading
                 ["value"] = v.Value, ["number"] = v.Number, ["label"] = v.Label, ["source"] = v.Source, ["unit"] = v.Unit,
             };
         var facts = new ScriptObject();
+        // A fact without a value (the business does not have it) is absent, so a template's "if facts.x" drops its sentence.
         foreach (var (key, f) in catalog.Facts)
-            facts[key] = new ScriptObject
-            {
-                ["value"] = DataPoints.Format(f.Unit, f.Value, catalog.Currency, default), ["number"] = f.Value, ["unit"] = f.Unit, ["label"] = f.Label,
-            };
+            if (f.Value is { } value)
+                facts[key] = new ScriptObject
+                {
+                    ["value"] = DataPoints.Format(f.Unit, value, f.Currency ?? catalog.Currency, default), ["number"] = value, ["unit"] = f.Unit, ["label"] = f.Label,
+                };
         var right = theyAreRightAbout is null ? null : WhitespaceRegex().Replace(theyAreRightAbout, " ").Trim();
         return new ScriptObject
         {

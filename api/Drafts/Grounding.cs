@@ -39,8 +39,8 @@ public static class Grounding
     private static IReadOnlyList<Figure> FactFigures(KindCatalog catalog, DateOnly today)
     {
         if (FactsRead.TryGetValue(catalog, out var cached) && cached.Item1 == today) return cached.Item2;
-        var figures = catalog.Facts.Values
-            .SelectMany(f => Values(DataPoints.Format(f.Unit, f.Value, catalog.Currency, today), f.Value, f.Unit, today)).ToList();
+        var figures = catalog.Facts.Values.Where(f => f.Value is not null)
+            .SelectMany(f => Values(DataPoints.Format(f.Unit, f.Value!.Value, f.Currency ?? catalog.Currency, today), f.Value, f.Unit, today)).ToList();
         FactsRead.AddOrUpdate(catalog, Tuple.Create(today, (IReadOnlyList<Figure>)figures));
         return figures;
     }

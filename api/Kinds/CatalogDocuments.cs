@@ -19,8 +19,17 @@ public static partial class CatalogDocuments
     public const string Flags = "flags.json";
     public const string AudiencesPath = "audiences.json";
     public const string PartialsFolder = "_partials";
+    public const string Setup = "setup.json";
+    public const string PacksFolder = "packs";
 
-    public static bool IsValidPath(string path) => PathRegex().IsMatch(path) || IsPartial(path);
+    /// <summary>The pack id of a <c>packs/id.json</c> path, else null.</summary>
+    public static string? PackOf(string path)
+    {
+        var m = PackRegex().Match(path);
+        return m.Success ? m.Groups[1].Value : null;
+    }
+
+    public static bool IsValidPath(string path) => PathRegex().IsMatch(path) || IsPartial(path) || PackRegex().IsMatch(path);
 
     public static bool IsPartial(string path) => PartialRegex().IsMatch(path);
 
@@ -68,8 +77,11 @@ public static partial class CatalogDocuments
         }
     }
 
-    [GeneratedRegex(@"^(?:facts|flags|audiences)\.json$|^[a-z][a-z0-9_]{0,39}/(?:kind\.json|commercial\.scriban|technical\.scriban|finance\.scriban)$")]
+    [GeneratedRegex(@"^(?:facts|flags|audiences|setup)\.json$|^[a-z][a-z0-9_]{0,39}/(?:kind\.json|commercial\.scriban|technical\.scriban|finance\.scriban)$")]
     private static partial Regex PathRegex();
+
+    [GeneratedRegex(@"^packs/([a-z][a-z0-9_]{0,39})\.json$")]
+    private static partial Regex PackRegex();
 
     [GeneratedRegex(@"^_partials/[a-z0-9_\-]{1,40}\.scriban$")]
     private static partial Regex PartialRegex();

@@ -53,6 +53,40 @@ public sealed partial class KindCatalog
 
     public Kind? Find(string id) => Kinds.TryGetValue(id, out var k) ? k : null;
 
+    /// <summary>The business packs by id (none in a catalog without <c>packs/</c>: every fact then applies).</summary>
+    public IReadOnlyDictionary<string, Pack> Packs { get; init; } = new Dictionary<string, Pack>();
+    /// <summary>Which pack applies to whom (<c>setup.json</c>); null without packs.</summary>
+    public SetupFile? Setup { get; init; }
+    /// <summary>The pack this catalog is seen through; null for the catalog as a whole.</summary>
+    public Pack? Pack { get; init; }
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, KindCatalog> _views = new(StringComparer.Ordinal);
+
+    /// <summary>The catalog as the customer's pack sees it: only that trade's facts (and only those with a
+    /// value), its alternatives. Every draft is composed through one; a view's view is itself.</summary>
+    public KindCatalog ForEmail(string? email) =>
+        Pack is not null || Setup is null ? this : ForPack(PackRules.For(Setup, email));
+
+    public KindCatalog ForPack(string id)
+    {
+        if (Pack is not null) return Pack.Id == id ? this : throw new InvalidOperationException("A pack's view has no other packs.");
+        if (!Packs.TryGetValue(id, out var pack)) throw new ArgumentException($"'{id}' is not a pack.", nameof(id));
+        return _views.GetOrAdd(id, _ =>
+        {
+            var facts = Facts.Where(f => pack.Facts.Contains(f.Key) && f.Value.Value is not null).ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal);
+            return new KindCatalog
+            {
+            Kinds = PackRules.KindsFor(Kinds, pack, facts.Keys.ToHashSet(StringComparer.Ordinal)),
+            Currency = Currency,
+            Facts = facts,
+            ThreatDefinition = ThreatDefinition, Threat = Threat, AbusiveDefinition = AbusiveDefinition, Abusive = Abusive,
+            AudienceCues = AudienceCues, Partials = Partials, Version = Version, Documents = Documents,
+            Examples = Examples, FlagExamples = FlagExamples,
+            Packs = Packs, Setup = Setup, Pack = pack,
+            };
+        });
+    }
+
     /// <summary>Loads the catalog from a folder in the templates layout; any broken file stops the load
     /// with a message naming it.</summary>
     public static KindCatalog Load(string folder) => Build(CatalogDocuments.ReadFolder(folder));
@@ -111,6 +145,16 @@ public sealed partial class KindCatalog
             })
             .ToList();
 
+        // Business packs: which facts and alternatives each kind of supplier argues with.
+        var packFiles = new Dictionary<string, (string Path, PackFile File)>(StringComparer.Ordinal);
+        foreach (var doc in documents.Values.Where(d => d.Content is not null && CatalogDocuments.PackOf(d.Path) is not null).OrderBy(d => d.Path, StringComparer.Ordinal))
+            if (ReadJson(doc.Path, doc.Content, CatalogJson.Default.PackFile, errors) is { } pf) packFiles[CatalogDocuments.PackOf(doc.Path)!] = (doc.Path, pf);
+        var setup = ReadJson(CatalogDocuments.Setup, Content(CatalogDocuments.Setup), CatalogJson.Default.SetupFile, errors);
+        if (setup is null && packFiles.Count > 0 && !errors.Any(e => e.Path == CatalogDocuments.Setup))
+            errors.Add(new(CatalogDocuments.Setup, "There are packs but no setup.json saying which one this business uses."));
+        var factsByName = facts.Facts.Where(f => f.Name is not null).GroupBy(f => f.Name).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        PackRules.Check(packFiles, setup, CatalogDocuments.Setup, factsByName, kinds, errors);
+
         if (errors.Count > 0) return (null, errors);
 
         models ??= new ModelCache();
@@ -131,6 +175,9 @@ public sealed partial class KindCatalog
                 ? ExampleModel.Train([])
                 : models.Train([("threat", flags.Threat.Examples), ("abusive", flags.Abusive.Examples), ("calm", flags.CalmExamples)]),
             Examples = models.Train(kinds.Values.Where(k => k.Definition.Examples.Count > 0).Select(k => (k.Id, (IReadOnlyList<string>)k.Definition.Examples)).ToList()),
+            Packs = packFiles.ToDictionary(p => p.Key, p => new Pack(p.Key, p.Value.File.Title, p.Value.File.Description,
+                p.Value.File.Facts.ToHashSet(StringComparer.Ordinal), p.Value.File.Alternatives), StringComparer.Ordinal),
+            Setup = packFiles.Count > 0 ? setup : null,
         };
         return (catalog, errors);
     }
@@ -144,6 +191,8 @@ public sealed partial class KindCatalog
             if (!seen.Add(f.Name)) errors.Add(new(CatalogDocuments.Facts, $"The fact '{f.Name}' is declared twice."));
             if (!DataUnits.Contains(f.Unit)) errors.Add(new(CatalogDocuments.Facts, $"The fact '{f.Name}' has unit '{f.Unit}'; use one of {string.Join(", ", DataUnits)}."));
             if (string.IsNullOrWhiteSpace(f.Label)) errors.Add(new(CatalogDocuments.Facts, $"The fact '{f.Name}' needs a label."));
+            if (f.Currency is not null && (f.Unit != "money" || f.Currency.Length != 3 || !f.Currency.All(char.IsAsciiLetterUpper)))
+                errors.Add(new(CatalogDocuments.Facts, $"The fact '{f.Name}': currency '{f.Currency}' needs unit money and a three-letter ISO code such as EUR."));
         }
         if (string.IsNullOrWhiteSpace(facts.Currency) || facts.Currency.Length != 3 || !facts.Currency.All(char.IsAsciiLetterUpper))
             errors.Add(new(CatalogDocuments.Facts, $"currency '{facts.Currency}' must be a three-letter ISO code such as USD."));

@@ -15,6 +15,14 @@ public sealed class KindDefinition
     public List<string> Examples { get; set; } = [];
     public List<DataPointDefinition> DataPoints { get; set; } = [];
     public List<AlternativeDefinition> Alternatives { get; set; } = [];
+
+    /// <summary>The same kind with another list of alternatives (a pack's choice).</summary>
+    public KindDefinition WithAlternatives(List<AlternativeDefinition> alternatives)
+    {
+        var copy = (KindDefinition)MemberwiseClone();
+        copy.Alternatives = alternatives;
+        return copy;
+    }
 }
 
 /// <summary>A phrase that recognises a kind. Syntax: words separated by spaces; <c>word*</c> matches
@@ -52,14 +60,24 @@ public sealed class AlternativeDefinition
     public required string Title { get; init; }
     public required string Text { get; init; }
     public bool Default { get; set; }
+
+    public AlternativeDefinition WithDefault(bool isDefault)
+    {
+        var copy = (AlternativeDefinition)MemberwiseClone();
+        copy.Default = isDefault;
+        return copy;
+    }
 }
 
 public sealed class FactDefinition
 {
     public required string Name { get; init; }
-    public required decimal Value { get; init; }
+    /// <summary>Null when this business does not have the figure: no sentence then cites it.</summary>
+    public required decimal? Value { get; init; }
     public required string Unit { get; init; }
     public required string Label { get; init; }
+    /// <summary>For money: the currency the figure is in (ISO code); absent, the file's currency.</summary>
+    public string? Currency { get; init; }
 }
 
 public sealed class FactsFile
@@ -113,4 +131,6 @@ public static class Audiences
 [JsonSerializable(typeof(FactsFile))]
 [JsonSerializable(typeof(FlagsFile))]
 [JsonSerializable(typeof(AudiencesFile))]
+[JsonSerializable(typeof(PackFile))]
+[JsonSerializable(typeof(SetupFile))]
 internal sealed partial class CatalogJson : JsonSerializerContext;

@@ -18,6 +18,9 @@ public sealed class TemplateScope
     public required IReadOnlySet<string> DataPoints { get; init; }
     public required IReadOnlySet<string> Facts { get; init; }
     public required IReadOnlySet<string> Partials { get; init; }
+    /// <summary>Facts some business pack does not have (or that have no value): a template may use one only
+    /// inside <c>if facts.name</c>, so its sentence goes when the figure is missing.</summary>
+    public IReadOnlySet<string> OptionalFacts { get; init; } = new HashSet<string>();
 
     /// <summary>The scope of a kind's templates and alternative texts.</summary>
     public static TemplateScope ForKind(KindCatalog catalog, Kind kind) => new()
@@ -25,7 +28,13 @@ public sealed class TemplateScope
         DataPoints = kind.Definition.DataPoints.Select(d => d.Name).ToHashSet(StringComparer.Ordinal),
         Facts = catalog.Facts.Keys.ToHashSet(StringComparer.Ordinal),
         Partials = catalog.Partials.Keys.ToHashSet(StringComparer.Ordinal),
+        OptionalFacts = OptionalFactsOf(catalog),
     };
+
+    /// <summary>Facts without a value, or missing from some pack.</summary>
+    public static IReadOnlySet<string> OptionalFactsOf(KindCatalog catalog) =>
+        catalog.Facts.Values.Where(f => f.Value is null || catalog.Packs.Values.Any(p => !p.Facts.Contains(f.Name)))
+            .Select(f => f.Name).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>The scope of a partial: any kind may include it, so the data points of every kind.</summary>
     public static TemplateScope ForPartials(KindCatalog catalog) => new()
@@ -33,6 +42,7 @@ public sealed class TemplateScope
         DataPoints = catalog.Kinds.Values.SelectMany(k => k.Definition.DataPoints).Select(d => d.Name).ToHashSet(StringComparer.Ordinal),
         Facts = catalog.Facts.Keys.ToHashSet(StringComparer.Ordinal),
         Partials = catalog.Partials.Keys.ToHashSet(StringComparer.Ordinal),
+        OptionalFacts = OptionalFactsOf(catalog),
     };
 }
 
@@ -299,6 +309,7 @@ public static partial class TemplateAnalysis
                     return ScalarShape.YesNo;
                 case ScriptMemberExpression member:
                 {
+                    CheckFactGuard(member);
                     var owner = Visit(member.Target);
                     return member.Member is null ? AnyShape.Instance : Member(owner, member.Member, member);
                 }
@@ -338,10 +349,17 @@ public static partial class TemplateAnalysis
                     return Visit(named.Value);
                 case ScriptConditionalExpression conditional:
                 {
-                    Visit(conditional.Condition);
-                    var then = Visit(conditional.ThenValue);
+                    var guards = Condition(conditional.Condition);
+                    var then = Guarded(guards, () => Visit(conditional.ThenValue));
                     var otherwise = Visit(conditional.ElseValue);
                     return ReferenceEquals(then, otherwise) ? then : AnyShape.Instance;
+                }
+                case ScriptIfStatement ifStatement:
+                {
+                    var guards = Condition(ifStatement.Condition);
+                    Guarded(guards, () => Visit(ifStatement.Then));
+                    Visit(ifStatement.Else);
+                    return AnyShape.Instance;
                 }
                 case ScriptThisExpression:
                     return AnyShape.Instance;
@@ -376,6 +394,59 @@ public static partial class TemplateAnalysis
                     VisitAll(node.Children);
                     return AnyShape.Instance;
             }
+        }
+
+        // ---- Facts a business may not have ----
+
+        private readonly Dictionary<string, int> _guarded = new(StringComparer.Ordinal);
+        private int _inCondition;
+
+        /// <summary>Visits a condition and returns the facts it tests for: <c>facts.x</c>, alone or joined by <c>&amp;&amp;</c>.</summary>
+        private List<string> Condition(ScriptExpression? condition)
+        {
+            _inCondition++;
+            try { Visit(condition); }
+            finally { _inCondition--; }
+            var found = new List<string>();
+            var stack = new Stack<ScriptExpression?>();
+            stack.Push(condition);
+            while (stack.Count > 0)
+            {
+                switch (stack.Pop())
+                {
+                    case ScriptBinaryExpression { Operator: ScriptBinaryOperator.And } and:
+                        stack.Push(and.Left); stack.Push(and.Right); break;
+                    case ScriptNestedExpression nested:
+                        stack.Push(nested.Expression); break;
+                    case ScriptMemberExpression member when FactOf(member) is { } fact:
+                        found.Add(fact); break;
+                }
+            }
+            return found;
+        }
+
+        private T Guarded<T>(List<string> facts, Func<T> visit)
+        {
+            foreach (var f in facts) _guarded[f] = _guarded.GetValueOrDefault(f) + 1;
+            try { return visit(); }
+            finally { foreach (var f in facts) _guarded[f]--; }
+        }
+
+        private void Guarded(List<string> facts, Action visit) => Guarded(facts, () => { visit(); return 0; });
+
+        /// <summary>x for <c>facts.x</c> or <c>facts.x.member</c>.</summary>
+        private static string? FactOf(ScriptMemberExpression member) => member switch
+        {
+            { Target: ScriptVariableGlobal { Name: "facts" }, Member: { } m } => m.Name,
+            { Target: ScriptMemberExpression inner } => FactOf(inner),
+            _ => null,
+        };
+
+        private void CheckFactGuard(ScriptMemberExpression member)
+        {
+            if (_inCondition > 0 || member is not { Target: ScriptVariableGlobal { Name: "facts" }, Member: { } m }) return;
+            if (!scope.OptionalFacts.Contains(m.Name) || _guarded.GetValueOrDefault(m.Name) > 0) return;
+            Report(member, $"facts.{m.Name} is not in every business pack (or has no value); write it inside {{{{ if facts.{m.Name} }}}} … {{{{ end }}}} so the sentence goes where the figure is missing.");
         }
 
         // ---- Names ----

@@ -25,7 +25,7 @@ public sealed class TemplatePayloadTests
             data[d.Name] = new ScriptObject { ["value"] = "15%", ["number"] = 15m, ["label"] = d.Label, ["source"] = "email", ["unit"] = d.Unit };
         var facts = new ScriptObject();
         foreach (var (name, f) in catalog.Facts)
-            facts[name] = new ScriptObject { ["value"] = f.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), ["number"] = f.Value, ["unit"] = f.Unit, ["label"] = f.Label };
+            facts[name] = new ScriptObject { ["value"] = f.Value?.ToString(System.Globalization.CultureInfo.InvariantCulture), ["number"] = f.Value, ["unit"] = f.Unit, ["label"] = f.Label };
         return new ScriptObject
         {
             ["customer"] = new ScriptObject { ["name"] = "Priya Nair", ["firstName"] = "Priya", ["email"] = "priya@northwind-foods.com", ["company"] = "Northwind Foods" },
