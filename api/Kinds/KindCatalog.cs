@@ -149,7 +149,8 @@ public sealed partial class KindCatalog
         var packFiles = new Dictionary<string, (string Path, PackFile File)>(StringComparer.Ordinal);
         foreach (var doc in documents.Values.Where(d => d.Content is not null && CatalogDocuments.PackOf(d.Path) is not null).OrderBy(d => d.Path, StringComparer.Ordinal))
             if (ReadJson(doc.Path, doc.Content, CatalogJson.Default.PackFile, errors) is { } pf) packFiles[CatalogDocuments.PackOf(doc.Path)!] = (doc.Path, pf);
-        var setup = ReadJson(CatalogDocuments.Setup, Content(CatalogDocuments.Setup), CatalogJson.Default.SetupFile, errors);
+        // A catalog without packs needs no setup: every fact applies to every customer.
+        var setup = Content(CatalogDocuments.Setup) is null ? null : ReadJson(CatalogDocuments.Setup, Content(CatalogDocuments.Setup), CatalogJson.Default.SetupFile, errors);
         if (setup is null && packFiles.Count > 0 && !errors.Any(e => e.Path == CatalogDocuments.Setup))
             errors.Add(new(CatalogDocuments.Setup, "There are packs but no setup.json saying which one this business uses."));
         var factsByName = facts.Facts.Where(f => f.Name is not null).GroupBy(f => f.Name).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
