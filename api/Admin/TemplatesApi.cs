@@ -39,7 +39,12 @@ public sealed record KindSummary(string Id, string Title, string Description, bo
     DocumentRef Definition, IReadOnlyList<TemplateSummary> Templates, IReadOnlyList<AlternativeSummary> Alternatives);
 public sealed record PartialSummary(string Name, string Path, int Version);
 public sealed record CatalogResponse(long CatalogVersion, string Currency, IReadOnlyList<KindSummary> Kinds, IReadOnlyList<DocumentRef> RetiredKinds,
-    IReadOnlyList<PartialSummary> Partials, IReadOnlyList<DocumentRef> Documents, int Conflicts);
+    IReadOnlyList<PartialSummary> Partials, IReadOnlyList<DocumentRef> Documents, int Conflicts,
+    IReadOnlyList<PackSummary>? Packs = null, SetupSummary? Setup = null);
+/// <summary>A business pack as admins choose it: what it is for and the facts (by label) it argues with.</summary>
+public sealed record PackSummary(string Id, string Title, string Description, DocumentRef Document, IReadOnlyList<string> Facts);
+/// <summary>setup.json: the business's pack and the packs for particular customer domains.</summary>
+public sealed record SetupSummary(string Pack, IReadOnlyDictionary<string, string> Domains, DocumentRef Document);
 public sealed record ChangesResponse(int Total, IReadOnlyList<DocumentDto> Items);
 public sealed record DiffSide(long Id, string Path, int Version);
 public sealed record DiffResponse(DiffSide From, DiffSide To, int Added, int Removed, IReadOnlyList<DiffLine> Lines);
@@ -141,9 +146,16 @@ public static class TemplatesApi
             .OrderBy(r => r.Path, StringComparer.Ordinal).Select(r => new DocumentRef(r.Path, r.Version)).ToList();
         var partials = records.Values.Where(r => r.Content is not null && CatalogDocuments.IsPartial(r.Path)).OrderBy(r => r.Path, StringComparer.Ordinal)
             .Select(r => new PartialSummary(CatalogDocuments.PartialName(r.Path), r.Path, r.Version)).ToList();
-        var documents = new[] { CatalogDocuments.Facts, CatalogDocuments.Flags, CatalogDocuments.AudiencesPath }
+        var documents = new[] { CatalogDocuments.Facts, CatalogDocuments.Flags, CatalogDocuments.AudiencesPath, CatalogDocuments.Setup }
             .Where(records.ContainsKey).Select(p => new DocumentRef(p, records[p].Version)).ToList();
-        return TypedResults.Ok(new CatalogResponse(catalog.Version, catalog.Currency, kinds, retired, partials, documents, conflicts));
+        var packs = catalog.Packs.Values.OrderBy(p => p.Id, StringComparer.Ordinal).Select(p => new PackSummary(p.Id, p.Title, p.Description,
+                new DocumentRef($"{CatalogDocuments.PacksFolder}/{p.Id}.json", records.TryGetValue($"{CatalogDocuments.PacksFolder}/{p.Id}.json", out var r) ? r.Version : 0),
+                p.Facts.Select(f => catalog.Facts.TryGetValue(f, out var fact) ? fact.Label : f).ToList()))
+            .ToList();
+        var setup = catalog.Setup is { } s
+            ? new SetupSummary(s.Pack, s.Domains, new DocumentRef(CatalogDocuments.Setup, records.TryGetValue(CatalogDocuments.Setup, out var sr) ? sr.Version : 0))
+            : null;
+        return TypedResults.Ok(new CatalogResponse(catalog.Version, catalog.Currency, kinds, retired, partials, documents, conflicts, packs, setup));
     }
 
     private static async Task<Results<Ok<DocumentDto>, ProblemHttpResult>> GetDocument(string path, SayNoDb db, HttpContext http, CancellationToken ct)

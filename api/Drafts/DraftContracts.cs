@@ -52,7 +52,12 @@ public sealed record DraftResponse(
     ReadingDto? Reading = null,
     // Typed fields that belong to another kind (left from a kind switch): set aside, not an error.
     IReadOnlyList<string>? SetAsideFields = null,
-    StanceDto? Stance = null);
+    StanceDto? Stance = null,
+    // The business pack the draft argued with (its facts and alternatives); null without packs.
+    PackDto? Pack = null);
+
+/// <summary>A business pack by id and the words people see.</summary>
+public sealed record PackDto(string Id, string Title);
 
 /// <summary>The stance the draft takes and the one the email suggests, with the sentences that suggest it;
 /// labels are the words people see.</summary>

@@ -114,7 +114,8 @@ public sealed partial class DraftService(CatalogStore catalogs, Readings reading
             Classification: ClassifyResponse.From(classification),
             Reading: ReadingDto.From(composed.Reading, kind, data),
             SetAsideFields: composed.SetAside,
-            Stance: StanceDto.From(composed.Stance, composed.StanceRead));
+            Stance: StanceDto.From(composed.Stance, composed.StanceRead),
+            Pack: composed.Pack is { } pack ? new PackDto(pack.Id, pack.Title) : null);
 
         // Log durably before answering: if this throws, the caller gets a 503 and no draft.
         var logged = new GeneratedPayload(
@@ -138,7 +139,8 @@ public sealed partial class DraftService(CatalogStore catalogs, Readings reading
             Text: text,
             Email: new LoggedEmail(email.Subject ?? "", email.From?.Name ?? "", email.From?.Email ?? "", email.ItemId, email.ConversationId,
                 Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(email.Body!)))),
-            Stance: new LoggedStance(composed.Stance, composed.StanceRead.Suggested));
+            Stance: new LoggedStance(composed.Stance, composed.StanceRead.Suggested),
+            Pack: composed.Pack?.Id);
         var now = clock.GetUtcNow().UtcDateTime;
         await log.AppendAsync(
             [new LogEntry(LogTypes.Generated, response.Id, user.UserId(), user.DisplayName(), LogChain.Payload(logged))],
@@ -298,7 +300,9 @@ public sealed partial class DraftService(CatalogStore catalogs, Readings reading
 public sealed record GeneratedPayload(string Id, string Category, double Confidence, bool Overridden, string Audience, string SuggestedAudience,
     IReadOnlyList<string> Flags, bool ManagerCopyAdvised, LoggedTemplate Template, IReadOnlyList<DataPointDto> DataPoints,
     IReadOnlyList<string> MissingFields, IReadOnlyList<string> Alternatives, ChecksDto Checks, IReadOnlyList<string> CheckNotes,
-    LoggedAsk Ask, string Subject, string Text, LoggedEmail Email, LoggedStance? Stance = null);
+    LoggedAsk Ask, string Subject, string Text, LoggedEmail Email, LoggedStance? Stance = null,
+    // The business pack the draft argued with, so compliance sees which facts and alternatives applied.
+    string? Pack = null);
 
 /// <summary>The stance the draft took and the one the email suggested (absent on records logged before stances).</summary>
 public sealed record LoggedStance(string Taken, string Suggested);

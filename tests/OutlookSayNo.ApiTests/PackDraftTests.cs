@@ -1,0 +1,84 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using OutlookSayNo.Data;
+
+namespace OutlookSayNo.ApiTests;
+
+/// <summary>A customer's domain picks the business pack their draft argues with: an admin maps the
+/// domain in setup.json, and the draft, its alternatives and the log follow.</summary>
+public sealed class PackDraftTests : IDisposable
+{
+    private readonly SayNoFactory _factory = new();
+    private readonly HttpClient _admin;
+    private readonly HttpClient _manager;
+
+    public PackDraftTests()
+    {
+        _admin = _factory.ClientAs("TemplateAdmin", "Ada Admin");
+        _manager = _factory.ClientAs("AccountManager", "Sam Porter");
+    }
+
+    public void Dispose() => _factory.Dispose();
+
+    private async Task<JsonNode> Draft(string from)
+    {
+        var response = await _manager.PostJsonAsync("/api/drafts",
+            new { email = Json.Email(TemplatesApiTests.DiscountEmail, email: from), category = "discount", audience = "finance" });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.ReadNodeAsync();
+    }
+
+    private async Task<JsonNode> Catalog() => await (await _admin.GetAsync("/api/templates")).ReadNodeAsync();
+
+    [Fact]
+    public async Task The_catalog_lists_the_packs_and_the_setup_in_plain_words()
+    {
+        var catalog = await Catalog();
+        var packs = catalog["packs"]!.AsArray();
+        Assert.Equal(["goods", "services", "software"], packs.Select(p => (string?)p!["id"]));
+        Assert.All(packs, p => Assert.False(string.IsNullOrWhiteSpace((string?)p!["title"])));
+        // Facts by their labels, never by their names.
+        Assert.All(packs.SelectMany(p => p!["facts"]!.AsArray()), f => Assert.Contains(' ', (string)f!));
+        Assert.Equal("goods", (string?)catalog["setup"]!["pack"]);
+        Assert.Equal("setup.json", (string?)catalog["setup"]!["document"]!["path"]);
+    }
+
+    [Fact]
+    public async Task A_domain_mapped_to_a_pack_gets_that_packs_alternatives_and_the_log_names_the_pack()
+    {
+        var before = await Draft("dana@contoso-cloud.example");
+        Assert.Equal("goods", (string?)before["pack"]!["id"]);
+
+        var (_, etag) = await TemplatesApiTests.Load(_admin, "setup.json");
+        var saved = await TemplatesApiTests.Save(_admin, "setup.json", """{ "pack": "goods", "domains": { "contoso-cloud.example": "software" } }""", etag, "Contoso buys the cloud product");
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+
+        var draft = await Draft("dana@eu.contoso-cloud.example");
+        Assert.Equal("software", (string?)draft["pack"]!["id"]);
+        Assert.Equal("Software and SaaS", (string?)draft["pack"]!["title"]);
+
+        var goods = await Draft("dana@northwind-foods.com");
+        Assert.Equal("goods", (string?)goods["pack"]!["id"]);
+        Assert.NotEqual(Offered(goods), Offered(draft));
+
+        await using var scope = _factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SayNoDb>();
+        var logged = await db.Log.AsNoTracking().SingleAsync(r => r.DraftId == (string)draft["id"]! && r.Type == LogTypes.Generated);
+        Assert.Equal("software", (string?)JsonNode.Parse(logged.Payload)!["pack"]);
+    }
+
+    [Fact]
+    public async Task A_setup_naming_a_pack_that_does_not_exist_is_refused_and_nothing_changes()
+    {
+        var (content, etag) = await TemplatesApiTests.Load(_admin, "setup.json");
+        var response = await TemplatesApiTests.Save(_admin, "setup.json", """{ "pack": "retail" }""", etag);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("'retail' is not a pack", await response.Content.ReadAsStringAsync());
+        Assert.Equal(content, (await TemplatesApiTests.Load(_admin, "setup.json")).Content);
+    }
+
+    private static List<string> Offered(JsonNode draft) =>
+        draft["alternatives"]!.AsArray().Where(a => (bool)a!["offered"]!).Select(a => (string)a!["id"]!).ToList();
+}
