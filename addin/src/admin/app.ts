@@ -9,6 +9,7 @@ import { lineDiff, renderDiff } from "./diff";
 import { append, clear, el, replace } from "./dom";
 import { DocumentEditor } from "./editor";
 import { FactsView } from "./facts-view";
+import { PacksView } from "./packs-view";
 import { HistoryView } from "./history-view";
 import { PreviewPanel, type PreviewSource } from "./preview-panel";
 import { renderProblems } from "./problems";
@@ -24,7 +25,7 @@ export interface AdminAppOptions {
   previewDelayMs?: number;
 }
 
-type View = "welcome" | "document" | "facts" | "conflicts";
+type View = "welcome" | "document" | "facts" | "packs" | "conflicts";
 type Tab = "edit" | "history" | "alternatives";
 
 interface OpenDocument {
@@ -58,6 +59,7 @@ export class AdminApp {
   private history!: HistoryView;
   private alternatives!: AlternativesForm;
   private facts!: FactsView;
+  private packs!: PacksView;
   private conflicts!: ConflictsView;
   private docView!: HTMLElement;
   private welcomeView!: HTMLElement;
@@ -254,6 +256,7 @@ export class AdminApp {
     this.catalog = new CatalogView({
       onOpen: (path) => void this.openDocument(path),
       onFacts: () => void this.openFacts(),
+      onPacks: () => void this.openPacks(),
       onConflicts: () => void this.openConflicts(),
       onCreateKind: (request) => this.createKind(request),
       onRetireKind: (kind) => void this.retireKind(kind),
@@ -280,6 +283,15 @@ export class AdminApp {
       },
       onError: this.handleAuthError,
       onEditAsText: () => void this.openDocument("facts.json"),
+    });
+    this.packs = new PacksView({
+      api: this.options.api,
+      onSaved: () => {
+        this.preview.refreshNow();
+        void this.reloadCatalog();
+      },
+      onError: this.handleAuthError,
+      onOpen: (path) => void this.openDocument(path),
     });
     this.conflicts = new ConflictsView({
       api: this.options.api,
@@ -363,7 +375,16 @@ export class AdminApp {
   private showView(view: View): void {
     this.view = view;
     this.layout.dataset.view = view;
-    const root = view === "document" ? this.docView : view === "facts" ? this.facts.root : view === "conflicts" ? this.conflicts.root : this.welcomeView;
+    const root =
+      view === "document"
+        ? this.docView
+        : view === "facts"
+          ? this.facts.root
+          : view === "packs"
+            ? this.packs.root
+            : view === "conflicts"
+              ? this.conflicts.root
+              : this.welcomeView;
     if (this.centre.firstChild !== root) replace(this.centre, root);
     if (view !== "facts") this.facts.reset();
     if (view === "document") this.editor.view.requestMeasure();
@@ -379,6 +400,7 @@ export class AdminApp {
     const value = decodeURIComponent(hash.replace(/^#/, ""));
     if (value.startsWith("doc=")) await this.openDocument(value.slice(4));
     else if (value === "facts") await this.openFacts();
+    else if (value === "packs") await this.openPacks();
     else if (value === "conflicts") await this.openConflicts();
   }
 
@@ -691,6 +713,13 @@ export class AdminApp {
   }
 
   // ---- facts, conflicts, kinds --------------------------------------------------------------------
+
+  private async openPacks(): Promise<void> {
+    this.catalog.select({ type: "packs" } satisfies Selection);
+    this.setHash("packs");
+    this.showView("packs");
+    await this.packs.load();
+  }
 
   private async openFacts(): Promise<void> {
     this.catalog.select({ type: "facts" } satisfies Selection);

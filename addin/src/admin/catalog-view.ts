@@ -4,11 +4,12 @@ import { el, replace } from "./dom";
 import type { Catalog, KindSummary, NewKindRequest, Problem } from "./types";
 import { renderProblems } from "./problems";
 
-export type Selection = { type: "document"; path: string } | { type: "facts" } | { type: "conflicts" } | null;
+export type Selection = { type: "document"; path: string } | { type: "facts" } | { type: "packs" } | { type: "conflicts" } | null;
 
 export interface CatalogViewOptions {
   onOpen: (path: string) => void;
   onFacts: () => void;
+  onPacks: () => void;
   onConflicts: () => void;
   onCreateKind: (request: NewKindRequest) => Promise<Problem[] | null>;
   onRetireKind: (kind: KindSummary) => void;
@@ -111,6 +112,24 @@ export class CatalogView {
           docVersion("facts.json") !== undefined ? el("span", { className: "version" }, `v${docVersion("facts.json")}`) : null,
         ),
       ),
+      catalog.setup
+        ? el(
+            "li",
+            {},
+            el(
+              "button",
+              {
+                type: "button",
+                className: "doc-link",
+                testid: "open-packs",
+                "aria-current": this.selection?.type === "packs" ? "true" : undefined,
+                onclick: () => this.options.onPacks(),
+              },
+              el("span", { className: "doc-label" }, "Business packs"),
+              el("span", { className: "muted" }, ` ${catalog.packs?.find((p) => p.id === catalog.setup?.pack)?.title ?? ""}`),
+            ),
+          )
+        : null,
       this.docButton("flags.json", "Flags", docVersion("flags.json"), "flags.json"),
       this.docButton("audiences.json", "Audiences", docVersion("audiences.json"), "audiences.json"),
     ];

@@ -75,6 +75,24 @@ export interface Catalog {
   partials: { name: string; path: string; version: number }[];
   documents: DocRef[];
   conflicts: number;
+  packs?: PackSummary[];
+  setup?: SetupSummary | null;
+}
+
+/** A business pack: the facts (by label) and alternatives one kind of supplier argues with. */
+export interface PackSummary {
+  id: string;
+  title: string;
+  description: string;
+  document: DocRef;
+  facts: string[];
+}
+
+/** setup.json: the business's pack, and packs for particular customer domains. */
+export interface SetupSummary {
+  pack: string;
+  domains: Record<string, string>;
+  document: DocRef;
 }
 
 export interface Change {
