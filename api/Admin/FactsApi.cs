@@ -9,7 +9,9 @@ using OutlookSayNo.Kinds;
 
 namespace OutlookSayNo.Admin;
 
-public sealed record FactDto(string? Name, decimal? Value, string? Unit, string? Label);
+/// <summary>A fact as the table shows it. No value: this business does not have the figure, and no reply
+/// cites it. Currency: for money, when it differs from the table's.</summary>
+public sealed record FactDto(string? Name, decimal? Value, string? Unit, string? Label, string? Currency = null);
 public sealed record FactsResponse(int Version, string Currency, IReadOnlyList<FactDto> Facts);
 public sealed record FactsRequest(string? Currency, List<FactDto>? Facts, string? Comment);
 
@@ -40,7 +42,7 @@ public static class FactsApi
         var doc = catalog.Documents[CatalogDocuments.Facts];
         var file = JsonSerializer.Deserialize(doc.Content!, CatalogJson.Default.FactsFile)!;
         http.Response.Headers.ETag = TemplatesApi.ETag(doc.Version);
-        return TypedResults.Ok(new FactsResponse(doc.Version, file.Currency, file.Facts.Select(f => new FactDto(f.Name, f.Value, f.Unit, f.Label)).ToList()));
+        return TypedResults.Ok(new FactsResponse(doc.Version, file.Currency, file.Facts.Select(f => new FactDto(f.Name, f.Value, f.Unit, f.Label, f.Currency)).ToList()));
     }
 
     private static async Task<Results<Ok<FactsResponse>, ValidationProblem, ProblemHttpResult>> Put(FactsRequest? request, TemplateSaves saves,
@@ -55,7 +57,6 @@ public static class FactsApi
                 var f = request.Facts[i];
                 if (f is null) { errors[$"facts[{i}]"] = ["A fact is required here."]; continue; }
                 if (string.IsNullOrWhiteSpace(f.Name)) errors[$"facts[{i}].name"] = ["A name is required."];
-                if (f.Value is null) errors[$"facts[{i}].value"] = ["A number is required."];
                 if (string.IsNullOrWhiteSpace(f.Unit)) errors[$"facts[{i}].unit"] = [$"Use one of {string.Join(", ", KindCatalog.DataUnits)}."];
                 if (string.IsNullOrWhiteSpace(f.Label)) errors[$"facts[{i}].label"] = ["A label is required: it says what the figure is."];
                 else if (f.Label.Length > 200) errors[$"facts[{i}].label"] = ["At most 200 characters."];
@@ -88,10 +89,11 @@ public static class FactsApi
         {
             var f = facts[i];
             sb.Append("    { \"name\": ").Append(Json(f.Name!.Trim()))
-              .Append(", \"value\": ").Append(f.Value!.Value.ToString(CultureInfo.InvariantCulture))
+              .Append(", \"value\": ").Append(f.Value is { } v ? v.ToString(CultureInfo.InvariantCulture) : "null")
               .Append(", \"unit\": ").Append(Json(f.Unit!.Trim()))
-              .Append(", \"label\": ").Append(Json(f.Label!.Trim()))
-              .Append(" }").Append(i + 1 < facts.Count ? ",\n" : "\n");
+              .Append(", \"label\": ").Append(Json(f.Label!.Trim()));
+            if (!string.IsNullOrWhiteSpace(f.Currency)) sb.Append(", \"currency\": ").Append(Json(f.Currency.Trim().ToUpperInvariant()));
+            sb.Append(" }").Append(i + 1 < facts.Count ? ",\n" : "\n");
         }
         sb.Append("  ]\n}\n");
         return sb.ToString();

@@ -79,6 +79,31 @@ public sealed class PackDraftTests : IDisposable
         Assert.Equal(content, (await TemplatesApiTests.Load(_admin, "setup.json")).Content);
     }
 
+    [Fact]
+    public async Task A_fact_the_business_does_not_have_saves_without_a_value_and_a_money_fact_keeps_its_currency()
+    {
+        var loaded = await _admin.GetAsync("/api/facts");
+        var facts = await loaded.ReadNodeAsync();
+        foreach (var f in facts["facts"]!.AsArray())
+        {
+            if ((string?)f!["name"] == "trialDays") f["value"] = null;
+            if ((string?)f!["name"] == "hourlyRate") f["currency"] = "EUR";
+        }
+        var request = new HttpRequestMessage(HttpMethod.Put, "/api/facts")
+        {
+            Content = System.Net.Http.Json.JsonContent.Create(new { currency = (string?)facts["currency"], facts = facts["facts"] }),
+        };
+        request.Headers.TryAddWithoutValidation("If-Match", loaded.Headers.ETag!.Tag);
+        var saved = await _admin.SendAsync(request);
+        Assert.True(saved.StatusCode == HttpStatusCode.OK, await saved.Content.ReadAsStringAsync());
+
+        var again = (await (await _admin.GetAsync("/api/facts")).ReadNodeAsync())["facts"]!.AsArray();
+        Assert.Null(again.Single(f => (string?)f!["name"] == "trialDays")!["value"]);
+        Assert.Equal("EUR", (string?)again.Single(f => (string?)f!["name"] == "hourlyRate")!["currency"]);
+        var (content, _) = await TemplatesApiTests.Load(_admin, "facts.json");
+        Assert.Contains("\"name\": \"trialDays\", \"value\": null", content);
+    }
+
     private static List<string> Offered(JsonNode draft) =>
         draft["alternatives"]!.AsArray().Where(a => (bool)a!["offered"]!).Select(a => (string)a!["id"]!).ToList();
 }

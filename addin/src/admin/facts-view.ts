@@ -11,7 +11,8 @@ export function factsJson(doc: Pick<FactsDocument, "currency" | "facts">): strin
   const lines = doc.facts.map(
     (f, i) =>
       `    { "name": ${JSON.stringify(f.name.trim())}, "value": ${f.value === null || !Number.isFinite(f.value) ? "null" : String(f.value)}, ` +
-      `"unit": ${JSON.stringify(f.unit.trim())}, "label": ${JSON.stringify((f.label ?? "").trim())} }${i + 1 < doc.facts.length ? "," : ""}`,
+      `"unit": ${JSON.stringify(f.unit.trim())}, "label": ${JSON.stringify((f.label ?? "").trim())}` +
+      `${f.currency ? `, "currency": ${JSON.stringify(f.currency.trim().toUpperCase())}` : ""} }${i + 1 < doc.facts.length ? "," : ""}`,
   );
   return `{\n  "currency": ${JSON.stringify(doc.currency)},\n  "facts": [\n${lines.map((l) => l + "\n").join("")}  ]\n}\n`;
 }
@@ -63,7 +64,12 @@ export class FactsView {
         el("h2", { id: "facts-title" }, "Facts ", this.versionLabel),
         el("button", { type: "button", className: "link", testid: "facts-as-text", onclick: () => this.options.onEditAsText() }, "Edit facts.json as text"),
       ),
-      el("p", { className: "muted" }, "The policy figures the replies cite. Names of saved facts cannot change; templates refer to them as facts.<name>."),
+      el(
+        "p",
+        { className: "muted" },
+        "The policy figures the replies cite. Names of saved facts cannot change; templates refer to them as facts.<name>. " +
+          "Leave a value empty when this business does not have the figure: no reply will cite it.",
+      ),
       el("div", { className: "field inline" }, el("label", { for: "facts-currency" }, "Currency"), this.currency),
       this.messages,
       el(
@@ -242,11 +248,6 @@ export class FactsView {
     const missing = this.rows.filter((r) => r.isNew && !r.fact.name);
     if (missing.length > 0) {
       this.setStatus("Not saved: give every new fact a name.", "invalid");
-      return;
-    }
-    const noValue = this.rows.filter((r) => r.fact.value === null);
-    if (noValue.length > 0) {
-      this.setStatus(`Not saved: ${noValue.map((r) => r.fact.name || "the new fact").join(", ")} need${noValue.length === 1 ? "s" : ""} a number.`, "invalid");
       return;
     }
     if (!this.etag) {

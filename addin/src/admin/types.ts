@@ -159,9 +159,12 @@ export interface DiffResponse {
 
 export interface Fact {
   name: string;
+  /** null: this business does not have the figure, and no reply cites it. */
   value: number | null;
   unit: string;
   label: string;
+  /** For money, when it is not the table's currency. */
+  currency?: string;
 }
 
 export interface FactsDocument {
