@@ -29,9 +29,12 @@ public sealed record CommentRequest(string? Comment);
 public sealed record ValidateRequest(List<ChangeDto>? Changes);
 public sealed record ValidateResponse(bool Valid, IReadOnlyList<TemplateProblem> Problems, int Rendered);
 public sealed record PreviewRequest(string? Kind, List<ChangeDto>? Changes, DraftEmail? Email, int? Example, List<string>? Audiences,
-    Dictionary<string, string?>? Fields, List<string>? Alternatives, string? TheyAreRightAbout);
+    Dictionary<string, string?>? Fields, List<string>? Alternatives, string? TheyAreRightAbout,
+    // The business pack to preview as; absent, the customer's domain decides as for a draft.
+    string? Pack = null);
 public sealed record PreviewEmailDto(string Subject, string Body);
-public sealed record PreviewResponse(string Kind, PreviewEmailDto Email, IReadOnlyList<TemplateProblem> Problems, IReadOnlyList<PreviewDto> Previews);
+public sealed record PreviewResponse(string Kind, PreviewEmailDto Email, IReadOnlyList<TemplateProblem> Problems, IReadOnlyList<PreviewDto> Previews,
+    string? Pack = null);
 public sealed record DocumentRef(string Path, int Version);
 public sealed record TemplateSummary(string Audience, string Path, int Version, UserDto User, DateTime AtUtc);
 public sealed record AlternativeSummary(string Id, string Title, bool Default);
@@ -291,6 +294,15 @@ public static class TemplatesApi
 
         var (candidate, problems) = validator.Candidate(current, request.Changes ?? []);
         var catalog = candidate ?? current; // broken unsaved content: the problems say why; preview what is saved
+        if (request.Pack is not null)
+        {
+            if (!catalog.Packs.ContainsKey(request.Pack))
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+                {
+                    ["pack"] = [catalog.Packs.Count == 0 ? "This catalog has no business packs." : $"'{AsksApi.Shorten(request.Pack)}' is not a pack: use {string.Join(", ", catalog.Packs.Keys.Order(StringComparer.Ordinal))}."],
+                });
+            catalog = catalog.ForPack(request.Pack);
+        }
         var kind = string.IsNullOrEmpty(request.Kind) ? null : catalog.Find(request.Kind);
         if (kind is null || !kind.Definition.Refusable)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]>
@@ -314,7 +326,8 @@ public static class TemplatesApi
         var classification = classifier.Classify(catalog, email.Subject, email.Body!);
         var previews = audiences.Distinct().Select(a => validator.Preview(catalog, kind, a, email, classification,
             request.Fields ?? [], request.Alternatives, request.TheyAreRightAbout, user, ct)).ToList();
-        return TypedResults.Ok(new PreviewResponse(kind.Id, new PreviewEmailDto(email.Subject ?? "", email.Body!), problems, previews));
+        return TypedResults.Ok(new PreviewResponse(kind.Id, new PreviewEmailDto(email.Subject ?? "", email.Body!), problems, previews,
+            catalog.ForEmail(email.From?.Email).Pack?.Id));
     }
 
     private static async Task<Results<Created<KindSummary>, ValidationProblem, ProblemHttpResult>> CreateKind(CreateKindRequest? request,

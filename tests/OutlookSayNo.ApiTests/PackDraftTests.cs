@@ -104,6 +104,20 @@ public sealed class PackDraftTests : IDisposable
         Assert.Contains("\"name\": \"trialDays\", \"value\": null", content);
     }
 
+    [Fact]
+    public async Task An_admin_previews_as_any_pack_and_an_unknown_pack_is_named()
+    {
+        var software = await _admin.PostJsonAsync("/api/templates/preview", new { kind = "discount", example = 0, pack = "software" });
+        Assert.Equal(HttpStatusCode.OK, software.StatusCode);
+        Assert.Equal("software", (string?)(await software.ReadNodeAsync())["pack"]);
+        var goods = await _admin.PostJsonAsync("/api/templates/preview", new { kind = "discount", example = 0 });
+        Assert.Equal("goods", (string?)(await goods.ReadNodeAsync())["pack"]);
+
+        var unknown = await _admin.PostJsonAsync("/api/templates/preview", new { kind = "discount", example = 0, pack = "retail" });
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.Contains("'retail' is not a pack", (string)(await unknown.ReadNodeAsync())["errors"]!["pack"]![0]!);
+    }
+
     private static List<string> Offered(JsonNode draft) =>
         draft["alternatives"]!.AsArray().Where(a => (bool)a!["offered"]!).Select(a => (string)a!["id"]!).ToList();
 }

@@ -112,6 +112,7 @@ export class AdminApp {
       const catalog = await this.options.api.catalog();
       this.catalog.show(catalog);
       this.preview.setKinds(catalog.kinds);
+      this.preview.setPacks(catalog.packs ?? [], catalog.setup?.pack ?? null);
     } catch (e) {
       if (this.handleAuthError(e)) return;
       this.showBanner(`The catalog could not be loaded: ${messageOf(e)}`, "error", () => void this.start());
@@ -427,6 +428,7 @@ export class AdminApp {
       const catalog = await this.options.api.catalog();
       this.catalog.show(catalog);
       this.preview.setKinds(catalog.kinds);
+      this.preview.setPacks(catalog.packs ?? [], catalog.setup?.pack ?? null);
     } catch (e) {
       this.fail(e, "The catalog could not be reloaded");
     }

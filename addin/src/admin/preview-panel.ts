@@ -12,6 +12,7 @@ import {
   type Change,
   type CheckName,
   type KindSummary,
+  type PackSummary,
   type PreviewEmail,
   type PreviewRequest,
   type PreviewResponse,
@@ -79,6 +80,8 @@ export class PreviewPanel {
   private readonly kindSelect: HTMLSelectElement;
   private readonly kindRow: HTMLElement;
   private readonly sampleSelect: HTMLSelectElement;
+  private readonly packSelect: HTMLSelectElement;
+  private readonly packRow: HTMLElement;
   private readonly emailForm: HTMLElement;
   private readonly subject: HTMLInputElement;
   private readonly fromName: HTMLInputElement;
@@ -97,6 +100,8 @@ export class PreviewPanel {
     this.kindSelect = el("select", { id: "preview-kind", testid: "preview-kind", onchange: () => this.onKindChanged() });
     this.kindRow = el("div", { className: "field" }, el("label", { for: "preview-kind" }, "Preview with the kind"), this.kindSelect);
     this.sampleSelect = el("select", { id: "preview-sample", testid: "sample-select", onchange: () => this.onSampleChanged() });
+    this.packSelect = el("select", { id: "preview-pack", testid: "preview-pack", onchange: () => this.schedule() });
+    this.packRow = el("div", { className: "field", hidden: true }, el("label", { for: "preview-pack" }, "As a customer of"), this.packSelect);
     this.subject = el("input", { id: "email-subject", testid: "email-subject", type: "text", value: "Renewal", oninput: () => this.schedule() });
     this.fromName = el("input", { id: "email-from-name", type: "text", value: "Priya Nair", oninput: () => this.schedule() });
     this.fromEmail = el("input", { id: "email-from-email", type: "email", value: "priya@northwind-foods.com", oninput: () => this.schedule() });
@@ -136,6 +141,7 @@ export class PreviewPanel {
         "div",
         { className: "preview-controls" },
         this.kindRow,
+        this.packRow,
         el("div", { className: "field" }, el("label", { for: "preview-sample" }, "Sample"), this.sampleSelect),
         this.emailForm,
       ),
@@ -164,6 +170,19 @@ export class PreviewPanel {
     replace(this.kindSelect, ...refusable.map((k) => el("option", { value: k.id }, `${k.title} (${k.id})`)));
     const keep = refusable.find((k) => k.id === previous) ?? refusable.find((k) => k.id === "discount") ?? refusable[0];
     if (keep) this.kindSelect.value = keep.id;
+  }
+
+  /** The business packs to preview as: the customer's own (by their domain) or one chosen here. */
+  setPacks(packs: PackSummary[], business: string | null): void {
+    const previous = this.packSelect.value;
+    this.packRow.hidden = packs.length === 0;
+    const own = packs.find((p) => p.id === business);
+    replace(
+      this.packSelect,
+      el("option", { value: "" }, own ? `Their domain's pack (usually ${own.title})` : "Their domain's pack"),
+      ...packs.map((p) => el("option", { value: p.id }, p.title)),
+    );
+    this.packSelect.value = packs.some((p) => p.id === previous) ? previous : "";
   }
 
   /** Forgets the example sentences of a kind (its kind.json was saved). */
@@ -242,7 +261,9 @@ export class PreviewPanel {
       this.status.dataset.state = "off";
       return null;
     }
-    return { ...buildPreviewRequest(kind, source.changes, sample), path: source.path };
+    const request = buildPreviewRequest(kind, source.changes, sample);
+    if (this.packSelect.value) request.pack = this.packSelect.value;
+    return { ...request, path: source.path };
   }
 
   private async fillSamples(kind: string | null, override: string[] | null): Promise<void> {

@@ -112,6 +112,8 @@ export interface PreviewRequest {
   email?: PreviewEmail;
   example?: number;
   audiences?: Audience[];
+  /** The business pack to preview as; absent, the customer's domain decides. */
+  pack?: string;
 }
 
 export type Checks = Partial<Record<CheckName, boolean>>;
