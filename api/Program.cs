@@ -17,6 +17,7 @@ builder.AddSayNoMailbox();
 builder.AddSayNoSecurity();
 builder.AddSayNoData();
 builder.AddSayNoKinds();
+builder.AddSayNoRenderBudget();
 builder.Services.AddSayNoAsks();
 builder.Services.AddSayNoDrafts();
 builder.Services.AddSayNoAdmin();
