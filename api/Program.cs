@@ -29,6 +29,7 @@ builder.Services.AddSayNoAddin(builder.Configuration);
 var app = builder.Build();
 
 app.UseSayNoProblems();
+app.UseJsonCharset();
 app.UseSayNoSwagger();
 app.UseStaticFiles();
 app.UseAuthentication();
