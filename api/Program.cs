@@ -17,6 +17,7 @@ builder.AddSayNoMailbox();
 builder.AddSayNoSecurity();
 builder.AddSayNoData();
 builder.AddSayNoKinds();
+builder.AddSayNoRenderBudget();
 builder.Services.AddSayNoAsks();
 builder.Services.AddSayNoDrafts();
 builder.Services.AddSayNoAdmin();
@@ -28,6 +29,7 @@ builder.Services.AddSayNoAddin(builder.Configuration);
 var app = builder.Build();
 
 app.UseSayNoProblems();
+app.UseJsonCharset();
 app.UseSayNoSwagger();
 app.UseStaticFiles();
 app.UseAuthentication();

@@ -60,8 +60,7 @@ public static class CatalogArchive
 
         using var body = new MemoryStream();
         await http.Request.Body.CopyToAsync(body, ct);
-        body.Position = 0;
-        var (files, ignored, error) = Read(body);
+        var (files, ignored, error) = Read(body.ToArray());
         if (error is not null) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["zip"] = [error] });
 
         var current = await catalogs.GetAsync(db, ct);
@@ -84,55 +83,50 @@ public static class CatalogArchive
         };
     }
 
-    /// <summary>The documents in a zip; other files are listed as ignored. Bounded: a zip bomb or a
-    /// huge entry is refused before it is inflated in full.</summary>
-    public static (Dictionary<string, string> Files, List<string> Ignored, string? Error) Read(Stream stream)
+    /// <summary>The documents in a zip; other files are listed as ignored. Bounded and strict
+    /// (<see cref="ZipReader"/>): a zip bomb or a huge entry is refused before it is inflated in full, and
+    /// an entry that is not what its headers say, or a name given twice, refuses the whole zip.</summary>
+    public static (Dictionary<string, string> Files, List<string> Ignored, string? Error) Read(byte[] zip)
     {
         var files = new Dictionary<string, string>(StringComparer.Ordinal);
         var ignored = new List<string>();
-        ZipArchive zip;
-        try { zip = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true); }
-        catch (InvalidDataException) { return (files, ignored, "The body is not a zip file."); }
-        using (zip)
-        {
-            if (zip.Entries.Count > MaxEntries) return (files, ignored, $"The zip has {zip.Entries.Count} entries; at most {MaxEntries}.");
-            long total = 0;
-            var strict = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-            foreach (var entry in zip.Entries)
+        var (entries, error) = ZipReader.ReadDirectory(zip, MaxEntries);
+        if (error is not null) return (files, ignored, error);
+
+        // A name given twice would be read last-wins, so which text is imported would depend on the order in
+        // the zip. Names are compared as the documents they stand for and ignoring case: the zip is the
+        // templates folder as kept in Git, and on Windows and macOS two names differing only in case are one file.
+        var seen = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var entry in entries.Where(e => !e.IsFolder))
+            if (!seen.TryAdd(DocumentPath(entry.Name), entry.Name))
             {
-                if (entry.FullName.EndsWith('/')) continue; // a folder
-                var path = entry.FullName.Replace('\\', '/');
-                if (path.StartsWith("templates/", StringComparison.Ordinal)) path = path["templates/".Length..];
-                if (!CatalogDocuments.IsValidPath(path)) { ignored.Add(entry.FullName); continue; }
-                if (entry.Length > MaxEntryBytes) return (files, ignored, $"{path} is {entry.Length:N0} bytes; at most {MaxEntryBytes:N0}.");
-                total += entry.Length;
-                if (total > MaxTotalBytes) return (files, ignored, $"The zip holds more than {MaxTotalBytes:N0} bytes of documents.");
-                using var content = new MemoryStream();
-                try
-                {
-                    using var s = entry.Open();
-                    // Length is what the header claims; read at most one byte past it to catch a lie.
-                    CopyBounded(s, content, entry.Length + 1);
-                }
-                catch (InvalidDataException) { return (files, ignored, $"{path} is damaged in the zip."); }
-                if (content.Length > entry.Length) return (files, ignored, $"{path} inflates to more than its header says.");
-                try { files[path] = strict.GetString(content.GetBuffer(), 0, (int)content.Length).TrimStart('\uFEFF'); }
-                catch (DecoderFallbackException) { return (files, ignored, $"{path} is not UTF-8 text."); }
+                var first = seen[DocumentPath(entry.Name)];
+                return (files, ignored, first == entry.Name ? $"{entry.Name} is in the zip twice." : $"{entry.Name} is in the zip twice (also as {first}).");
             }
+
+        long total = 0;
+        var strict = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+        foreach (var entry in entries.Where(e => !e.IsFolder))
+        {
+            var path = DocumentPath(entry.Name);
+            if (!CatalogDocuments.IsValidPath(path)) { ignored.Add(entry.Name); continue; }
+            if (entry.Size > MaxEntryBytes) return (files, ignored, $"{entry.Name} is {entry.Size:N0} bytes; at most {MaxEntryBytes:N0}.");
+            total += entry.Size;
+            if (total > MaxTotalBytes) return (files, ignored, $"The zip holds more than {MaxTotalBytes:N0} bytes of documents.");
+            var (content, problem) = ZipReader.Extract(zip, entry, MaxEntryBytes);
+            if (problem is not null) return (files, ignored, problem);
+            try { files[path] = strict.GetString(content).TrimStart('\uFEFF'); }
+            catch (DecoderFallbackException) { return (files, ignored, $"{entry.Name} is not UTF-8 text."); }
         }
         if (files.Count == 0) return (files, ignored, "The zip holds no template documents (facts.json, <kind>/kind.json, <kind>/<audience>.scriban, _partials/*.scriban).");
         return (files, ignored, null);
     }
 
-    private static void CopyBounded(Stream from, Stream to, long limit)
+    /// <summary>The document an entry stands for: backslashes as slashes, and without the templates/ folder a
+    /// zip of the repository's folder carries.</summary>
+    private static string DocumentPath(string name)
     {
-        var buffer = new byte[81920];
-        long copied = 0;
-        int read;
-        while (copied < limit && (read = from.Read(buffer, 0, (int)Math.Min(buffer.Length, limit - copied))) > 0)
-        {
-            to.Write(buffer, 0, read);
-            copied += read;
-        }
+        var path = name.Replace('\\', '/');
+        return path.StartsWith("templates/", StringComparison.Ordinal) ? path["templates/".Length..] : path;
     }
 }

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Microsoft.Extensions.Options;
 using OutlookSayNo.Asks;
 using OutlookSayNo.Checks;
 using OutlookSayNo.Drafts;
@@ -22,8 +23,12 @@ public sealed record ValidationReport(bool Valid, IReadOnlyList<TemplateProblem>
 /// column), names only variables the model has, uses no unsafe construct, renders against every
 /// example of every kind it touches within the production limits, and every render passes the draft
 /// checks. Nothing here writes.</summary>
-public sealed class TemplateValidator(Classifier classifier, ModelCache models, TimeProvider clock)
+public sealed class TemplateValidator(Classifier classifier, ModelCache models, TimeProvider clock, IOptions<RenderBudget>? renderBudget = null)
 {
+    // Every render here runs under the budget drafts run under, so what passes the gate does not stall a draft
+    // on the same email.
+    private readonly RenderBudget _budget = renderBudget?.Value ?? RenderBudget.Default;
+
     public const int MaxProblems = 60;
     /// <summary>The whole validation stops here: production renders take microseconds, so only a
     /// template built to exhaust the server gets near it.</summary>
@@ -74,7 +79,19 @@ public sealed class TemplateValidator(Classifier classifier, ModelCache models, 
                     foreach (var audience in Audiences.All)
                     {
                         rendered++;
-                        var problem = RenderAndCheck(view, viewKind, audience, email, classification, variant, user, budget.Token);
+                        TemplateProblem? problem;
+                        try
+                        {
+                            problem = RenderAndCheck(view, viewKind, audience, email, classification, variant, user, budget.Token);
+                        }
+                        catch (TemplateBudgetException over)
+                        {
+                            // One render over budget refuses the change; the other samples would each spend the
+                            // budget again and take the whole validation to its limit for nothing.
+                            failed++;
+                            problems.Add(new TemplateProblem(over.Template, over.Reason, over.Line, over.Column, kind.Id, audience, body.Trim(), Pack: view.Pack?.Id));
+                            return new ValidationReport(false, Cap(problems), rendered, failed);
+                        }
                         if (problem is null) continue;
                         failed++;
                         // A render error is the template's, not the example's: list it once per place.
@@ -99,6 +116,21 @@ public sealed class TemplateValidator(Classifier classifier, ModelCache models, 
         IReadOnlyDictionary<string, string?> fields, IReadOnlyCollection<string>? alternatives, string? theyAreRightAbout,
         ClaimsPrincipal user, CancellationToken ct)
     {
+        try
+        {
+            return PreviewWithinBudget(catalog, kind, audience, email, classification, fields, alternatives, theyAreRightAbout, user, ct);
+        }
+        catch (TemplateBudgetException over)
+        {
+            return new PreviewDto(audience, "", "", null, [], [new TemplateProblem(over.Template, over.Reason, over.Line, over.Column, kind.Id, audience)]);
+        }
+    }
+
+    /// <summary><see cref="Preview"/>, except that a render over its budget throws <see cref="TemplateBudgetException"/>.</summary>
+    private PreviewDto PreviewWithinBudget(KindCatalog catalog, Kind kind, string audience, DraftEmail email, Classification classification,
+        IReadOnlyDictionary<string, string?> fields, IReadOnlyCollection<string>? alternatives, string? theyAreRightAbout,
+        ClaimsPrincipal user, CancellationToken ct)
+    {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var errors = new Dictionary<string, string[]>();
         catalog = catalog.ForEmail(email.From?.Email);
@@ -109,7 +141,7 @@ public sealed class TemplateValidator(Classifier classifier, ModelCache models, 
         try
         {
             // The same compose step as a draft: what the admin sees is what an account manager gets.
-            var composed = Composer.Compose(catalog, new ComposeInput(kind, audience, email, classification, fields, offered, theyAreRightAbout, user), today, errors, ct);
+            var composed = Composer.Compose(catalog, new ComposeInput(kind, audience, email, classification, fields, offered, theyAreRightAbout, user, Budget: _budget), today, errors, ct);
             problems.AddRange(errors.Select(e => new TemplateProblem($"{kind.Id}/kind.json", $"{e.Key}: {string.Join(" ", e.Value)}", Kind: kind.Id, Audience: audience)));
             if (composed is null) return new PreviewDto(audience, "", "", null, [], problems);
             var check = composed.Check;
@@ -118,7 +150,7 @@ public sealed class TemplateValidator(Classifier classifier, ModelCache models, 
                 if (!passed && (name != "grounded" || TemplatesFault(check.Notes))) problems.Add(new TemplateProblem(template.Id + ".scriban", CheckMessage(name, check.Notes), Kind: kind.Id, Audience: audience, Check: name));
             return new PreviewDto(audience, composed.Text, composed.Html, ChecksDto.From(c), check.Notes, problems);
         }
-        catch (TemplateRenderException ex)
+        catch (TemplateRenderException ex) when (ex is not TemplateBudgetException)
         {
             problems.Add(new TemplateProblem(ex.Template, ex.Reason, ex.Line, ex.Column, kind.Id, audience));
             return new PreviewDto(audience, "", "", null, [], problems);
@@ -134,7 +166,7 @@ public sealed class TemplateValidator(Classifier classifier, ModelCache models, 
             Variant.NoAlternatives => [],
             _ => kind.Definition.Alternatives.Where(a => a.Default).Select(a => a.Id).ToList(),
         };
-        var preview = Preview(catalog, kind, audience, email, classification, new Dictionary<string, string?>(), offered,
+        var preview = PreviewWithinBudget(catalog, kind, audience, email, classification, new Dictionary<string, string?>(), offered,
             variant == Variant.AllAlternatives ? RightAbout : null, user, ct);
         return preview.Problems.FirstOrDefault();
     }
@@ -203,8 +235,8 @@ public sealed class TemplateValidator(Classifier classifier, ModelCache models, 
         return catalog.Kinds.Values.Where(k => k.Definition.Refusable && ids.Contains(k.Id)).ToList();
     }
 
-    /// <summary>Unknown variables, unknown includes and unsafe constructs in every template, partial and
-    /// alternative text of the candidate (a change to a data point or fact can break a template it did not touch).</summary>
+    /// <summary>Unknown variables, unknown includes, unsafe constructs and recursion in every template, partial
+    /// and alternative text of the candidate (a change to a data point, fact or partial can break a template it did not touch).</summary>
     private static IEnumerable<TemplateProblem> Analyse(KindCatalog catalog)
     {
         var facts = catalog.Facts.Keys.ToHashSet(StringComparer.Ordinal);
@@ -212,20 +244,37 @@ public sealed class TemplateValidator(Classifier classifier, ModelCache models, 
         var allData = catalog.Kinds.Values.SelectMany(k => k.Definition.DataPoints).Select(d => d.Name).ToHashSet(StringComparer.Ordinal);
         var optional = TemplateScope.OptionalFactsOf(catalog);
         var shared = new TemplateScope { DataPoints = allData, Facts = facts, Partials = partials, OptionalFacts = optional };
+        // Any template may include any partial, so every document's calls are read together with theirs.
+        var partialCalls = catalog.Partials.ToDictionary(p => p.Key,
+            p => TemplateRecursion.ReadPartial(p.Value, $"{CatalogDocuments.PartialsFolder}/{p.Key}.scriban", p.Key), StringComparer.Ordinal);
         foreach (var (name, partial) in catalog.Partials)
+        {
+            var path = $"{CatalogDocuments.PartialsFolder}/{name}.scriban";
             foreach (var issue in TemplateAnalysis.Check(partial, shared))
-                yield return new TemplateProblem($"{CatalogDocuments.PartialsFolder}/{name}.scriban", issue.Message, issue.Line, issue.Column);
+                yield return new TemplateProblem(path, issue.Message, issue.Line, issue.Column);
+            foreach (var cycle in TemplateRecursion.Find(partialCalls[name], partialCalls.Values))
+                yield return new TemplateProblem(path, cycle.Message, cycle.Definition.Line, cycle.Definition.Column);
+        }
         foreach (var kind in catalog.Kinds.Values)
         {
             var scope = new TemplateScope { DataPoints = kind.Definition.DataPoints.Select(d => d.Name).ToHashSet(StringComparer.Ordinal), Facts = facts, Partials = partials, OptionalFacts = optional };
             foreach (var (audience, template) in kind.Templates)
+            {
+                var path = $"{kind.Id}/{audience}.scriban";
                 foreach (var issue in TemplateAnalysis.Check(template.Parsed, scope))
-                    yield return new TemplateProblem($"{kind.Id}/{audience}.scriban", issue.Message, issue.Line, issue.Column);
+                    yield return new TemplateProblem(path, issue.Message, issue.Line, issue.Column);
+                foreach (var cycle in TemplateRecursion.Find(TemplateRecursion.Read(template.Parsed, path), partialCalls.Values))
+                    yield return new TemplateProblem(path, cycle.Message, cycle.Definition.Line, cycle.Definition.Column);
+            }
             // An alternative is offered only where its facts are (PackRules), so it needs no guard.
             var alternativeScope = new TemplateScope { DataPoints = scope.DataPoints, Facts = facts, Partials = partials };
             foreach (var (id, text) in kind.AlternativeTexts)
+            {
                 foreach (var issue in TemplateAnalysis.Check(text, alternativeScope))
                     yield return new TemplateProblem($"{kind.Id}/kind.json", $"alternative '{id}': {issue.Message}");
+                foreach (var cycle in TemplateRecursion.Find(TemplateRecursion.Read(text, $"{kind.Id}/kind.json"), partialCalls.Values))
+                    yield return new TemplateProblem($"{kind.Id}/kind.json", $"alternative '{id}': {cycle.Message}");
+            }
         }
     }
 

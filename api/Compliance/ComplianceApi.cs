@@ -226,6 +226,8 @@ public static class ComplianceApi
         if (request?.Confirm != true) errors["confirm"] = ["A purge deletes records for good: send \"confirm\": true."];
         if (days < options.Value.RetentionDays)
             errors["retentionDays"] = [$"The configured retention is {options.Value.RetentionDays} days (Compliance:RetentionDays); a purge may not keep less."];
+        else if (days > ComplianceOptions.MaxRetentionDays)
+            errors["retentionDays"] = [$"At most {ComplianceOptions.MaxRetentionDays:N0} days (100 years)."];
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
         return TypedResults.Ok(await Retention.PurgeAsync(db, days, user.UserId(), user.DisplayName(), clock.GetUtcNow().UtcDateTime, ct));
     }
@@ -235,6 +237,10 @@ public static class ComplianceApi
     private static async Task<Results<Ok<Dashboard>, ValidationProblem>> GetDashboard(SayNoDb db, TimeProvider clock, CancellationToken ct,
         DateTime? from = null, DateTime? to = null)
     {
+        var errors = new Dictionary<string, string[]>();
+        if (from is { } f && f < EarliestDate) errors["from"] = [$"No earlier than {EarliestDate:yyyy-MM-dd}."];
+        if (to is { } t && t < EarliestDate) errors["to"] = [$"No earlier than {EarliestDate:yyyy-MM-dd}."];
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
         var until = (to ?? clock.GetUtcNow().UtcDateTime).ToUniversalTime();
         var since = (from ?? until.AddDays(-84)).ToUniversalTime();
         if (since >= until) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["from"] = ["from must be before to."] });
@@ -266,6 +272,10 @@ public static class ComplianceApi
             drafts == 0 ? 0 : Math.Round((double)totals!.Failed / drafts, 4),
             perWeek, pressure, failedChecks));
     }
+
+    /// <summary>The earliest from or to the dashboard takes: no record predates it, and the default range
+    /// counts 84 days back from to, which from year 1 would fall off the calendar.</summary>
+    private static readonly DateTime EarliestDate = new(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc);
 
     private static DateOnly WeekStart(DateOnly day) => day.AddDays(-(((int)day.DayOfWeek + 6) % 7)); // Monday
 

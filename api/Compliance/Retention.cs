@@ -8,9 +8,13 @@ public sealed class ComplianceOptions
 {
     public const string Section = "Compliance";
 
+    /// <summary>The longest retention a purge may be given: a hundred years, well inside what a date can
+    /// count back from today (DateTime.AddDays throws past year 1).</summary>
+    public const int MaxRetentionDays = 36_500;
+
     /// <summary>How long records are kept; a purge removes older ones. Nothing is removed unless a
     /// reviewer runs the purge.</summary>
-    [Range(30, 36500)]
+    [Range(30, MaxRetentionDays)]
     public int RetentionDays { get; set; } = 2555; // seven years
 }
 
@@ -23,6 +27,7 @@ public static class Retention
 {
     public static async Task<PurgeResult> PurgeAsync(SayNoDb db, int retentionDays, string userId, string userName, DateTime nowUtc, CancellationToken ct)
     {
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(retentionDays, ComplianceOptions.MaxRetentionDays);
         var cutoff = nowUtc.AddDays(-retentionDays);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         // The first record at or after the cutoff; everything before it goes (a prefix, so the chain stays whole).

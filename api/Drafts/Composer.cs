@@ -18,7 +18,9 @@ public sealed record ComposeInput(
     // The account manager's wording of the customer's reason: "" when they gave none, null to use the reading.
     string? Reason = null,
     // The stance the account manager chose; null takes the one the email suggests.
-    string? Stance = null);
+    string? Stance = null,
+    // What each render may do (configured); null: the defaults.
+    RenderBudget? Budget = null);
 
 public sealed record Composed(
     AskReading Reading,
@@ -58,8 +60,8 @@ public static class Composer
         var template = kind.Templates[input.Audience];
         var offered = input.Offered.Where(kind.AlternativeTexts.ContainsKey).ToList();
         var (model, alternatives) = DraftService.BuildModel(kind, catalog, input.Classification, reading, input.Email, input.Audience, data,
-            input.TheyAreRightAbout, input.User, offered, ct, stance);
-        var text = ReplyText.Tidy(TemplateRenderer.Render(template.Parsed, model, catalog, ct));
+            input.TheyAreRightAbout, input.User, offered, ct, stance, input.Budget);
+        var text = ReplyText.Tidy(TemplateRenderer.Render(template.Parsed, model, catalog, ct, input.Budget));
         var check = DraftChecker.Check(text, catalog, today, Grounding.For(input.Classification, reading, data, catalog, input.Fields, kind, today));
         return new Composed(reading, data, setAside.Order(StringComparer.Ordinal).ToList(), alternatives, text, ReplyText.ToHtml(text), check, stanceRead, stance, catalog.Pack);
     }

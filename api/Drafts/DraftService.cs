@@ -26,7 +26,8 @@ public abstract record DraftOutcome
 
 /// <summary>The draft path after reading and classifying: model, render, check, log. Each step
 /// only uses the ones before it.</summary>
-public sealed partial class DraftService(CatalogStore catalogs, Readings readings, SayNoDb db, LogWriter log, TimeProvider clock, IMailbox mailbox)
+public sealed partial class DraftService(CatalogStore catalogs, Readings readings, SayNoDb db, LogWriter log, TimeProvider clock, IMailbox mailbox,
+    Microsoft.Extensions.Options.IOptions<RenderBudget> budget)
 {
     public const int MaxRightAboutChars = 500;
 
@@ -83,7 +84,7 @@ public sealed partial class DraftService(CatalogStore catalogs, Readings reading
         var template = kind.Templates[audience];
         var offeredIds = request.Alternatives ?? kind.Definition.Alternatives.Where(a => a.Default).Select(a => a.Id).ToList();
         var composed = Composer.Compose(catalog,
-            new ComposeInput(kind, audience, email, classification, request.Fields ?? [], offeredIds, request.TheyAreRightAbout, user, request.Reason, request.Stance),
+            new ComposeInput(kind, audience, email, classification, request.Fields ?? [], offeredIds, request.TheyAreRightAbout, user, request.Reason, request.Stance, budget.Value),
             today, errors, ct);
         if (composed is null) return new DraftOutcome.Invalid(errors);
         var (text, html, check, data, alternatives) = (composed.Text, composed.Html, composed.Check, composed.Data, composed.Alternatives);
@@ -180,7 +181,7 @@ public sealed partial class DraftService(CatalogStore catalogs, Readings reading
     /// into it. Used by drafts and by anything that previews a template (benchmarks, admin).</summary>
     public static (ScriptObject Model, List<AlternativeDto> Alternatives) BuildModel(Kind kind, KindCatalog catalog, Classification c, AskReading reading,
         DraftEmail email, string audience, Dictionary<string, DataPointValue?> data, string? theyAreRightAbout, ClaimsPrincipal user,
-        IReadOnlyCollection<string> offeredIds, CancellationToken ct, string stance = Stances.Refuse)
+        IReadOnlyCollection<string> offeredIds, CancellationToken ct, string stance = Stances.Refuse, RenderBudget? budget = null)
     {
         var model = BaseModel(kind, catalog, c, reading, email, audience, data, theyAreRightAbout, user);
         model["stance"] = stance;
@@ -188,7 +189,7 @@ public sealed partial class DraftService(CatalogStore catalogs, Readings reading
         var offered = new ScriptArray();
         foreach (var alt in kind.Definition.Alternatives)
         {
-            var altText = ReplyText.Tidy(TemplateRenderer.Render(kind.AlternativeTexts[alt.Id], model, catalog, ct));
+            var altText = ReplyText.Tidy(TemplateRenderer.Render(kind.AlternativeTexts[alt.Id], model, catalog, ct, budget));
             var isOffered = offeredIds.Contains(alt.Id);
             alternatives.Add(new AlternativeDto(alt.Id, alt.Title, altText, isOffered));
             if (isOffered) offered.Add(new ScriptObject { ["id"] = alt.Id, ["title"] = alt.Title, ["text"] = altText });

@@ -113,6 +113,7 @@ internal sealed class TemplateExceptionHandler(IProblemDetailsService problems, 
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken cancellationToken)
     {
+        if (exception is TemplateBudgetException over) return await OverBudget(http, over);
         if (exception is not TemplateRenderException t) return false;
         log.LogError(exception, "Template {Template} failed to render", t.Template);
         http.Response.StatusCode = StatusCodes.Status500InternalServerError;
@@ -126,6 +127,28 @@ internal sealed class TemplateExceptionHandler(IProblemDetailsService problems, 
                 Detail = $"Template {t.Template} stopped{(t.Line is null ? "" : $" at line {t.Line}, column {t.Column}")}: {t.Reason}. A template admin needs to fix it.",
             },
             Exception = exception,
+        });
+    }
+
+    // 422, not 503: the template does too much work for this email, and would on every retry, which is what a
+    // 503 invites (each retry spending the budget again). Not 500: the server is fine and says what failed.
+    private async ValueTask<bool> OverBudget(HttpContext http, TemplateBudgetException over)
+    {
+        log.LogError("Template {Template} (kind {Kind}, audience {Audience}) went over its render budget, so the draft failed: {Reason}",
+            over.Template, over.Kind, over.Audience, over.Reason);
+        http.Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = http,
+            ProblemDetails = new ProblemDetails
+            {
+                Status = 422,
+                Type = "https://outlooksayno.dev/problems/template-over-budget",
+                Title = "The reply template does too much work for this email",
+                Detail = $"Template {over.Template} went over its render budget: {over.Reason} Write this reply by hand; a template admin needs to fix the template.",
+                Extensions = { ["template"] = over.Template, ["kind"] = over.Kind, ["audience"] = over.Audience },
+            },
+            Exception = over,
         });
     }
 }

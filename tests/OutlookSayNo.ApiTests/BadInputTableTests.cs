@@ -59,6 +59,14 @@ public sealed class BadInputTableTests(SayNoFactory factory) : IClassFixture<Say
         return content;
     }
 
+    /// <summary>UTF-8 JSON sent with <c>Content-Type</c> exactly as given (HttpClient would refuse some of these charsets).</summary>
+    private static HttpContent JsonWithContentType(string json, string contentType)
+    {
+        var content = new ByteArrayContent(Encoding.UTF8.GetBytes(json));
+        content.Headers.TryAddWithoutValidation("Content-Type", contentType);
+        return content;
+    }
+
     private static Func<SayNoFactory, HttpRequestMessage> Post(string url, string json, string? role = AccountManager) => Raw("POST", url, JsonText(json), role);
 
     private static Func<SayNoFactory, HttpRequestMessage> Get(string url, string? role = AccountManager) => Raw("GET", url, null, role);
@@ -190,6 +198,15 @@ public sealed class BadInputTableTests(SayNoFactory factory) : IClassFixture<Say
         ["compliance: an export with a garbage filter"] = new(Get("/api/compliance/export.csv?review=sometimes", ComplianceReviewer), HttpStatusCode.BadRequest, "review"),
         ["compliance: an action of unknown type"] = new(Post("/api/compliance/drafts/0192a7c8-0000-7000-8000-000000000000/actions", Body(new { type = "delete" }), ComplianceReviewer), HttpStatusCode.BadRequest, "type"),
         ["compliance: a purge without confirm"] = new(Post("/api/compliance/purge", "{}", ComplianceReviewer), HttpStatusCode.BadRequest, "confirm"),
+        ["compliance: a purge keeping 800,000 days"] = new(Post("/api/compliance/purge", Body(new { retentionDays = 800_000, confirm = true }), ComplianceReviewer), HttpStatusCode.BadRequest, "retentionDays"),
+        ["compliance: a purge keeping int.MaxValue days"] = new(Post("/api/compliance/purge", Body(new { retentionDays = int.MaxValue, confirm = true }), ComplianceReviewer), HttpStatusCode.BadRequest, "retentionDays"),
+        ["compliance: a dashboard to the second day of year 1"] = new(Get("/api/compliance/dashboard?to=0001-01-02", ComplianceReviewer), HttpStatusCode.BadRequest, "to"),
+        ["compliance: a dashboard from the first day of year 1"] = new(Get("/api/compliance/dashboard?from=0001-01-01&to=0001-03-01", ComplianceReviewer), HttpStatusCode.BadRequest, "from"),
+
+        // Charsets: JSON is UTF-8 (RFC 8259); anything else is refused before the body is read
+        ["classify: JSON declared as charset=x-bogus"] = new(Raw("POST", "/api/classify", JsonWithContentType(ValidEmail, "application/json; charset=x-bogus")), HttpStatusCode.UnsupportedMediaType, null, "x-bogus"),
+        ["drafts: JSON declared as charset=utf-7"] = new(Raw("POST", "/api/drafts", JsonWithContentType(Body(new { email = Email(Emails.DiscountBody) }), "application/json; charset=utf-7")), HttpStatusCode.UnsupportedMediaType, null, "utf-7"),
+        ["templates: a save declared as charset=utf-16"] = new(Raw("PUT", $"/api/templates/documents/{Discount}", JsonWithContentType(Body(new { content = "x" }), "application/json; charset=utf-16"), TemplateAdmin), HttpStatusCode.UnsupportedMediaType, null, "utf-16"),
     };
 
     public static TheoryData<string> Names() => [.. Cases.Keys];
@@ -304,6 +321,26 @@ public sealed class BadInputTableTests(SayNoFactory factory) : IClassFixture<Say
             Assert.True(text.Contains(literal, StringComparison.Ordinal), $"{name}: '{literal}' is not in the text as written: {text}");
         if (name.StartsWith("Scriban", StringComparison.Ordinal))
             Assert.False(text.Contains("49", StringComparison.Ordinal), $"{name}: '{{{{ 7*7 }}}}' was evaluated (49 in the text): {text}");
+    }
+
+    /// <summary>A quoted charset is the same charset (RFC 9110 allows either form), so <c>charset="utf-8"</c>
+    /// is read as UTF-8 like the unquoted one, on every JSON route.</summary>
+    [Theory]
+    [InlineData("application/json; charset=\"utf-8\"")]
+    [InlineData("application/json; charset=\"UTF-8\"")]
+    [InlineData("application/json; charset=utf8")]
+    [InlineData("application/json")]
+    public async Task UTF_8_JSON_is_read_whichever_way_its_charset_is_written(string contentType)
+    {
+        var json = Body(new { email = Json.Email(Emails.DiscountBody.Replace("Priya Nair", "Zoë Ångström", StringComparison.Ordinal), name: "Zoë Ångström"), audience = "finance" });
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/drafts") { Content = JsonWithContentType(json, contentType) };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", factory.Token(AccountManager));
+
+        var response = await Send(factory.CreateClient(), request, contentType);
+
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{contentType}: {(int)response.StatusCode} {text}");
+        Assert.Contains("Zoë", (string)JsonNode.Parse(text)!["text"]!, StringComparison.Ordinal);
     }
 
     /// <summary>Found by FuzzTests: a month name with day 0 and no year ("Nov 0") makes the figure
