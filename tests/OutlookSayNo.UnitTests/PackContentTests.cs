@@ -1,0 +1,194 @@
+using System.Security.Claims;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using OutlookSayNo.Asks;
+using OutlookSayNo.Drafts;
+using OutlookSayNo.Kinds;
+
+namespace OutlookSayNo.UnitTests;
+
+/// <summary>What each business pack's drafts say, for every refusable kind and audience, on a few of each
+/// kind's own examples, with the pack's default alternatives, with every alternative it lists and with none: a good
+/// "no" (the draft checks pass), in the trade's own words (a software customer is not told about freight,
+/// a goods customer not about uptime), citing only the pack's facts.</summary>
+public sealed partial class PackContentTests
+{
+    private const int ExamplesPerKind = 6;
+    private static readonly DateOnly Today = new(2026, 11, 16);
+    private static readonly ClaimsPrincipal User = new(new ClaimsIdentity([new Claim("name", "Sam Porter")], "test"));
+    private static readonly Classifier Reader = new(TimeProvider.System);
+    private static readonly EmailAddress Customer = new("Jordan Lee", "jordan.lee@northwind-traders.com");
+
+    /// <summary>Words of the goods trade: a software or services draft never uses them unless the customer did.</summary>
+    private static readonly Regex[] GoodsWords = Words(
+        "production", "factory", "factories", "plants?", "freight", "shipping", "shipments?", "lead times?", "warehouses?",
+        "materials", "expedite[sd]?", "expediting", "warrant(?:y|ies)", "restocking");
+
+    /// <summary>Words of the software trade: a goods or services draft never uses them unless the customer did.</summary>
+    private static readonly Regex[] SoftwareWords = Words(
+        "releases?", "released", "uptime", "SLAs?", "service levels?", "seats?", "subscriptions?", "trials?", "data retention", "regression");
+
+    public static TheoryData<string> Packs()
+    {
+        var data = new TheoryData<string>();
+        foreach (var id in TemplateFixture.Catalog.Packs.Keys.Order(StringComparer.Ordinal)) data.Add(id);
+        return data;
+    }
+
+    [Fact]
+    public void The_shipped_catalog_has_the_three_packs_and_uses_goods_for_everyone()
+    {
+        Assert.Equal(["goods", "services", "software"], TemplateFixture.Catalog.Packs.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal("goods", TemplateFixture.Catalog.Setup!.Pack);
+        Assert.Empty(TemplateFixture.Catalog.Setup.Domains);
+    }
+
+    [Theory]
+    [MemberData(nameof(Packs))]
+    public void Every_pack_lists_every_refusable_kind_and_offers_its_alternatives(string pack)
+    {
+        var view = TemplateFixture.Catalog.ForPack(pack);
+        foreach (var kind in view.Kinds.Values.Where(k => k.Definition.Refusable))
+        {
+            Assert.True(view.Pack!.Alternatives.TryGetValue(kind.Id, out var listed), $"{pack} does not list {kind.Id}");
+            // Nothing it lists is dropped for a missing fact: a pack lists what its trade can offer.
+            Assert.Equal(listed.Offer, kind.Definition.Alternatives.Where(a => a.Default).Select(a => a.Id));
+            Assert.Equal(listed.Offer.Concat(listed.Also), kind.Definition.Alternatives.Select(a => a.Id));
+            Assert.NotEmpty(listed.Offer);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Packs))]
+    public void Every_draft_of_the_pack_renders_and_says_no_well(string pack)
+    {
+        var problems = new List<string>();
+        foreach (var d in Drafts(TemplateFixture.Catalog, pack))
+        {
+            if (d.Error is not null) { problems.Add($"{d.Where}: {d.Error}"); continue; }
+            var c = d.Composed!.Check.Checks;
+            var failed = new[] { ("saysNo", c.SaysNo), ("givesReason", c.GivesReason), ("citesData", c.CitesData), ("offersAlternative", c.OffersAlternative), ("respectful", c.Respectful) }
+                .Where(x => !x.Item2).Select(x => x.Item1).ToList();
+            if (failed.Count > 0) problems.Add($"{d.Where}: {string.Join(", ", failed)} ({string.Join(" ", d.Composed.Check.Notes)})\n{d.Composed.Text}");
+        }
+        Assert.True(problems.Count == 0, string.Join("\n\n", problems.Take(10)));
+    }
+
+    [Theory]
+    [MemberData(nameof(Packs))]
+    public void Every_draft_of_the_pack_speaks_its_own_trade(string pack)
+    {
+        var foreign = pack switch
+        {
+            "software" => GoodsWords,
+            "goods" => SoftwareWords,
+            _ => [.. GoodsWords, .. SoftwareWords],
+        };
+        var problems = new List<string>();
+        foreach (var d in Drafts(TemplateFixture.Catalog, pack).Where(d => d.Composed is not null))
+        {
+            // A word the customer wrote is theirs to read back, in any trade.
+            var theirs = d.Email.Subject + "\n" + d.Email.Body;
+            var found = foreign.Select(w => w.Match(d.Composed!.Text)).Where(m => m.Success && !Regex.IsMatch(theirs, $@"\b{Regex.Escape(m.Value)}\b", RegexOptions.IgnoreCase))
+                .Select(m => m.Value).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+            if (found.Count > 0) problems.Add($"{d.Where}: \"{string.Join("\", \"", found)}\"\n{d.Composed!.Text}");
+        }
+        Assert.True(problems.Count == 0, string.Join("\n\n", problems.Take(10)));
+    }
+
+    [Theory]
+    [MemberData(nameof(Packs))]
+    public void Every_fact_a_draft_cites_belongs_to_the_pack(string pack)
+    {
+        // Facts share values in the shipped file ("30 days" is both the payment terms and the return window), so
+        // each fact gets a value of its own here: a figure found in a draft then names exactly one fact.
+        var (catalog, values) = DistinctFacts.Value;
+        var own = catalog.Packs[pack].Facts;
+        var problems = new List<string>();
+        var cited = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var d in Drafts(catalog, pack))
+        {
+            if (d.Composed is null) { problems.Add($"{d.Where}: {d.Error}"); continue; }
+            foreach (var (fact, pattern) in values)
+            {
+                if (!pattern.IsMatch(d.Composed.Text) || pattern.IsMatch(d.Email.Body ?? "")) continue;
+                cited.Add(fact);
+                if (!own.Contains(fact)) problems.Add($"{d.Where}: cites {fact}, which the {pack} pack does not have\n{d.Composed.Text}");
+            }
+        }
+        Assert.True(problems.Count == 0, string.Join("\n\n", problems.Distinct().Take(10)));
+        // The check can only fail if drafts cite facts at all.
+        Assert.True(cited.Count >= 8, $"only {cited.Count} facts cited: {string.Join(", ", cited)}");
+    }
+
+    private sealed record Draft(string Where, DraftEmail Email, Composed? Composed, string? Error);
+
+    private static readonly Dictionary<(KindCatalog, string), List<Draft>> Cache = [];
+
+    /// <summary>Every refusable kind x audience, on a few of the kind's examples spread over its list, with the
+    /// pack's default alternatives, with all it lists and with none.</summary>
+    private static List<Draft> Drafts(KindCatalog catalog, string pack)
+    {
+        lock (Cache)
+        {
+            if (Cache.TryGetValue((catalog, pack), out var cached)) return cached;
+            var view = catalog.ForPack(pack);
+            var drafts = new List<Draft>();
+            foreach (var kind in view.Kinds.Values.Where(k => k.Definition.Refusable).OrderBy(k => k.Id, StringComparer.Ordinal))
+            {
+                var examples = kind.Definition.Examples;
+                var chosen = Enumerable.Range(0, ExamplesPerKind).Select(i => i * examples.Count / ExamplesPerKind).Distinct().ToList();
+                foreach (var i in chosen)
+                {
+                    var email = new DraftEmail(kind.Definition.Title, examples[i], Customer, null, null);
+                    var classification = Reader.Classify(view, email.Subject, email.Body!);
+                    var variants = new[]
+                    {
+                        ("defaults", kind.Definition.Alternatives.Where(a => a.Default).Select(a => a.Id).ToList()),
+                        ("all", kind.Definition.Alternatives.Select(a => a.Id).ToList()),
+                        // No alternative chosen: the reason alone must still carry a figure.
+                        ("no", new List<string>()),
+                    };
+                    foreach (var (variant, offered) in variants)
+                    foreach (var audience in Audiences.All)
+                    {
+                        var where = $"{pack} {kind.Id}/{audience} ({variant} alternatives) on example {i} \"{examples[i]}\"";
+                        try
+                        {
+                            var errors = new Dictionary<string, string[]>();
+                            var composed = Composer.Compose(view, new ComposeInput(kind, audience, email, classification, new Dictionary<string, string?>(), offered, null, User),
+                                Today, errors, CancellationToken.None);
+                            drafts.Add(new Draft(where, email, composed, composed is null ? string.Join(" ", errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}")) : null));
+                        }
+                        catch (TemplateRenderException ex)
+                        {
+                            drafts.Add(new Draft(where, email, null, $"{ex.Template} {ex.Line}:{ex.Column} {ex.Reason}"));
+                        }
+                    }
+                }
+            }
+            Cache[(catalog, pack)] = drafts;
+            return drafts;
+        }
+    }
+
+    private static readonly Lazy<(KindCatalog Catalog, List<(string Fact, Regex Pattern)> Values)> DistinctFacts = new(() =>
+    {
+        var documents = new Dictionary<string, CatalogDocument>(TemplateFixture.Catalog.Documents, StringComparer.Ordinal);
+        var facts = JsonNode.Parse(documents[CatalogDocuments.Facts].Content!)!;
+        var i = 0;
+        foreach (var f in facts["facts"]!.AsArray())
+            if (f!["value"] is not null) f["value"] = 700 + 13 * i++;
+        documents[CatalogDocuments.Facts] = documents[CatalogDocuments.Facts] with { Content = facts.ToJsonString() };
+        var catalog = KindCatalog.Build(documents);
+        var values = catalog.Facts.Values.Where(f => f.Value is not null)
+            .Select(f => (f.Name, Text: DataPoints.Format(f.Unit, f.Value!.Value, f.Currency ?? catalog.Currency, default)))
+            .ToList();
+        Assert.Equal(values.Count, values.Select(v => v.Text).Distinct(StringComparer.Ordinal).Count());
+        // A value counts where it stands alone: "$713" is not part of "$7,130", "713%" not of "0.713%".
+        return (catalog, values.Select(v => (v.Name, new Regex($@"(?<![\d.,]){Regex.Escape(v.Text)}(?![\d%]|[.,]\d)", RegexOptions.CultureInvariant))).ToList());
+    });
+
+    private static Regex[] Words(params string[] words) =>
+        words.Select(w => new Regex($@"\b{w}\b", w.Any(char.IsUpper) ? RegexOptions.CultureInvariant : RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)).ToArray();
+}
