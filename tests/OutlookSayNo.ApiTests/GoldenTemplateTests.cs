@@ -6,8 +6,49 @@ namespace OutlookSayNo.ApiTests;
 /// <summary>Every shipped template, for every audience, rendered from fixed inputs and compared with
 /// the reviewed text in tests/golden/expected. Run with UPDATE_GOLDEN=1 to rewrite the expected
 /// files after a deliberate template change, then read the diff before committing it.</summary>
-public sealed class GoldenTemplateTests(SayNoFactory factory) : IClassFixture<SayNoFactory>
+public sealed class GoldenTemplateTests(GoldenTemplateTests.GoldenFactory factory) : IClassFixture<GoldenTemplateTests.GoldenFactory>
 {
+    /// <summary>Customer domains whose drafts argue with another business pack than the shipped one (goods):
+    /// a golden case picks its pack by its sender's address; every other case is a goods customer.</summary>
+    public static readonly IReadOnlyDictionary<string, string> PackDomains = new Dictionary<string, string>
+    {
+        // Customers who buy software: a seat renewal, records their own admin deleted, a driver app, a pen test, a UAT sign-off.
+        ["brightloop-analytics.com"] = "software",
+        ["rheinland-logistik.de"] = "software",
+        ["parcelhive.com"] = "software",
+        ["marino-auto.com"] = "software",
+        // Clients of an agency or consultancy: brand and packaging design, a campaign, an analysts' deck.
+        ["nordlys-foods.com"] = "services",
+        ["orchid-capital.com"] = "services",
+    };
+
+    /// <summary>The API on a copy of the shipped templates whose setup.json maps <see cref="PackDomains"/> to
+    /// their packs; everything else is the shipped catalog, and the shipped setup.json stays as it is.</summary>
+    public sealed class GoldenFactory : SayNoFactory
+    {
+        private readonly string _templates;
+
+        public GoldenFactory() : this(Directory.CreateTempSubdirectory("saynogolden").FullName) { }
+
+        private GoldenFactory(string templates)
+        {
+            _templates = templates;
+            TemplatesCopy.CopyShipped(templates);
+            var setup = JsonNode.Parse(File.ReadAllText(Path.Combine(templates, "setup.json")))!.AsObject();
+            var domains = new JsonObject();
+            foreach (var (domain, pack) in PackDomains) domains[domain] = pack;
+            setup["domains"] = domains;
+            File.WriteAllText(Path.Combine(templates, "setup.json"), setup.ToJsonString());
+            TemplatesPath = templates;
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            base.Dispose(disposing);
+            if (disposing) try { Directory.Delete(_templates, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        }
+    }
+
     private static readonly string GoldenDir = Path.Combine(Path.GetDirectoryName(TemplatesCopy.ShippedFolder())!, "tests", "golden");
 
     public static TheoryData<string, string> Cases()
