@@ -17,7 +17,34 @@ public static partial class DraftReport
 {
     public sealed record Measures(int Emails, int Drafts, int Grounded, int GreetingRight, int WithRequested, int RequestedCited,
         int FalsePressure, int Unsourced, double Overlap, int GreetingLabelled, int NoAskEmails = 0, int NoAskRefusable = 0,
-        int Formal = 0, int FormalAnswered = 0, int Informal = 0, int InformalAnswered = 0);
+        int Formal = 0, int FormalAnswered = 0, int Informal = 0, int InformalAnswered = 0,
+        int TradeDrafts = 0, int CrossTrade = 0, int CrossTradeFacts = 0);
+
+    // Words of one trade that a reply to another trade should not bring up unless the customer did.
+    // Written from the packs' descriptions, not from the drafts; a word the email itself uses is not counted.
+    // Words two trades share are left out: a change order is how a software vendor's custom work and a
+    // factory's custom run change too (both packs carry the change-order fact), and a licence is how an
+    // agency grants rights to creative work as well as how a vendor sells software (first dev run, 2026-12-06).
+    private static readonly Dictionary<string, string[]> TradeWords = new(StringComparer.Ordinal)
+    {
+        ["goods"] = ["production", "factory", "plant", "freight", "shipping", "shipment", "lead time", "warehouse", "materials", "expedite", "restocking", "pallet"],
+        ["software"] = ["release", "uptime", "service level", "sla", "seat", "subscription", "trial", "data retention", "regression"],
+        ["services"] = ["revision round", "hourly rate", "billable", "booking"],
+    };
+
+    /// <summary>The words of the other trades the draft uses and the email does not.</summary>
+    public static List<string> CrossTradeWords(string trade, string draft, string email)
+    {
+        var found = new List<string>();
+        foreach (var (other, words) in TradeWords)
+        {
+            if (other == trade) continue;
+            foreach (var w in words)
+                if (Regex.IsMatch(draft, $@"\b{Regex.Escape(w)}s?\b", RegexOptions.IgnoreCase) && !Regex.IsMatch(email, $@"\b{Regex.Escape(w)}", RegexOptions.IgnoreCase))
+                    found.Add(w);
+        }
+        return found;
+    }
 
     public static Dictionary<string, NameLabel> LoadNames(string corpus)
     {
@@ -43,6 +70,7 @@ public static partial class DraftReport
         var sb = new StringBuilder();
         // The check must be able to fail: for an email with no refusable ask, does any kind still find "evidence"?
         int noAsk = 0, noAskRefusable = 0, formal = 0, formalAnswered = 0, informal = 0, informalAnswered = 0;
+        int tradeDrafts = 0, crossTrade = 0, crossTradeFacts = 0;
         foreach (var p in predictions.Where(p => p.Email.Kind == "other"))
         {
             noAsk++;
@@ -54,7 +82,10 @@ public static partial class DraftReport
         foreach (var p in predictions.Where(p => p.Email.Kind != "other" && catalog.Find(p.Email.Kind) is { Definition.Refusable: true }))
         {
             emails++;
-            var kind = catalog.Find(p.Email.Kind)!;
+            // An email to a software vendor is answered as that vendor's admin would set it up: through its pack.
+            var trade = catalog.Packs.ContainsKey(p.Email.Trade) ? p.Email.Trade : null;
+            var view = trade is null ? catalog : catalog.ForPack(trade);
+            var kind = view.Find(p.Email.Kind)!;
             var email = new DraftEmail(p.Email.Subject, p.Email.Body, new EmailAddress(p.Email.FromName, p.Email.FromEmail), null, null);
             var offered = kind.Definition.Alternatives.Where(a => a.Default).Select(a => a.Id).ToList();
             var texts = new List<string>();
@@ -62,11 +93,33 @@ public static partial class DraftReport
             var requestedCitedHere = false;
             foreach (var audience in Audiences.All)
             {
-                var composed = Composer.Compose(catalog, new ComposeInput(kind, audience, email, p.Result, new Dictionary<string, string?>(), offered, null, user),
+                var composed = Composer.Compose(view, new ComposeInput(kind, audience, email, p.Result, new Dictionary<string, string?>(), offered, null, user),
                     today, new Dictionary<string, string[]>(), CancellationToken.None);
                 if (composed is null) continue;
                 drafts++;
                 var text = composed.Text;
+                if (trade is not null)
+                {
+                    tradeDrafts++;
+                    var words = CrossTradeWords(trade, text, p.Email.Subject + "\n" + p.Email.Body);
+                    if (words.Count > 0)
+                    {
+                        crossTrade++;
+                        if (details) sb.AppendLine($"  other trade's words {p.Email.File} ({trade}) {audience}: {string.Join(", ", words)}");
+                    }
+                    // A fact of another pack, stated in the draft, whose value no fact of this pack and nothing in the email shares.
+                    var own = view.Facts.Values.Select(f => DataPoints.Format(f.Unit, f.Value!.Value, f.Currency ?? view.Currency, today)).ToHashSet(StringComparer.Ordinal);
+                    // A bare count ("2") is too common to attribute to a fact; a value with its unit ("42 days", "$1,200", "15%") is not.
+                    var others = catalog.Facts.Values.Where(f => f.Value is not null && f.Unit != "number" && !view.Facts.ContainsKey(f.Name))
+                        .Select(f => (f.Name, Value: DataPoints.Format(f.Unit, f.Value!.Value, f.Currency ?? catalog.Currency, today)))
+                        .Where(f => !own.Contains(f.Value) && Regex.IsMatch(text, $@"(?<![\w.,]){Regex.Escape(f.Value)}(?![\w])") && !p.Email.Body.Contains(f.Value, StringComparison.Ordinal))
+                        .ToList();
+                    if (others.Count > 0)
+                    {
+                        crossTradeFacts++;
+                        if (details) sb.AppendLine($"  other trade's facts {p.Email.File} ({trade}) {audience}: {string.Join(", ", others.Select(o => o.Name))}");
+                    }
+                }
                 texts.Add(text);
                 if (composed.Check.Checks.Grounded) grounded++;
                 else if (details) sb.AppendLine($"  ungrounded {p.Email.File} {audience}: {string.Join(" ", composed.Check.Notes.Where(n => n.StartsWith("Figures", StringComparison.Ordinal) || n.StartsWith("Nothing", StringComparison.Ordinal) || n.StartsWith("A finding", StringComparison.Ordinal)))}");
@@ -100,7 +153,8 @@ public static partial class DraftReport
             if (texts.Count == 3) overlaps.Add(Overlap(texts));
         }
         var m = new Measures(emails, drafts, grounded, greetingRight, withRequested, cited, falsePressure, unsourced,
-            overlaps.Count == 0 ? 0 : overlaps.Average(), greetingLabelled, noAsk, noAskRefusable, formal, formalAnswered, informal, informalAnswered);
+            overlaps.Count == 0 ? 0 : overlaps.Average(), greetingLabelled, noAsk, noAskRefusable, formal, formalAnswered, informal, informalAnswered,
+            tradeDrafts, crossTrade, crossTradeFacts);
         return (m, sb.ToString());
     }
 
@@ -136,6 +190,7 @@ public static partial class DraftReport
         sb.AppendLine($"sentences shared between the audiences of one email: {100 * m.Overlap:0.0}%");
         sb.AppendLine($"formal letters answered formally (\"Dear …\" and \"Yours …\"): {m.FormalAnswered}/{m.Formal} ({Pct(m.FormalAnswered, m.Formal)}); informal messages answered plainly: {m.InformalAnswered}/{m.Informal} ({Pct(m.InformalAnswered, m.Informal)})");
         sb.AppendLine($"emails with no ask that would pass the ask-evidence part of 'grounded' for some kind: {m.NoAskRefusable}/{m.NoAskEmails} ({Pct(m.NoAskRefusable, m.NoAskEmails)})");
+        sb.AppendLine($"drafts for a labelled trade, through its pack: {m.TradeDrafts}; with another trade's words the email did not use: {m.CrossTrade} ({Pct(m.CrossTrade, m.TradeDrafts)}); citing another pack's fact: {m.CrossTradeFacts}");
         return sb.ToString();
     }
 

@@ -16,6 +16,8 @@ public sealed record LabelledEmail(
     public string Collection { get; init; } = "";
     public string Stance { get; init; } = "";
     public string Register { get; init; } = "";
+    /// <summary>The kind of supplier the email is written to: software, goods, services or other ("" unlabelled).</summary>
+    public string Trade { get; init; } = "";
     public IReadOnlyList<LabelledFigure> Figures { get; init; } = [];
     /// <summary>The clause that makes the primary ask, as it appears in the body ("" for "other").</summary>
     public string Evidence { get; init; } = "";
@@ -82,6 +84,7 @@ public static class EvalSet
             Collection = H("Collection"),
             Stance = H("Stance"),
             Register = H("Register"),
+            Trade = H("Trade"),
             Figures = figures,
             Evidence = H("Evidence"),
         };
