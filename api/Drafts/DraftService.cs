@@ -198,6 +198,16 @@ public sealed partial class DraftService(CatalogStore catalogs, Readings reading
         return (model, alternatives);
     }
 
+    /// <summary>The customer's figure as a draft can state it after "for" or "to": without the sentence's
+    /// own full stop or comma ("3 March." → "3 March") or a leading preposition ("on Monday" → "Monday").</summary>
+    internal static string AsStated(string figure)
+    {
+        var text = figure.Trim().TrimEnd('.', ',', ';', ':', '!', '?').TrimEnd();
+        foreach (var lead in (string[])["on ", "by ", "at ", "for ", "to ", "until ", "till "])
+            if (text.Length > lead.Length && text.StartsWith(lead, StringComparison.OrdinalIgnoreCase)) return text[lead.Length..];
+        return text;
+    }
+
     private static ScriptObject BaseModel(Kind kind, KindCatalog catalog, Classification c, AskReading reading, DraftEmail email, string audience,
         Dictionary<string, DataPointValue?> data, string? theyAreRightAbout, ClaimsPrincipal user)
     {
@@ -232,7 +242,7 @@ public sealed partial class DraftService(CatalogStore catalogs, Readings reading
                 // Read in full: what we would refuse in our words ("lower both prices by 30%"), their figure for it as they
                 // wrote it, their reason and their offer said back to them ("your budget was cut"; "sign today").
                 ["ours"] = reading.RequestOurs,
-                ["requested"] = reading.Requested is { } r ? c.Email.Text.Substring(r.Figure.Start, r.Figure.Length) : null,
+                ["requested"] = reading.Requested is { } r ? AsStated(c.Email.Text.Substring(r.Figure.Start, r.Figure.Length)) : null,
                 ["reason"] = reading.ReasonTheirs,
                 ["reasonIsClause"] = reading.ReasonIsClause,
                 ["offer"] = reading.OfferTheirs,
