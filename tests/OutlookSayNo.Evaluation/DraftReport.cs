@@ -161,6 +161,7 @@ public static partial class DraftReport
     public static string Show(KindCatalog catalog, Prediction p, DateOnly today)
     {
         var user = new ClaimsPrincipal(new ClaimsIdentity([new Claim("name", "Sam Porter")], "eval"));
+        if (catalog.Packs.ContainsKey(p.Email.Trade)) catalog = catalog.ForPack(p.Email.Trade);
         var kind = catalog.Find(p.Email.Kind) ?? catalog.Find(p.Result.Primary.Category)!;
         var email = new DraftEmail(p.Email.Subject, p.Email.Body, new EmailAddress(p.Email.FromName, p.Email.FromEmail), null, null);
         var offered = kind.Definition.Alternatives.Where(a => a.Default).Select(a => a.Id).ToList();
