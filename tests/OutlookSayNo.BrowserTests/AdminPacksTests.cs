@@ -45,6 +45,7 @@ public sealed class AdminPacksTests(AdminFixture fixture, ITestOutputHelper outp
         await using var admin = await NewSession();
         await admin.OpenSignedIn(server);
         await admin.TestId("open-packs").ClickAsync();
+        await Expect(admin.TestId("pack-goods").Locator("input[type=radio]")).ToBeCheckedAsync();
         await admin.TestId("packs-add-domain").ClickAsync();
         await admin.TestId("packs-domain").Last.FillAsync("dana@agency.example");
         var puts = 0;

@@ -114,10 +114,11 @@ public sealed class ComplianceReviewTests(ComplianceFixture fixture, ITestOutput
         var path = await download.PathAsync();
         var lines = (await File.ReadAllTextAsync(path)).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.StartsWith("id,createdAtUtc,userId,userName,customerDomain", lines[0]);
-        var ids = lines.Skip(1).Select(l => l[..l.IndexOf(',')]).Order().ToList();
+        // Every field is quoted (a spreadsheet must not split or run any of them).
+        var ids = lines.Skip(1).Select(l => l[..l.IndexOf(',')].Trim('"')).Order().ToList();
         Assert.Equal(Data.SentWithoutAlternative.Select(d => d.Id).Order(), ids);
-        var budget = lines.Single(l => l.StartsWith(Data["alex-budget"].Id, StringComparison.Ordinal));
-        Assert.Contains(",offersAlternative,", budget);
+        var budget = lines.Single(l => l.StartsWith($"\"{Data["alex-budget"].Id}\"", StringComparison.Ordinal));
+        Assert.Contains(",\"offersAlternative\",", budget);
         Assert.Contains(ComplianceDataset.Alex, budget);
         await Expect(page.TestId("export-status")).ToContainTextAsync("Downloaded");
     }

@@ -47,6 +47,7 @@ export class PacksView {
   private readonly status: HTMLElement;
   private readonly messages: HTMLElement;
   private readonly saveButton: HTMLButtonElement;
+  private readonly addButton: HTMLButtonElement;
   private packs: PackSummary[] = [];
   private setup: SetupDraft = { pack: "", domains: [] };
   private etag: string | null = null;
@@ -57,7 +58,9 @@ export class PacksView {
     this.domainRows = el("tbody");
     this.status = el("span", { className: "save-status", testid: "packs-status", role: "status", "aria-live": "polite" });
     this.messages = el("div", { className: "messages" });
-    this.saveButton = el("button", { type: "button", className: "primary", testid: "packs-save", onclick: () => void this.save() }, "Save");
+    // Both wait for the load: a row added before it would be replaced by the saved setup.
+    this.saveButton = el("button", { type: "button", className: "primary", testid: "packs-save", disabled: true, onclick: () => void this.save() }, "Save");
+    this.addButton = el("button", { type: "button", className: "secondary", testid: "packs-add-domain", disabled: true, onclick: () => this.addDomain() }, "Add a customer domain");
     this.root = el(
       "section",
       { className: "packs-view", "aria-labelledby": "packs-title" },
@@ -76,7 +79,7 @@ export class PacksView {
       el(
         "div",
         { className: "toolbar" },
-        el("button", { type: "button", className: "secondary", testid: "packs-add-domain", onclick: () => this.addDomain() }, "Add a customer domain"),
+        this.addButton,
         el("span", { className: "spacer" }),
         this.status,
         this.saveButton,
@@ -88,6 +91,8 @@ export class PacksView {
   async load(): Promise<void> {
     this.setStatus("Loading…", "loading");
     clear(this.messages);
+    this.saveButton.disabled = true;
+    this.addButton.disabled = true;
     try {
       const [catalog, setup] = await Promise.all([this.options.api.catalog(), this.options.api.document(SETUP_PATH)]);
       this.packs = catalog.packs ?? [];
@@ -95,6 +100,8 @@ export class PacksView {
       this.setup = { pack: parsed.pack ?? "", domains: Object.entries(parsed.domains ?? {}).map(([domain, pack]) => ({ domain, pack })) };
       this.etag = setup.etag;
       this.render();
+      this.saveButton.disabled = false;
+      this.addButton.disabled = false;
       this.setStatus("", "idle");
     } catch (e) {
       if (!this.options.onError(e)) this.setStatus(`The packs could not be loaded: ${e instanceof Error ? e.message : String(e)}`, "error");
