@@ -36,9 +36,11 @@ public sealed record Composed(
 /// is what an account manager gets.</summary>
 public static class Composer
 {
-    /// <summary>Null when the typed fields are wrong (<paramref name="errors"/> says why).</summary>
+    /// <summary>Null when the typed fields are wrong (<paramref name="errors"/> says why). <paramref name="ct"/> is the
+    /// request's: checked before each step (the renderer and the checker also check it inside theirs).</summary>
     public static Composed? Compose(KindCatalog catalog, ComposeInput input, DateOnly today, Dictionary<string, string[]> errors, CancellationToken ct)
     {
+        ct.ThrowIfCancellationRequested();
         var kind = input.Kind;
         var reading = AskReader.Read(input.Classification, kind.Id);
         if (input.Reason is { } said)
@@ -49,13 +51,15 @@ public static class Composer
         var data = DataPoints.Resolve(kind, catalog, input.Classification, reading, input.Fields, today, errors, setAside);
         if (errors.Count > 0) return null;
 
+        ct.ThrowIfCancellationRequested();
         var stanceRead = StanceReader.Read(input.Classification, kind.Id);
         var stance = input.Stance ?? stanceRead.Suggested;
         var template = kind.Templates[input.Audience];
         var (model, alternatives) = DraftService.BuildModel(kind, catalog, input.Classification, reading, input.Email, input.Audience, data,
             input.TheyAreRightAbout, input.User, input.Offered, ct, stance);
         var text = ReplyText.Tidy(TemplateRenderer.Render(template.Parsed, model, catalog, ct));
-        var check = DraftChecker.Check(text, catalog, today, Grounding.For(input.Classification, reading, data, catalog, input.Fields, kind, today));
+        ct.ThrowIfCancellationRequested();
+        var check = DraftChecker.Check(text, catalog, today, Grounding.For(input.Classification, reading, data, catalog, input.Fields, kind, today), ct);
         return new Composed(reading, data, setAside.Order(StringComparer.Ordinal).ToList(), alternatives, text, ReplyText.ToHtml(text), check, stanceRead, stance);
     }
 }

@@ -62,7 +62,7 @@ public sealed partial class DraftService(CatalogStore catalogs, Readings reading
         if (errors.Count > 0) return new DraftOutcome.Invalid(errors);
 
         // Read and classify.
-        var classification = readings.Classify(catalog, email!.Subject, email.Body!);
+        var classification = readings.Classify(catalog, email!.Subject, email.Body!, ct);
         if (request.Category is null && classification.Unsure is not null) return new DraftOutcome.AskUnclear(classification);
         var category = request.Category ?? classification.Primary.Category;
         var kind = catalog.Find(category)!;
