@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { ChainStatus, describeReport } from "../src/compliance/chain-status";
 import { bar, DashboardView, pivotWeeks } from "../src/compliance/dashboard-view";
-import { howOf, stanceText } from "../src/compliance/detail-view";
+import { DetailView, howOf, stanceText } from "../src/compliance/detail-view";
 import { diffSection, diffStats, renderWordDiff } from "../src/compliance/diff-view";
-import type { Dashboard, DiffSpan, VerifyReport } from "../src/compliance/types";
+import type { Dashboard, DiffSpan, DraftDetail, VerifyReport } from "../src/compliance/types";
 
 const settle = async () => {
   for (let i = 0; i < 5; i++) await new Promise((r) => setTimeout(r, 0));
@@ -60,6 +60,41 @@ describe("word diff", () => {
     expect(section.querySelector("[data-testid=diff-summary]")!.textContent).toContain("11 words removed, 1 added.");
     expect(diffSection([{ op: "same", text: "Hi" }]).querySelector("[data-testid=diff-summary]")!.textContent).toContain("Sent unchanged.");
     expect(diffSection(null).textContent).toBe("Not sent: there is nothing to compare.");
+  });
+});
+
+describe("a diff by line", () => {
+  const spans: DiffSpan[] = [
+    { op: "remove", text: ".".repeat(50) },
+    { op: "add", text: "Hi Priya,\n" },
+  ];
+
+  it("says in words that the texts were too large to compare word by word", () => {
+    const note = diffSection(spans, true).querySelector("[data-testid=diff-by-line]");
+    expect(note!.textContent).toContain("too large to compare word by word");
+    expect(diffSection(spans).querySelector("[data-testid=diff-by-line]")).toBeNull();
+  });
+
+  it("is shown on the draft when the API says so, and not for an API that does not say", () => {
+    const show = (extra: Partial<DraftDetail>) => {
+      const view = new DetailView({ canAct: false, act: async () => {}, onClose: () => {}, onAuthError: () => false });
+      view.show({
+        summary: {
+          id: "d1", createdAtUtc: "2026-11-19T14:00:00Z", userId: "sam", userName: "Sam Carter", customerDomain: "x.com", fromName: "Priya",
+          fromEmail: "priya@x.com", subject: "Budget", kind: "discount", audience: "commercial", flags: [], status: "sent",
+          sentAtUtc: "2026-11-19T14:15:00Z", sentUnchanged: false, failedChecks: [], sentWarned: false, review: "none", comments: 0, templateVersion: 1,
+        },
+        generated: { text: "Hi Priya,\n" },
+        sent: { text: ".".repeat(50) },
+        diff: spans,
+        records: [],
+        ...extra,
+      });
+      return view.element.querySelector("[data-testid=diff-by-line]");
+    };
+    expect(show({ diffByLine: true })).not.toBeNull();
+    expect(show({ diffByLine: false })).toBeNull();
+    expect(show({})).toBeNull();
   });
 });
 

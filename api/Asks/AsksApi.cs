@@ -93,7 +93,7 @@ public static class AsksApi
         }
         if (email is null) return TypedResults.ValidationProblem(errors);
         var catalog = await catalogs.GetRecentAsync(db, ct);
-        var result = readings.Classify(catalog, email.Subject, email.Body);
+        var result = readings.Classify(catalog, email.Subject, email.Body, ct);
         return TypedResults.Ok(ClassifyResponse.From(result));
     }
 

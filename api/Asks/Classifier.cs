@@ -41,17 +41,23 @@ public sealed class Classifier
     /// <summary>A second ask is named when it is at least this likely and has an asking sentence of its own.</summary>
     public const double SecondaryAtLeast = 0.03;
 
-    public Classification Classify(KindCatalog catalog, string? subject, string body)
+    /// <summary>Reads and classifies; <paramref name="ct"/> (the request's) is checked between the steps,
+    /// each of which is linear in the text, so a client that has gone stops the work within a step.</summary>
+    public Classification Classify(KindCatalog catalog, string? subject, string body, CancellationToken ct = default)
     {
+        ct.ThrowIfCancellationRequested();
         var today = DateOnly.FromDateTime(_clock.GetUtcNow().UtcDateTime);
         var email = EmailReader.Read(body);
+        ct.ThrowIfCancellationRequested();
         var end = Math.Min(email.SignatureStart, MaxMessageChars);
         var message = Tokenizer.Tokenize(email.Text, 0, end);
         var figures = FigureExtractor.Extract(email.Text, 0, end, today);
+        ct.ThrowIfCancellationRequested();
 
         var acts = SentenceActs.Read(message);
         var (cue, anchors) = CueWeights(catalog, message, acts.Length);
         var (subjectCue, subjectHits) = SubjectCues(catalog, subject);
+        ct.ThrowIfCancellationRequested();
         var refusable = catalog.Kinds.Values.Where(k => k.Definition.Refusable).Select(k => k.Id).Order(StringComparer.Ordinal).ToList();
         var evidence = new MessageEvidence
         {
@@ -63,6 +69,7 @@ public sealed class Classifier
             SubjectCue = subjectCue,
             Similarity = _meaning?.Read(catalog, message, acts),
         };
+        ct.ThrowIfCancellationRequested();
         var probabilities = _model.Probabilities(evidence, refusable);
         var ranked = probabilities.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).ToList();
 

@@ -21,58 +21,89 @@ public sealed record CheckResult(DraftChecks Checks, IReadOnlyList<string> Notes
 
 public static partial class DraftChecker
 {
-    public static CheckResult Check(string text, KindCatalog? catalog = null, DateOnly? today = null, GroundingSources? sources = null)
+    /// <summary>The most figures read from a text. A reply has tens; one with thousands (a pasted table, "1%"
+    /// typed over and over) is not traced figure by figure: it is not grounded, and the note says why.</summary>
+    public const int MaxFigures = 2_000;
+
+    /// <summary>The six checks. <paramref name="ct"/> is checked between them and per sentence, so a long sent
+    /// text of a request that has gone is not read to the end.</summary>
+    public static CheckResult Check(string text, KindCatalog? catalog = null, DateOnly? today = null, GroundingSources? sources = null,
+        CancellationToken ct = default)
     {
+        ct.ThrowIfCancellationRequested();
         text ??= "";
         var notes = new List<string>();
-        var sentences = SentenceRegex().Matches(text).Select(m => m.Value).ToList();
+        // Sentences as places in the text, not strings: a text of many short lines would otherwise cost a string each.
+        var sentences = new List<Range>();
+        foreach (var m in SentenceRegex().EnumerateMatches(text)) sentences.Add(new Range(m.Index, m.Index + m.Length));
 
-        var noSentences = sentences.Where(s => ClearNoRegex().IsMatch(s)).ToList();
-        var saysNo = noSentences.Any(s => !HedgeRegex().IsMatch(s));
+        Range? firstNo = null;
+        var saysNo = false;
+        foreach (var s in sentences)
+        {
+            ct.ThrowIfCancellationRequested();
+            if (!ClearNoRegex().IsMatch(text.AsSpan(s))) continue;
+            firstNo ??= s;
+            if (!HedgeRegex().IsMatch(text.AsSpan(s))) { saysNo = true; break; }
+        }
         if (!saysNo)
-            notes.Add(noSentences.Count == 0
+            notes.Add(firstNo is not { } hedged
                 ? "No sentence says no plainly (for example \"we can't\" or \"we won't be able to\")."
-                : $"The no is hedged: \"{Trim(noSentences[0])}\".");
+                : $"The no is hedged: \"{Trim(text[hedged])}\".");
 
         var givesReason = ReasonRegex().IsMatch(text);
         if (!givesReason) notes.Add("No reason is given (for example \"because ...\" or \"the reason is ...\").");
 
-        var figures = FigureExtractor.Extract(text, today ?? DateOnly.FromDateTime(DateTime.UtcNow));
+        ct.ThrowIfCancellationRequested();
+        var figures = FigureExtractor.Extract(text, 0, text.Length, today ?? DateOnly.FromDateTime(DateTime.UtcNow), MaxFigures, out var everyFigure);
+        ct.ThrowIfCancellationRequested();
         var citesData = figures.Count > 0;
         if (!citesData) notes.Add("No figure backs the reason (a percentage, an amount, a date, a duration or a count).");
 
         var offersAlternative = AlternativeRegex().IsMatch(text);
         if (!offersAlternative) notes.Add("No alternative is offered (for example \"what we can do is ...\" or \"instead, ...\").");
 
-        var rude = RudeRegex().Match(text);
-        string? rudeWord = rude.Success ? rude.Value : null;
-        if (rudeWord is null && catalog is not null)
-        {
-            var tokens = Tokenizer.Tokenize(text, 0, text.Length);
-            var matches = new List<CueSet.CueMatch>();
-            catalog.Abusive.MatchAll(tokens.Tokens, matches);
-            if (matches.Count > 0)
-            {
-                var m = matches[0];
-                var start = tokens.Tokens[m.FirstToken].Start;
-                var last = tokens.Tokens[m.EndToken - 1];
-                rudeWord = text[start..(last.Start + last.Length)];
-            }
-        }
+        // Read as the customer will see it, so an invisible character or a look-alike letter hides nothing.
+        string? rudeWord = null;
+        foreach (var reading in LookAlikes.Readings(text))
+            if ((rudeWord = RudeWording(reading, catalog)) is not null) break;
         if (rudeWord is null && ShoutingRegex().IsMatch(text)) rudeWord = ShoutingRegex().Match(text).Value;
         var respectful = rudeWord is null;
         if (!respectful) notes.Add($"Blaming or rude wording: \"{Trim(rudeWord!)}\".");
 
-        var grounded = sources is null || Grounded(text, sentences, figures, sources, today ?? DateOnly.FromDateTime(DateTime.UtcNow), notes);
+        ct.ThrowIfCancellationRequested();
+        var grounded = sources is null || Grounded(text, sentences, figures, everyFigure, sources, today ?? DateOnly.FromDateTime(DateTime.UtcNow), notes, ct);
 
         return new CheckResult(new DraftChecks(saysNo, givesReason, citesData, offersAlternative, respectful, grounded), notes);
     }
 
+    private static string? RudeWording(string text, KindCatalog? catalog)
+    {
+        var rude = RudeRegex().Match(text);
+        if (rude.Success) return rude.Value;
+        if (catalog is null) return null;
+        var tokens = Tokenizer.Tokenize(text, 0, text.Length);
+        var matches = new List<CueSet.CueMatch>();
+        catalog.Abusive.MatchAll(tokens.Tokens, matches);
+        if (matches.Count == 0) return null;
+        var m = matches[0];
+        var start = tokens.Tokens[m.FirstToken].Start;
+        var last = tokens.Tokens[m.EndToken - 1];
+        return text[start..(last.Start + last.Length)];
+    }
+
     /// <summary>Every figure traces to a source, the refused ask is in the email, and no sentence states a
     /// finding, a log or a record that nobody supplied.</summary>
-    private static bool Grounded(string text, List<string> sentences, IReadOnlyList<Figure> figures, GroundingSources sources, DateOnly today, List<string> notes)
+    private static bool Grounded(string text, List<Range> sentences, IReadOnlyList<Figure> figures, bool everyFigure, GroundingSources sources, DateOnly today,
+        List<string> notes, CancellationToken ct)
     {
         var ok = true;
+        // Past the reader's limit the figures after it were not read, so "every figure traces" cannot be said.
+        if (!everyFigure)
+        {
+            ok = false;
+            notes.Add($"More than {MaxFigures:N0} figures: too many to trace each one to a source.");
+        }
         if (!sources.AskEvidenced)
         {
             ok = false;
@@ -84,15 +115,24 @@ public static partial class DraftChecker
             ok = false;
             notes.Add($"Figures with no source (not in the email, a fact, a field or a computation): {string.Join(", ", unsourced.Take(4).Select(f => $"\"{f}\""))}.");
         }
-        foreach (var sentence in sentences)
+        foreach (var range in sentences)
         {
+            ct.ThrowIfCancellationRequested();
+            var sentence = text.AsSpan(range);
             if (!ClaimRegex().IsMatch(sentence)) continue;
-            if (sources.Findings.Any(f => f.Length > 0 && sentence.Contains(f, StringComparison.OrdinalIgnoreCase))) continue;
+            if (Supplied(sentence, sources.Findings)) continue;
             ok = false;
-            notes.Add($"A finding nobody supplied: \"{Trim(sentence)}\" (type what you found in the field for it, or leave it out).");
+            notes.Add($"A finding nobody supplied: \"{Trim(text[range])}\" (type what you found in the field for it, or leave it out).");
             break;
         }
         return ok;
+    }
+
+    private static bool Supplied(ReadOnlySpan<char> sentence, IReadOnlyList<string> findings)
+    {
+        foreach (var f in findings)
+            if (f.Length > 0 && sentence.Contains(f, StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
     }
 
     // A figure traces when a source states the same amount, percentage, date, duration or count. Small

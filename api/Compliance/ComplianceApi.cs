@@ -26,8 +26,10 @@ public sealed record DraftPage(IReadOnlyList<DraftSummary> Items, int Skip, int 
 public sealed record LogRecordDto(long Seq, string Type, string? DraftId, DateTime AtUtc, LogUserDto User, JsonNode? Payload, string Hash, string PrevHash);
 public sealed record LogUserDto(string Id, string Name);
 
+/// <summary>One draft for review. <c>DiffByLine</c>: the texts were too large to compare word by word, so
+/// <c>Diff</c> compares whole lines (added after <c>Records</c>, so older clients can ignore it).</summary>
 public sealed record DraftDetail(DraftSummary Summary, JsonNode Generated, JsonNode? Sent, IReadOnlyList<DiffLine>? Diff,
-    IReadOnlyList<LogRecordDto> Records);
+    IReadOnlyList<LogRecordDto> Records, bool DiffByLine = false);
 
 public sealed record ReviewActionRequest(string? Type, string? Comment);
 
@@ -119,8 +121,8 @@ public static class ComplianceApi
         var generatedNode = JsonNode.Parse(generated.Payload)!;
         var sent = records.LastOrDefault(r => r.Type == LogTypes.Sent);
         var sentNode = sent is null ? null : JsonNode.Parse(sent.Payload);
-        var diff = sentNode is null ? null : LineDiff.Words((string?)generatedNode["text"], (string?)sentNode["text"]);
-        return TypedResults.Ok(new DraftDetail(Summary(row), generatedNode, sentNode, diff, records.Select(Dto).ToList()));
+        var diff = sentNode is null ? null : LineDiff.WordsOrLines((string?)generatedNode["text"], (string?)sentNode["text"]);
+        return TypedResults.Ok(new DraftDetail(Summary(row), generatedNode, sentNode, diff?.Spans, records.Select(Dto).ToList(), diff?.ByLine ?? false));
     }
 
     // ---- actions

@@ -40,9 +40,11 @@ public sealed record Composed(
 /// is what an account manager gets.</summary>
 public static class Composer
 {
-    /// <summary>Null when the typed fields are wrong (<paramref name="errors"/> says why).</summary>
+    /// <summary>Null when the typed fields are wrong (<paramref name="errors"/> says why). <paramref name="ct"/> is the
+    /// request's: checked before each step (the renderer and the checker also check it inside theirs).</summary>
     public static Composed? Compose(KindCatalog catalog, ComposeInput input, DateOnly today, Dictionary<string, string[]> errors, CancellationToken ct)
     {
+        ct.ThrowIfCancellationRequested();
         // Every draft argues with the customer's business pack: its facts and alternatives only.
         catalog = catalog.ForEmail(input.Email.From?.Email);
         var kind = catalog.Find(input.Kind.Id) ?? input.Kind;
@@ -55,6 +57,7 @@ public static class Composer
         var data = DataPoints.Resolve(kind, catalog, input.Classification, reading, input.Fields, today, errors, setAside);
         if (errors.Count > 0) return null;
 
+        ct.ThrowIfCancellationRequested();
         var stanceRead = StanceReader.Read(input.Classification, kind.Id);
         var stance = input.Stance ?? stanceRead.Suggested;
         var template = kind.Templates[input.Audience];
@@ -62,7 +65,8 @@ public static class Composer
         var (model, alternatives) = DraftService.BuildModel(kind, catalog, input.Classification, reading, input.Email, input.Audience, data,
             input.TheyAreRightAbout, input.User, offered, ct, stance, input.Budget);
         var text = ReplyText.Tidy(TemplateRenderer.Render(template.Parsed, model, catalog, ct, input.Budget));
-        var check = DraftChecker.Check(text, catalog, today, Grounding.For(input.Classification, reading, data, catalog, input.Fields, kind, today));
+        ct.ThrowIfCancellationRequested();
+        var check = DraftChecker.Check(text, catalog, today, Grounding.For(input.Classification, reading, data, catalog, input.Fields, kind, today), ct);
         return new Composed(reading, data, setAside.Order(StringComparer.Ordinal).ToList(), alternatives, text, ReplyText.ToHtml(text), check, stanceRead, stance, catalog.Pack);
     }
 }

@@ -168,7 +168,7 @@ public static partial class DraftEvents
         var sentText = NewestMessage(report.Body);
         var catalog = await catalogs.GetRecentAsync(db, ct);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var check = DraftChecker.Check(sentText, catalog, today, Grounding.ForSent(generatedText, dataPointValues, catalog, today));
+        var check = DraftChecker.Check(sentText, catalog, today, Grounding.ForSent(generatedText, dataPointValues, catalog, today), ct);
         var c = check.Checks;
         var checks = ChecksDto.From(c);
         var unchanged = Unchanged(generatedText, sentText);

@@ -65,7 +65,7 @@ public sealed partial class DraftService(CatalogStore catalogs, Readings reading
         // Read and classify.
         // The customer's business pack decides which facts and alternatives apply.
         catalog = catalog.ForEmail(email!.From?.Email);
-        var classification = readings.Classify(catalog, email.Subject, email.Body!);
+        var classification = readings.Classify(catalog, email.Subject, email.Body!, ct);
         if (request.Category is null && classification.Unsure is not null) return new DraftOutcome.AskUnclear(classification);
         var category = request.Category ?? classification.Primary.Category;
         var kind = catalog.Find(category)!;

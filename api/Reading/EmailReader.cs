@@ -20,7 +20,14 @@ public static partial class EmailReader
         return new EmailText(body, text, map, messageEnd, signatureStart);
     }
 
-    public static bool LooksLikeHtml(string body) => HtmlTagRegex().IsMatch(body);
+    // A tag needs a '>' after it, so only the body up to its last '>' can hold one. Cutting it there
+    // keeps the search linear: a "<p" with no '>' after it would otherwise be scanned to the end once
+    // per "<p".
+    public static bool LooksLikeHtml(string body)
+    {
+        var lastClose = body.LastIndexOf('>');
+        return lastClose >= 0 && HtmlTagRegex().IsMatch(body.AsSpan(0, lastClose + 1));
+    }
 
     // Normalise CR so line logic sees one kind of line break; offsets stay 1:1, so no map is needed.
     private static (string, int[]?, int) PlainText(string body) => (body.Replace('\r', ' '), null, -1);
@@ -42,6 +49,7 @@ public static partial class EmailReader
         var map = new List<int>(html.Length);
         var quoteStart = -1;
         var pendingSpace = -1; // source index of a collapsed whitespace run
+        var nextClose = -1;    // the first '>' at or after the last search; int.MaxValue when none is left
         var i = 0;
 
         void Emit(char c, int src)
@@ -75,16 +83,21 @@ public static partial class EmailReader
                     i = endComment < 0 ? html.Length : endComment + 3;
                     continue;
                 }
-                var close = html.IndexOf('>', i + 1);
-                if (close < 0) { FlushSpace(); Emit(c, i); i++; continue; }
+                // Remember the next '>' so that a run of '<' with none after them is not searched to the end once each.
+                if (nextClose <= i) nextClose = html.IndexOf('>', i + 1) is var found and >= 0 ? found : int.MaxValue;
+                if (nextClose == int.MaxValue) { FlushSpace(); Emit(c, i); i++; continue; }
+                var close = nextClose;
                 var tag = html.AsSpan(i + 1, close - i - 1);
                 var isEnd = tag.Length > 0 && tag[0] == '/';
-                var name = TagName(isEnd ? tag[1..] : tag);
-                if (name.Length == 0 || !char.IsLetter(name[0]) && name[0] != '!' && name[0] != '?')
+                // Judge the first character before reading the name: "<<<<...>" is text, and reading each
+                // would-be name up to the '>' made a run of '<' quadratic.
+                var first = isEnd ? (tag.Length > 1 ? tag[1] : '\0') : (tag.Length > 0 ? tag[0] : '\0');
+                if (!char.IsLetter(first) && first != '!' && first != '?')
                 {
                     // A bare "<" in text, such as "< 5 days".
                     FlushSpace(); Emit(c, i); i++; continue;
                 }
+                var name = TagName(isEnd ? tag[1..] : tag);
                 if (!isEnd && SkippedContent.Contains(name))
                 {
                     var endTag = html.IndexOf("</" + name, close + 1, StringComparison.OrdinalIgnoreCase);
@@ -273,7 +286,9 @@ public static partial class EmailReader
     [GeneratedRegex(@"^On\s.*(\d{1,2}:\d{2}|\d{4}|@)", RegexOptions.IgnoreCase)]
     private static partial Regex WroteStartRegex();
 
-    [GeneratedRegex(@"^\s*(?:[^\n]*\n){0,3}?[^\n]*\bwrote\s*:", RegexOptions.IgnoreCase)]
+    // "wrote:" anywhere in the few lines after a wrapped "On ..." line. (Anchoring it and skipping lines
+    // by pattern matched the same but backtracked quadratically over a long run of spaces.)
+    [GeneratedRegex(@"\bwrote\s*:", RegexOptions.IgnoreCase)]
     private static partial Regex WroteEndRegex();
 
     [GeneratedRegex(@"^\*?(From|Von|De|Van)\s*:\*?\s+\S", RegexOptions.IgnoreCase)]

@@ -30,51 +30,66 @@ public static partial class FigureExtractor
 
     public static List<Figure> Extract(string text, DateOnly today) => Extract(text, 0, text.Length, today);
 
-    public static List<Figure> Extract(string text, int start, int length, DateOnly today)
-    {
-        var found = new FoundFigures(start, length);
-        var segment = text.Substring(start, length);
+    public static List<Figure> Extract(string text, int start, int length, DateOnly today) => Extract(text, start, length, today, int.MaxValue, out _);
 
-        foreach (Match m in MoneyPrefixRegex().Matches(segment))
+    /// <summary>At most <paramref name="maxFigures"/> figures: a caller that only needs to know whether the text
+    /// states figures, and which, need not read a hundred thousand of them ("1%" typed over and over);
+    /// <paramref name="complete"/> says whether every figure was read.</summary>
+    public static List<Figure> Extract(string text, int start, int length, DateOnly today, int maxFigures, out bool complete)
+    {
+        var found = new FoundFigures(start, length, maxFigures);
+        var segment = text.Substring(start, length);
+        // Each pattern's matches, one at a time (a MatchCollection keeps every match alive until the end,
+        // which made a figure-dense text several times slower), until the figures are full.
+        IEnumerable<Match> Scan(Regex pattern)
+        {
+            for (var m = pattern.Match(segment); m.Success; m = m.NextMatch())
+            {
+                if (found.Full) yield break;
+                yield return m;
+            }
+        }
+
+        foreach (Match m in Scan(MoneyPrefixRegex()))
             AddMoney(found, m, start, m.Groups["cur"].Value);
-        foreach (Match m in MoneySuffixRegex().Matches(segment))
+        foreach (Match m in Scan(MoneySuffixRegex()))
             AddMoney(found, m, start, m.Groups["cur"].Value);
-        foreach (Match m in MoneyBareRegex().Matches(segment))
+        foreach (Match m in Scan(MoneyBareRegex()))
             AddMoney(found, m, start, null);
 
-        foreach (Match m in PercentRegex().Matches(segment))
+        foreach (Match m in Scan(PercentRegex()))
         {
             if (!TryNumber(m.Groups["num"].Value, out var n)) continue;
             Add(found, new Figure(FigureKind.Percent, m.Value, start + m.Index, m.Length, n));
         }
 
-        foreach (Match m in IsoDateRegex().Matches(segment))
+        foreach (Match m in Scan(IsoDateRegex()))
             if (DateOnly.TryParseExact(m.Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
                 AddDate(found, m, start, d, today);
-        foreach (Match m in NumericDateRegex().Matches(segment))
+        foreach (Match m in Scan(NumericDateRegex()))
             if (TryNumericDate(m, out var d)) AddDate(found, m, start, d, today);
-        foreach (Match m in DayMonthRegex().Matches(segment))
+        foreach (Match m in Scan(DayMonthRegex()))
             if (TryNamedDate(m, today, out var d)) AddDate(found, m, start, d, today);
-        foreach (Match m in MonthDayRegex().Matches(segment))
+        foreach (Match m in Scan(MonthDayRegex()))
             if (TryNamedDate(m, today, out var d)) AddDate(found, m, start, d, today);
-        foreach (Match m in RelativeDayRegex().Matches(segment))
+        foreach (Match m in Scan(RelativeDayRegex()))
             if (TryRelative(m, today, out var d)) AddDate(found, m, start, d, today);
 
-        foreach (Match m in PeriodRegex().Matches(segment))
+        foreach (Match m in Scan(PeriodRegex()))
             if (TryPeriod(m, today, out var d)) AddDate(found, m, start, d, today);
-        foreach (Match m in OrdinalDayRegex().Matches(segment))
+        foreach (Match m in Scan(OrdinalDayRegex()))
             if (TryOrdinalDay(m, today, out var d)) AddDate(found, m, start, d, today);
-        foreach (Match m in ShortDateRegex().Matches(segment))
+        foreach (Match m in Scan(ShortDateRegex()))
             if (TryShortDate(m, today, out var d)) AddDate(found, m, start, d, today);
-        foreach (Match m in MonthYearRegex().Matches(segment))
+        foreach (Match m in Scan(MonthYearRegex()))
             if (TryMonth(m, today, out var d)) AddDate(found, m, start, d, today);
 
-        foreach (Match m in NetTermsRegex().Matches(segment))
+        foreach (Match m in Scan(NetTermsRegex()))
         {
             if (!TryNumber(m.Groups["num"].Value, out var n)) continue;
             Add(found, new Figure(FigureKind.Duration, m.Value, start + m.Index, m.Length, n, Iso: $"P{n:0}D", Unit: "days"));
         }
-        foreach (Match m in DurationRegex().Matches(segment))
+        foreach (Match m in Scan(DurationRegex()))
         {
             if (!TryNumber(m.Groups["num"].Value, out var n)) continue;
             var unit = m.Groups["unit"].Value.ToLowerInvariant();
@@ -90,24 +105,28 @@ public static partial class FigureExtractor
             var isHours = iso.StartsWith("PT", StringComparison.Ordinal);
             Add(found, new Figure(FigureKind.Duration, m.Value, start + m.Index, m.Length, days, Iso: iso, Unit: isHours ? "hours" : "days"));
         }
-        foreach (Match m in QuantityRegex().Matches(segment))
+        foreach (Match m in Scan(QuantityRegex()))
         {
             if (!TryNumber(m.Groups["num"].Value, out var n)) continue;
             Add(found, new Figure(FigureKind.Quantity, m.Value, start + m.Index, m.Length, n, Unit: m.Groups["unit"].Value.ToLowerInvariant()));
         }
 
-        foreach (Match m in FractionRegex().Matches(segment))
+        foreach (Match m in Scan(FractionRegex()))
         {
             var share = Fraction(m);
             if (share > 0) Add(found, new Figure(FigureKind.Percent, m.Value, start + m.Index, m.Length, Math.Round(share * 100, 2)));
         }
-        foreach (Match m in CentsRegex().Matches(segment))
+        foreach (Match m in Scan(CentsRegex()))
             if (TryNumber(m.Groups["num"].Value, out var cents))
                 Add(found, new Figure(FigureKind.Money, m.Value, start + m.Index, m.Length, cents / 100m, Currency: "USD"));
         // Any other count of things: "700 jars", "seven posters", "25 china dolls".
-        foreach (var (at, span, n, unit) in Counts(segment))
+        foreach (var (at, span, n, unit) in found.Full ? [] : Counts(segment))
+        {
+            if (found.Full) break;
             Add(found, new Figure(FigureKind.Quantity, segment.Substring(at, span), start + at, span, n, Unit: unit));
+        }
 
+        complete = !found.Full;
         var list = found.Items;
         list.Sort((a, b) => a.Start.CompareTo(b.Start));
         return list;
@@ -115,13 +134,15 @@ public static partial class FigureExtractor
 
     /// <summary>Figures found so far and the characters they claim, so an overlap check costs the
     /// figure's length, not the number of figures.</summary>
-    private sealed class FoundFigures(int offset, int length)
+    private sealed class FoundFigures(int offset, int length, int max)
     {
         private readonly bool[] _claimed = new bool[length];
         public List<Figure> Items { get; } = [];
+        public bool Full => Items.Count >= max;
 
         public void Add(Figure f)
         {
+            if (Full) return;
             var from = f.Start - offset;
             var to = Math.Min(_claimed.Length, from + f.Length);
             for (var i = from; i < to; i++) if (_claimed[i]) return;
@@ -158,15 +179,24 @@ public static partial class FigureExtractor
     private static bool TryNumber(string s, out decimal value)
     {
         s = s.Trim();
+        // Most figures are plain digits ("15", "2026"): parse them without the separator rules below, which
+        // cost a figure-dense text (a run of "1%") most of its reading time.
+        if (s.Length is > 0 and <= 18 && !s.AsSpan().ContainsAnyExceptInRange('0', '9')) { value = long.Parse(s, CultureInfo.InvariantCulture); return true; }
         if (WordValues.TryGetValue(s, out value)) return true;
         // "48,000" and "48.000,50" as well as "12.5".
         var digits = s.Replace(" ", "").Replace("\u00a0", "");
-        if (Regex.IsMatch(digits, @"^[0-9]{1,3}(\.[0-9]{3})+(,[0-9]{1,2})?$") || Regex.IsMatch(digits, @"^[0-9]+,[0-9]{1,2}$"))
+        if (EuropeanThousandsRegex().IsMatch(digits) || EuropeanDecimalRegex().IsMatch(digits))
             digits = digits.Replace(".", "").Replace(',', '.'); // "48.000,50" and "12,5": European decimals
         else
             digits = digits.Replace(",", "");
         return decimal.TryParse(digits, NumberStyles.Number, CultureInfo.InvariantCulture, out value);
     }
+
+    [GeneratedRegex(@"^[0-9]{1,3}(\.[0-9]{3})+(,[0-9]{1,2})?$")]
+    private static partial Regex EuropeanThousandsRegex();
+
+    [GeneratedRegex(@"^[0-9]+,[0-9]{1,2}$")]
+    private static partial Regex EuropeanDecimalRegex();
 
     private static readonly string[] Months =
         ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
@@ -257,30 +287,49 @@ public static partial class FigureExtractor
                    || text[i] is ',' or '.' && i + 1 < text.Length && char.IsDigit(text[i - 1]) && char.IsDigit(text[i + 1]))) i++;
             words.Add((s, i));
         }
+        // Words are looked at in place: a text of a hundred thousand numbers made a string of each, twice.
         for (var w = 0; w < words.Count; w++)
         {
             var (ns, ne) = words[w];
             if (ns > 0 && (char.IsLetterOrDigit(text[ns - 1]) || text[ns - 1] is '$' or '€' or '£' or '/' or '.' or ',')) continue;
-            var token = text[ns..ne];
+            var digits = char.IsDigit(text[ns]);
             decimal n;
-            var isNumber = char.IsDigit(token[0]) ? TryNumber(token, out n) : WordValues.TryGetValue(token, out n) && token.Length > 2;
+            var isNumber = digits ? TryNumber(text, ns, ne, out n) : WordValuesBySpan.TryGetValue(text.AsSpan(ns, ne - ns), out n) && ne - ns > 2;
             if (!isNumber) continue;
-            if (char.IsDigit(token[0]) && n is >= 1900 and <= 2100 && !token.Contains(',')) continue; // a year
+            if (digits && n is >= 1900 and <= 2100 && text.AsSpan(ns, ne - ns).IndexOf(',') < 0) continue; // a year
             for (var k = w + 1; k < words.Count && k <= w + 3; k++)
             {
                 var gap = text.AsSpan(words[k - 1].End, words[k].Start - words[k - 1].End);
                 if (gap.ContainsAny("\n.,;:!?()") || gap.Length > 3) break;
-                var word = text[words[k].Start..words[k].End];
-                if (!word.All(char.IsLetter)) break;
-                var plural = word.Length >= 4 && word.EndsWith('s') && !word.EndsWith("ss", StringComparison.Ordinal) && !NotCounted.Contains(word);
-                if (plural || SingularUnits.Contains(word))
+                var (ws, we) = words[k];
+                if (!AllLetters(text.AsSpan(ws, we - ws))) break;
+                var plural = we - ws >= 4 && text[we - 1] == 's' && text[we - 2] != 's' && !NotCountedBySpan.Contains(text.AsSpan(ws, we - ws));
+                if (plural || SingularUnitsBySpan.Contains(text.AsSpan(ws, we - ws)))
                 {
-                    yield return (ns, words[k].End - ns, n, word.ToLowerInvariant());
+                    yield return (ns, we - ns, n, text[ws..we].ToLowerInvariant());
                     w = k;
                     break;
                 }
             }
         }
+    }
+
+    private static readonly Dictionary<string, decimal>.AlternateLookup<ReadOnlySpan<char>> WordValuesBySpan = WordValues.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> NotCountedBySpan = NotCounted.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> SingularUnitsBySpan = SingularUnits.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static bool AllLetters(ReadOnlySpan<char> word)
+    {
+        foreach (var c in word) if (!char.IsLetter(c)) return false;
+        return true;
+    }
+
+    // TryNumber of text[start..end], without making a string of plain digits.
+    private static bool TryNumber(string text, int start, int end, out decimal value)
+    {
+        var span = text.AsSpan(start, end - start);
+        if (span.Length <= 18 && !span.ContainsAnyExceptInRange('0', '9')) { value = long.Parse(span, CultureInfo.InvariantCulture); return true; }
+        return TryNumber(text[start..end], out value);
     }
 
     /// <summary>"next week", "end of this month", "end of September", "the beginning of November".</summary>

@@ -19,13 +19,15 @@ public static partial class Register
         return FormalClosing().IsMatch(message) || FormalOpening().IsMatch(message) ? Formal : Informal;
     }
 
-    [GeneratedRegex(@"^\s*(dear\b|to whom it may concern|gentlemen\b|attn\b|attention\b)", RegexOptions.IgnoreCase | RegexOptions.Multiline)]
+    // "^" is any line start; the space after it stays on its line ([^\S\n], not \s), or a run of blank lines
+    // would be rescanned from each of them.
+    [GeneratedRegex(@"^[^\S\n]*(dear\b|to whom it may concern|gentlemen\b|attn\b|attention\b)", RegexOptions.IgnoreCase | RegexOptions.Multiline)]
     private static partial Regex FormalSalutation();
 
-    [GeneratedRegex(@"^\s*(hi|hey|hiya|hello|good (morning|afternoon|evening))\b", RegexOptions.IgnoreCase | RegexOptions.Multiline)]
+    [GeneratedRegex(@"^[^\S\n]*(hi|hey|hiya|hello|good (morning|afternoon|evening))\b", RegexOptions.IgnoreCase | RegexOptions.Multiline)]
     private static partial Regex InformalSalutation();
 
-    [GeneratedRegex(@"^\s*(yours (sincerely|faithfully|truly)|sincerely( yours)?|respectfully|yours,|with (kind|best) regards|kind regards)\b", RegexOptions.IgnoreCase | RegexOptions.Multiline)]
+    [GeneratedRegex(@"^[^\S\n]*(yours (sincerely|faithfully|truly)|sincerely( yours)?|respectfully|yours,|with (kind|best) regards|kind regards)\b", RegexOptions.IgnoreCase | RegexOptions.Multiline)]
     private static partial Regex FormalClosing();
 
     [GeneratedRegex(@"\b(i am|we are) writing\b|\bwe (hereby|regret to inform)\b|\bplease find (enclosed|attached)\b", RegexOptions.IgnoreCase)]

@@ -176,4 +176,57 @@ public class DraftCheckerTests
 
         Assert.True(result.Checks.AllPass);
     }
+
+    // ---------------------------------------------------------------- read as the customer sees it
+
+    [Theory]
+    [InlineData("You are an id\u00ADiot.")]                          // soft hyphen
+    [InlineData("You are an id\u200Biot.")]                          // zero-width space
+    [InlineData("You are an id\u200Diot.")]                          // zero-width joiner
+    [InlineData("That is st\u2060upid.")]                            // word joiner
+    [InlineData("You are an \u0456d\u0456\u043Et.")]                 // Cyrillic i, i and o
+    [InlineData("That is \u03BFbvi\u03BFusly wrong.")]                // Greek omicrons
+    [InlineData("You are an \u202Etoidi\u202C.")]                    // right-to-left override: shows as "idiot"
+    [InlineData("You are an id\u202E\u202Ciot.")]                    // override and pop inside the word
+    [InlineData("You are an id\u2067iot\u2069.")]                    // isolate inside the word
+    [InlineData("You are an \uFF49\uFF44\uFF49\uFF4F\uFF54.")]       // full-width letters
+    [InlineData("You are an \U0001D422\U0001D41D\U0001D422\U0001D428\U0001D42D.")] // mathematical bold
+    [InlineData("You are an i\u0301di\u0308ot.")]                    // combining accents
+    public void An_insult_with_invisible_or_look_alike_characters_is_not_respectful(string sentence)
+    {
+        var result = DraftChecker.Check(GoodFinance + "\n\n" + sentence, catalog: null, today: Today);
+
+        Assert.False(result.Checks.Respectful);
+        Assert.Contains(result.Notes, n => n.StartsWith("Blaming or rude wording: \"", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_catalogs_abusive_words_are_read_through_a_soft_hyphen_too()
+    {
+        var catalog = TemplateFixture.Catalog;
+        const string sentence = "This is gar\u00ADbage.";
+
+        Assert.False(DraftChecker.Check(GoodFinance + "\n\nThis is garbage.", catalog, Today).Checks.Respectful);
+        Assert.False(DraftChecker.Check(GoodFinance + "\n\n" + sentence, catalog, Today).Checks.Respectful);
+    }
+
+    [Theory]
+    [InlineData("\u0421\u043F\u0430\u0441\u0438\u0431\u043E \u0437\u0430 \u043F\u0438\u0441\u044C\u043C\u043E.")] // Russian: "thanks for the letter"
+    [InlineData("\u0395\u03C5\u03C7\u03B1\u03C1\u03B9\u03C3\u03C4\u03BF\u03CD\u03BC\u03B5.")]                   // Greek: "thank you"
+    [InlineData("Our caf\u00E9 in Z\u00FCrich, na\u00EFvely priced.")]
+    [InlineData("Thanks\u200Bfor the call.")]
+    [InlineData("\u202EHello\u202C, Shell and Hellenic are customers.")]
+    public void Other_scripts_accents_and_invisible_characters_alone_are_respectful(string sentence)
+    {
+        Assert.True(DraftChecker.Check(GoodFinance + "\n\n" + sentence, TemplateFixture.Catalog, Today).Checks.Respectful);
+    }
+
+    [Fact]
+    public void A_check_of_a_request_that_has_gone_stops()
+    {
+        using var gone = new CancellationTokenSource();
+        gone.Cancel();
+
+        Assert.Throws<OperationCanceledException>(() => DraftChecker.Check(GoodFinance, catalog: null, today: Today, ct: gone.Token));
+    }
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using OutlookSayNo.Reading;
+using OutlookSayNo.Testing;
 
 namespace OutlookSayNo.UnitTests;
 
@@ -535,5 +536,51 @@ public class EmailReaderTests
         var (start, length) = email.ToSource(at, 3);
         Assert.Equal("42%", html.Substring(start, length));
         Assert.Equal(html.LastIndexOf("42%", StringComparison.Ordinal), start);
+    }
+
+    // ---------------------------------------------------------------- hostile shapes (read in linear time)
+
+    [Fact]
+    public void A_tag_followed_by_a_long_run_of_less_than_signs_is_read_as_those_signs_in_linear_time()
+    {
+        // The review's body: "<p>" and a run of '<' (199,000 took over a minute there), each '<' searching
+        // ahead for a '>' that never comes.
+        var email = ReadInLinearTime(n => "<p>" + new string('<', n - 3), LinearTime.Size);
+
+        Assert.Equal(new string('<', LinearTime.Size - 3), email.Text);
+        Assert.Equal("<", email.Source.Substring(email.ToSource(150_000, 1).Start, 1));
+    }
+
+    [Fact]
+    public void A_run_of_less_than_signs_closed_by_one_greater_than_sign_is_text_in_linear_time()
+    {
+        // Each '<' saw the one '>' at the end and read the whole run as its tag's name.
+        var email = ReadInLinearTime(n => "<p>" + new string('<', n - 4) + ">", 199_004);
+
+        Assert.Equal(new string('<', 199_000) + ">", email.Text);
+    }
+
+    [Fact]
+    public void Many_unclosed_tags_do_not_make_the_body_html_in_quadratic_time()
+    {
+        var email = ReadInLinearTime(n => PathologicalBodies.Repeat("<p ", n), 180_000);
+
+        Assert.Equal(PathologicalBodies.Repeat("<p ", 180_000), email.Text);
+    }
+
+    [Fact]
+    public void An_On_line_wrapped_before_a_long_blank_line_still_starts_the_history()
+    {
+        static string Body(int n) => "Please expedite.\n\nOn Tue, 3 Mar 2026 at 10:15, Sam Lee <sam@supplier.com>\n" + new string(' ', n) + "\nwrote:\n> Our lead time is 6 weeks.";
+
+        var email = ReadInLinearTime(Body, 200_000);
+
+        Assert.Equal(Body(200_000).IndexOf("On Tue", StringComparison.Ordinal), email.MessageEnd);
+    }
+
+    private static EmailText ReadInLinearTime(Func<int, string> body, int size)
+    {
+        LinearTime.Assert("reading", body, b => EmailReader.Read(b), LinearTime.Ms(100), size);
+        return EmailReader.Read(body(size));
     }
 }

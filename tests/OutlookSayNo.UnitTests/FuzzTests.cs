@@ -7,6 +7,7 @@ using OutlookSayNo.Drafts;
 using OutlookSayNo.Evaluation;
 using OutlookSayNo.Kinds;
 using OutlookSayNo.Reading;
+using OutlookSayNo.Testing;
 using Scriban;
 using Scriban.Runtime;
 using Xunit.Abstractions;
@@ -365,6 +366,65 @@ public sealed class FuzzTests(ITestOutputHelper output)
         failures.AssertNone(output);
     }
 
+    // ---------- hostile shapes ----------
+
+    /// <summary>One to three hostile shapes (<see cref="PathologicalBodies"/>) in random shares of the size,
+    /// with ordinary email pieces between them, so each shape is also read inside and after others.</summary>
+    private static string HostileBody(Random r, int size)
+    {
+        var shapes = PathologicalBodies.Shapes;
+        var parts = r.Next(1, 4);
+        var sb = new StringBuilder(size + 64);
+        for (var p = 0; p < parts; p++)
+        {
+            var (_, make) = shapes[r.Next(shapes.Count)];
+            for (var k = r.Next(0, 4); k > 0; k--) sb.Append(Piece(r, r.Next(2) == 0));
+            var share = p == parts - 1 ? size - sb.Length : (size - sb.Length) / (parts - p) * r.Next(50, 151) / 100;
+            if (share > 0) sb.Append(make(share));
+        }
+        return sb.ToString();
+    }
+
+    [Fact]
+    public async Task Fuzz_hostile_bodies_are_read_figured_and_checked_in_time_linear_in_their_size()
+    {
+        // The checks judge the body as a sent reply, against what a draft of the discount email rested on.
+        var sources = Grounding.ForSent("We can't lower the price by 15%, because the $48,000 renewal is already at our floor.", ["15%"], Catalog, Today);
+        var cases = Cases(24);
+        var failures = new Failures();
+        var watch = Stopwatch.StartNew();
+        long chars = 0;
+        for (var i = 0; i < cases; i++)
+        {
+            var seed = SeedOf(4, i);
+            var size = new Random(seed).Next(16 * 1024, 192 * 1024 + 1);
+            // Linear work reads about 1 KB in a millisecond here (Release, a busy two-core machine); quadratic
+            // work on the shapes that were quadratic took seconds to minutes at these sizes.
+            var budget = LinearTime.Ms(100 + size / 1024.0 * 2);
+            await failures.Run(seed, "EmailReader.Read + FigureExtractor.Extract + DraftChecker.Check", budget, token =>
+            {
+                var r = new Random(seed);
+                _ = r.Next();
+                var body = HostileBody(r, size);
+                Interlocked.Add(ref chars, body.Length);
+                var time = Stopwatch.StartNew();
+                EmailText email;
+                try { email = EmailReader.Read(body); }
+                catch (Exception ex) { throw new Xunit.Sdk.XunitException($"seed {seed}: EmailReader.Read threw {ex}"); }
+                CheckEmailText(email, body, r, seed);
+                List<Figure> figures;
+                try { figures = FigureExtractor.Extract(email.Text, Today); }
+                catch (Exception ex) { throw new Xunit.Sdk.XunitException($"seed {seed}: FigureExtractor.Extract threw {ex}"); }
+                CheckFigures(figures, email.Text, seed);
+                try { _ = OutlookSayNo.Checks.DraftChecker.Check(body, Catalog, Today, sources); }
+                catch (Exception ex) { throw new Xunit.Sdk.XunitException($"seed {seed}: DraftChecker.Check threw {ex}"); }
+                Assert.True(time.Elapsed <= budget, $"seed {seed}: {body.Length:N0} characters took {time.ElapsedMilliseconds} ms, past {budget.TotalMilliseconds:0} ms");
+            });
+        }
+        output.WriteLine($"{cases} hostile bodies ({chars:N0} chars) read, figured and checked in {watch.Elapsed.TotalSeconds:0.0} s; {failures.Count} failing");
+        failures.AssertNone(output);
+    }
+
     // ---------- templates ----------
 
     private static readonly Kind[] DraftKinds = [.. Catalog.Kinds.Values.Where(k => k.Definition.Refusable && k.Templates.Count > 0).OrderBy(k => k.Id, StringComparer.Ordinal)];
@@ -546,6 +606,7 @@ public sealed class FuzzTests(ITestOutputHelper output)
         await Fuzz_the_reader_and_the_figure_extractor_never_throw_and_keep_their_offsets_inside_the_text();
         await Fuzz_the_classifier_never_throws_gives_a_confidence_in_0_1_and_evidence_inside_the_body();
         await Fuzz_templates_parse_check_and_render_within_the_limits_or_fail_with_a_render_error();
+        await Fuzz_hostile_bodies_are_read_figured_and_checked_in_time_linear_in_their_size();
     }
 }
 

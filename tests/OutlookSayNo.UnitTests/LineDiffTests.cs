@@ -80,4 +80,67 @@ public sealed class WordDiffTests
         var diff = LineDiff.Words("No. Here is what we can do instead: a call.", "No.");
         Assert.Contains(diff, d => d.Op == "remove" && d.Text.Contains("instead"));
     }
+
+    private const string Draft =
+        "Hi Priya,\n\nWe can't lower the price by 15%, because every customer of your size pays the same rate.\n\n" +
+        "Here is what we can do instead:\n\n- Pay the year up front: we take 4% off the $48,000.\n\nBest regards,\nSam";
+
+    private static void Rebuilds(string before, string after, IReadOnlyList<DiffLine> diff)
+    {
+        Assert.Equal(before, string.Concat(diff.Where(d => d.Op != "add").Select(d => d.Text)));
+        Assert.Equal(after, string.Concat(diff.Where(d => d.Op != "remove").Select(d => d.Text)));
+    }
+
+    [Fact]
+    public void A_sent_body_of_199000_dots_diffs_quickly_by_line_and_says_so()
+    {
+        // The review: the reviewer's detail page took 25 s every time it opened (the spans were joined a piece at a time).
+        var dots = new string('.', 199_000);
+
+        LinearTime.Assert("diff", n => new string('.', n), sent => LineDiff.WordsOrLines(Draft, sent), LinearTime.Ms(100), dots.Length);
+        var diff = LineDiff.WordsOrLines(Draft, dots);
+
+        Assert.True(diff.ByLine);
+        Rebuilds(Draft, dots, diff.Spans);
+        Assert.Equal(dots, Assert.Single(diff.Spans, d => d.Op == "add").Text);
+    }
+
+    [Fact]
+    public void An_ordinary_edit_is_still_compared_word_by_word()
+    {
+        var sent = Draft.Replace("every customer", "each customer", StringComparison.Ordinal);
+
+        var diff = LineDiff.WordsOrLines(Draft, sent);
+
+        Assert.False(diff.ByLine);
+        Assert.Equal(LineDiff.Words(Draft, sent), diff.Spans);
+        Assert.Equal("every", Assert.Single(diff.Spans, d => d.Op == "remove").Text);
+        Assert.Equal("each", Assert.Single(diff.Spans, d => d.Op == "add").Text);
+    }
+
+    [Fact]
+    public void A_small_edit_in_a_long_text_is_word_by_word_because_the_common_head_and_tail_are_skipped()
+    {
+        var before = string.Concat(Enumerable.Range(0, 3_000).Select(i => $"Line {i} of the long reply, with several words in it.\n"));
+        var after = before.Replace("Line 1500 of", "Line 1500 from", StringComparison.Ordinal);
+
+        var diff = LineDiff.WordsOrLines(before, after);
+
+        Assert.False(diff.ByLine);
+        Assert.Equal("of", Assert.Single(diff.Spans, d => d.Op == "remove").Text);
+        Rebuilds(before, after, diff.Spans);
+    }
+
+    [Fact]
+    public void Two_long_texts_that_differ_everywhere_are_compared_by_line_then_whole_within_the_budget()
+    {
+        var before = string.Concat(Enumerable.Range(0, 5_000).Select(i => $"old {i}\n"));
+        var after = string.Concat(Enumerable.Range(0, 5_000).Select(i => $"new {i}\n"));
+        LinearTime.Within("diff", after, a => LineDiff.WordsOrLines(before, a), LinearTime.Ms(250));
+        var diff = LineDiff.WordsOrLines(before, after);
+
+        Assert.True(diff.ByLine);
+        Assert.Equal(["remove", "add"], diff.Spans.Select(d => d.Op));
+        Rebuilds(before, after, diff.Spans);
+    }
 }

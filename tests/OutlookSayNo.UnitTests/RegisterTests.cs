@@ -25,4 +25,16 @@ public sealed class RegisterTests
 
         Assert.Equal(Register.Informal, Register.Read(EmailReader.Read(body)));
     }
+
+    [Fact]
+    public void A_long_run_of_blank_lines_is_read_in_linear_time()
+    {
+        // "^\s*" at every line start read on through all the blank lines after it, and failed there: quadratic.
+        static string Body(int n) => "Thanks for the update.\n" + new string('\n', n) + "Best,\nAnna";
+
+        LinearTime.Assert("register", Body, b => Register.Read(EmailReader.Read(b)), LinearTime.Ms(100));
+
+        Assert.Equal(Register.Informal, Register.Read(EmailReader.Read(Body(150_000))));
+        Assert.Equal(Register.Formal, Register.Read(EmailReader.Read("Thanks for the update.\n" + new string('\n', 150_000) + "Yours sincerely,\nAnna")));
+    }
 }

@@ -1,6 +1,7 @@
 // One draft: what was generated and what was sent side by side, the word diff, the checks of both,
 // recipients, data points, the template, every log record about it, and (for reviewers) the actions.
 import { ComplianceApiError } from "./api";
+import { bidiNodes } from "./bidi-marks";
 import { diffSection } from "./diff-view";
 import {
   editedLabel,
@@ -99,7 +100,7 @@ export class DetailView {
       ),
       this.texts(g.text, sent?.text),
       el("h3", {}, "What changed"),
-      diffSection(detail.diff),
+      diffSection(detail.diff, detail.diffByLine === true),
       el("div", { className: "detail-grid" }, this.checks(g.checks, g.checkNotes, sent?.checks, sent?.checkNotes, !!sent), this.recipients(sent?.to, sent?.cc, !!sent)),
       el(
         "div",
@@ -119,7 +120,7 @@ export class DetailView {
             template?.sha256 ? el("dt", {}, "SHA-256") : null,
             template?.sha256 ? el("dd", { className: "mono", title: template.sha256 }, shortHash(template.sha256)) : null,
             g.ask?.quote ? el("dt", {}, "The ask") : null,
-            g.ask?.quote ? el("dd", { className: "quote" }, g.ask.quote) : null,
+            g.ask?.quote ? el("dd", { className: "quote" }, ...bidiNodes(g.ask.quote)) : null,
             g.stance?.taken ? el("dt", {}, "Stance") : null,
             g.stance?.taken ? el("dd", { testid: "detail-stance" }, stanceText(g.stance.taken, g.stance.suggested)) : null,
             g.alternatives?.length ? el("dt", {}, "Alternatives offered") : null,
@@ -142,7 +143,7 @@ export class DetailView {
 
   private texts(generated: string | undefined, sent: string | undefined): HTMLElement {
     const block = (text: string | undefined, testid: string, empty: string) =>
-      text === undefined ? el("p", { className: "muted", testid }, empty) : el("pre", { className: "reply-text", testid }, text);
+      text === undefined ? el("p", { className: "muted", testid }, empty) : el("pre", { className: "reply-text", testid }, ...bidiNodes(text));
     return el(
       "div",
       { className: "side-by-side" },
@@ -161,7 +162,7 @@ export class DetailView {
       );
     };
     const notes = (title: string, list: string[] | undefined) =>
-      list && list.length ? el("div", { className: "check-notes-box" }, el("p", { className: "small muted" }, title), el("ul", { className: "check-notes" }, ...list.map((n) => el("li", {}, n)))) : null;
+      list && list.length ? el("div", { className: "check-notes-box" }, el("p", { className: "small muted" }, title), el("ul", { className: "check-notes" }, ...list.map((n) => el("li", {}, ...bidiNodes(n))))) : null;
     return el(
       "section",
       { "aria-labelledby": "checks-title" },

@@ -1,5 +1,7 @@
 // The word diff between the generated and the sent text: one span per run, classed by operation,
-// its text set as a text node (so markup in a sent reply shows as the characters it is).
+// its text set as text nodes (so markup in a sent reply shows as the characters it is, and a
+// bidirectional control as a visible mark).
+import { bidiNodes } from "./bidi-marks";
 import { el } from "./format";
 import type { DiffSpan } from "./types";
 
@@ -31,14 +33,15 @@ export function renderWordDiff(spans: readonly DiffSpan[]): HTMLElement {
       role: op === "add" ? "insertion" : op === "remove" ? "deletion" : undefined,
       title: op === "add" ? "Added by the sender" : op === "remove" ? "Removed by the sender" : undefined,
     });
-    node.textContent = span.text;
+    node.append(...bidiNodes(span.text));
     block.appendChild(node);
   }
   return block;
 }
 
-/** The diff with its caption and counts; a note when the text was sent unchanged. */
-export function diffSection(spans: readonly DiffSpan[] | null): HTMLElement {
+/** The diff with its caption and counts; a note when the text was sent unchanged, and one when the
+ * API compared whole lines because the texts were too large to compare word by word. */
+export function diffSection(spans: readonly DiffSpan[] | null, byLine = false): HTMLElement {
   if (!spans) return el("p", { className: "muted", testid: "diff-none" }, "Not sent: there is nothing to compare.");
   const stats = diffStats(spans);
   const unchanged = stats.added === 0 && stats.removed === 0 && spans.every((s) => s.op === "same");
@@ -54,6 +57,9 @@ export function diffSection(spans: readonly DiffSpan[] | null): HTMLElement {
       " ",
       el("span", { className: "legend legend-add" }, "added"),
     ),
+    byLine
+      ? el("p", { className: "diff-note", testid: "diff-by-line", role: "note" }, "These texts are too large to compare word by word, so whole lines are compared: a changed line shows as removed and added.")
+      : null,
     renderWordDiff(spans),
   );
 }

@@ -128,6 +128,8 @@ export interface DraftDetail {
   sent: SentPayload | null;
   diff: DiffSpan[] | null;
   records: LogRecord[];
+  /** True when the texts were too large to compare word by word and the diff is by line (absent from older APIs). */
+  diffByLine?: boolean;
 }
 
 export interface ChainProblem {

@@ -1,0 +1,99 @@
+using System.Security.Claims;
+using OutlookSayNo.Asks;
+using OutlookSayNo.Checks;
+using OutlookSayNo.Drafts;
+using OutlookSayNo.Kinds;
+using OutlookSayNo.Reading;
+using OutlookSayNo.Testing;
+
+namespace OutlookSayNo.UnitTests;
+
+/// <summary>A body of 256 KB of any shape is read in time linear in its size, by every step that reads
+/// it: the reader (with the register and the name), the figure extractor, the six checks (the grounded
+/// one included), and the whole compose path (read, classify, model, render, check). The hostile-input
+/// review found "&lt;p&gt;" and 199,000 '&lt;' took over a minute to read.</summary>
+public sealed class HostileInputTimingTests
+{
+    private static readonly KindCatalog Catalog = TemplateFixture.Catalog;
+    private static readonly DateOnly Today = new(2026, 11, 16);
+    private static readonly Classifier Classifier = new(TimeProvider.System);
+    private static readonly ClaimsPrincipal User = new(new ClaimsIdentity([new Claim("name", "Sam Porter")], "test"));
+
+    private const string Draft =
+        "Hi Priya,\n\nWe can't lower the price by 15%, because every customer of your size pays the same rate.\n\n" +
+        "Here is what we can do instead:\n\n- Pay the year up front: we take 4% off the $48,000.\n\nBest regards,\nSam";
+
+    private static readonly GroundingSources Sources = Grounding.ForSent(Draft, ["15%"], Catalog, Today);
+
+    public static TheoryData<string> AllShapes() => [.. PathologicalBodies.Names];
+
+    /// <summary>The shapes that stress the figures, the checks and the compose path (each costs more to run).</summary>
+    public static TheoryData<string> HeavyShapes() =>
+    [
+        "p then lt", "p then lt a", "p then amp entity open", "html words", "digits", "digit space", "digit dash", "digit slash", "percent",
+        "dollar digit", "days", "dates", "a space", "we will sign", "hi lines", "on lines", "words", "cyrillic look-alikes",
+    ];
+
+    private static Func<int, string> Shape(string name) => n => PathologicalBodies.Make(name, n);
+
+    [Theory]
+    [MemberData(nameof(AllShapes))]
+    public void The_reader_with_register_and_name_is_linear(string shape) =>
+        LinearTime.Assert($"reading '{shape}'", Shape(shape), body =>
+        {
+            var email = EmailReader.Read(body);
+            _ = Register.Read(email);
+            _ = Names.Read("Priya Nair", "priya.nair@northwind-foods.com", email);
+            _ = Tokenizer.Tokenize(email.Text, 0, email.Text.Length);
+        }, LinearTime.Ms(100));
+
+    [Theory]
+    [MemberData(nameof(HeavyShapes))]
+    public void The_figure_extractor_is_linear(string shape) =>
+        LinearTime.Assert($"figures of '{shape}'", Shape(shape), body => FigureExtractor.Extract(body, Today), LinearTime.Ms(400));
+
+    [Theory]
+    [MemberData(nameof(HeavyShapes))]
+    public void The_six_checks_with_grounding_are_linear(string shape) =>
+        LinearTime.Assert($"checks of '{shape}'", Shape(shape), body => DraftChecker.Check(body, Catalog, Today, Sources), LinearTime.Ms(500));
+
+    [Theory]
+    [MemberData(nameof(HeavyShapes))]
+    public void The_compose_path_is_linear(string shape) =>
+        LinearTime.Assert($"composing for '{shape}'", Shape(shape), body =>
+        {
+            var c = Classifier.Classify(Catalog, "Renewal", body);
+            var kind = Catalog.Kinds["discount"];
+            var email = new DraftEmail("Renewal", body, new EmailAddress("Priya Nair", "priya.nair@northwind-foods.com"), null, null);
+            var offered = kind.Definition.Alternatives.Where(a => a.Default).Select(a => a.Id).ToList();
+            _ = StanceReader.Read(c, kind.Id);
+            _ = Composer.Compose(Catalog, new ComposeInput(kind, "finance", email, c, new Dictionary<string, string?>(), offered, null, User), Today, [], CancellationToken.None);
+        }, LinearTime.Ms(500));
+
+    [Fact]
+    public void A_figure_dense_text_read_up_to_a_limit_stops_there_and_says_so()
+    {
+        var text = PathologicalBodies.Make("percent", 20_000);
+
+        var figures = FigureExtractor.Extract(text, 0, text.Length, Today, 500, out var complete);
+
+        Assert.False(complete);
+        Assert.Equal(500, figures.Count);
+        Assert.Equal(10_000, FigureExtractor.Extract(text, Today).Count);
+        const string letter = "We can take 15% off the $48,000 renewal by March 3.";
+        Assert.Equal(3, FigureExtractor.Extract(letter, 0, letter.Length, Today, 500, out var all).Count);
+        Assert.True(all);
+    }
+
+    [Fact]
+    public void A_reply_with_more_figures_than_can_be_traced_is_not_grounded()
+    {
+        // Every one of them traces (15% is in the draft): only their number keeps the reply from being judged grounded.
+        var reply = Draft + "\n\n" + PathologicalBodies.Repeat("15% ", 10_000);
+
+        var result = DraftChecker.Check(reply, Catalog, Today, Sources);
+
+        Assert.False(result.Checks.Grounded);
+        Assert.Contains(result.Notes, n => n.StartsWith($"More than {DraftChecker.MaxFigures:N0} figures", StringComparison.Ordinal));
+    }
+}

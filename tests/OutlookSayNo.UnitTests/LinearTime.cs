@@ -1,0 +1,59 @@
+using System.Diagnostics;
+
+namespace OutlookSayNo.UnitTests;
+
+/// <summary>Timing assertions that hold on a slow, busy two-core machine yet fail on superlinear work:
+/// the full size must finish within a generous limit, and take at most three times as long as half the
+/// size (twice the input doubles linear work, quadruples quadratic work), give or take a few
+/// milliseconds of noise. A measurement that fails is taken again once before the test fails.</summary>
+internal static class LinearTime
+{
+#if DEBUG
+    // The API built for debugging runs its regexes unoptimised: several times slower than Release.
+    public const double Scale = 6;
+#else
+    public const double Scale = 1;
+#endif
+
+    public const int Size = 256 * 1024;
+
+    public static void Assert(string what, Func<int, string> make, Action<string> work, TimeSpan limit, int size = Size, double slackMs = 25)
+    {
+        work(make(4096)); // the first call compiles
+        var (half, full) = (make(size / 2), make(size));
+        string? failure = null;
+        for (var attempt = 0; attempt < 2; attempt++)
+        {
+            var (h, f) = (Time(what, half, work, limit), Time(what, full, work, limit));
+            failure = f > limit.TotalMilliseconds
+                ? $"{what}: {full.Length:N0} characters took {f:0} ms, more than {limit.TotalMilliseconds:0} ms"
+                : f > 3 * h + slackMs * Scale
+                    ? $"{what}: {full.Length:N0} characters took {f:0} ms, {half.Length:N0} took {h:0} ms: more than linear"
+                    : null;
+            if (failure is null) return;
+        }
+        throw new Xunit.Sdk.XunitException(failure);
+    }
+
+    /// <summary>One input within the limit (measured twice when the first run is over it).</summary>
+    public static void Within(string what, string input, Action<string> work, TimeSpan limit)
+    {
+        work(input.Length > 4096 ? input[..4096] : input); // the first call compiles
+        var ms = Time(what, input, work, limit);
+        if (ms > limit.TotalMilliseconds) ms = Math.Min(ms, Time(what, input, work, limit));
+        if (ms > limit.TotalMilliseconds)
+            throw new Xunit.Sdk.XunitException($"{what}: {input.Length:N0} characters took {ms:0} ms, more than {limit.TotalMilliseconds:0} ms");
+    }
+
+    /// <summary>Milliseconds for one run; a run four times past the limit fails at once (a hang, not a slow machine).</summary>
+    public static double Time(string what, string input, Action<string> work, TimeSpan limit)
+    {
+        var watch = Stopwatch.StartNew();
+        var run = Task.Run(() => work(input));
+        if (!run.Wait(limit * 4))
+            throw new Xunit.Sdk.XunitException($"{what}: {input.Length:N0} characters were not read within {(limit * 4).TotalSeconds:0.#} s");
+        return watch.Elapsed.TotalMilliseconds;
+    }
+
+    public static TimeSpan Ms(double releaseMs) => TimeSpan.FromMilliseconds(releaseMs * Scale);
+}
