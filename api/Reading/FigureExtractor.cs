@@ -40,13 +40,15 @@ public static partial class FigureExtractor
         var found = new FoundFigures(start, length, maxFigures);
         var segment = text.Substring(start, length);
         // Each pattern's matches, one at a time (a MatchCollection keeps every match alive until the end,
-        // which made a figure-dense text several times slower), until the figures are full.
+        // which made a figure-dense text several times slower), until the figures are full. A match whose
+        // first character an earlier figure claimed is passed over before it is parsed: its figure, which
+        // starts there, would be refused anyway.
         IEnumerable<Match> Scan(Regex pattern)
         {
             for (var m = pattern.Match(segment); m.Success; m = m.NextMatch())
             {
                 if (found.Full) yield break;
-                yield return m;
+                if (!found.IsClaimed(start + m.Index)) yield return m;
             }
         }
 
@@ -139,6 +141,8 @@ public static partial class FigureExtractor
         private readonly bool[] _claimed = new bool[length];
         public List<Figure> Items { get; } = [];
         public bool Full => Items.Count >= max;
+
+        public bool IsClaimed(int at) => at - offset < _claimed.Length && _claimed[at - offset];
 
         public void Add(Figure f)
         {
