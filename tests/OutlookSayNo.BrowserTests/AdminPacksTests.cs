@@ -30,7 +30,7 @@ public sealed class AdminPacksTests(AdminFixture fixture, ITestOutputHelper outp
 
         var put = await admin.SaveAfter(() => admin.TestId("packs-save").ClickAsync(),
             r => r.Request.Method == "PUT" && r.Url.EndsWith("/api/templates/documents/setup.json", StringComparison.Ordinal));
-        Assert.Equal(200, put.Status);
+        Assert.True(put.Status == 200, $"{put.Status}: {await put.TextAsync()}");
         await Expect(admin.TestId("packs-status")).ToHaveTextAsync("Saved version 2.");
 
         var setup = JsonDocument.Parse((await Document(server, "setup.json")).GetProperty("content").GetString()!).RootElement;
