@@ -266,8 +266,7 @@ public sealed class TemplateValidator(Classifier classifier, ModelCache models, 
                 foreach (var cycle in TemplateRecursion.Find(TemplateRecursion.Read(template.Parsed, path), partialCalls.Values))
                     yield return new TemplateProblem(path, cycle.Message, cycle.Definition.Line, cycle.Definition.Column);
             }
-            // An alternative is offered only where its facts are (PackRules), so it needs no guard.
-            var alternativeScope = new TemplateScope { DataPoints = scope.DataPoints, Facts = facts, Partials = partials };
+            var alternativeScope = TemplateScope.ForAlternatives(catalog, kind);
             foreach (var (id, text) in kind.AlternativeTexts)
             {
                 foreach (var issue in TemplateAnalysis.Check(text, alternativeScope))

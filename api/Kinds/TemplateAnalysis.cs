@@ -31,6 +31,15 @@ public sealed class TemplateScope
         OptionalFacts = OptionalFactsOf(catalog),
     };
 
+    /// <summary>The scope of a kind's alternative texts: like its templates', but no fact needs an "if",
+    /// because a pack offers an alternative only when it has every fact the text names (PackRules).</summary>
+    public static TemplateScope ForAlternatives(KindCatalog catalog, Kind kind) => new()
+    {
+        DataPoints = kind.Definition.DataPoints.Select(d => d.Name).ToHashSet(StringComparer.Ordinal),
+        Facts = catalog.Facts.Keys.ToHashSet(StringComparer.Ordinal),
+        Partials = catalog.Partials.Keys.ToHashSet(StringComparer.Ordinal),
+    };
+
     /// <summary>Facts without a value, or missing from some pack.</summary>
     public static IReadOnlySet<string> OptionalFactsOf(KindCatalog catalog) =>
         catalog.Facts.Values.Where(f => f.Value is null || catalog.Packs.Values.Any(p => !p.Facts.Contains(f.Name)))

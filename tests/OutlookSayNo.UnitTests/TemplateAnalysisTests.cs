@@ -59,10 +59,11 @@ public sealed class TemplateAnalysisTests
                 checkedCount++;
                 problems.AddRange(TemplateAnalysis.Check(template.Parsed, scope).Select(i => $"{kind.Id}/{audience}: {i}"));
             }
+            var alternativeScope = TemplateScope.ForAlternatives(catalog, kind);
             foreach (var (id, text) in kind.AlternativeTexts)
             {
                 checkedCount++;
-                problems.AddRange(TemplateAnalysis.Check(text, scope).Select(i => $"{kind.Id} alternative {id}: {i}"));
+                problems.AddRange(TemplateAnalysis.Check(text, alternativeScope).Select(i => $"{kind.Id} alternative {id}: {i}"));
             }
         }
         var partialScope = TemplateScope.ForPartials(catalog);
