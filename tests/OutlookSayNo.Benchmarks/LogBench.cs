@@ -217,7 +217,7 @@ public static class LogBench
     private const string Text = """
         Hi Jordan,
 
-        Thank you for your message about the price of the $48,000 contract. I understand budgets are under pressure at Northwind and every contract has to earn its place.
+        Thank you for your message about the price of the $48,000 contract, and for raising it with me directly.
 
         We can't lower the price by 15%, because we charge one price to every customer of your size: 140 companies pay the same rate, and a discount for one would be unfair to the rest. That price pays for a team that knows your setup after 4 years together and answers priority issues within 4 hours; a new supplier would have to learn it all from scratch.
 

@@ -162,7 +162,9 @@ public static partial class DraftReport
     {
         var user = new ClaimsPrincipal(new ClaimsIdentity([new Claim("name", "Sam Porter")], "eval"));
         if (catalog.Packs.ContainsKey(p.Email.Trade)) catalog = catalog.ForPack(p.Email.Trade);
-        var kind = catalog.Find(p.Email.Kind) ?? catalog.Find(p.Result.Primary.Category)!;
+        // An email labelled with no ask has no templates of its own: show what the reader would draft instead.
+        var kind = new[] { catalog.Find(p.Email.Kind), catalog.Find(p.Result.Primary.Category) }.FirstOrDefault(k => k is { Templates.Count: > 0 });
+        if (kind is null) return $"----- {p.Email.File}: labelled {p.Email.Kind}, read as {p.Result.Primary.Category}; no kind with a reply to draft\n";
         var email = new DraftEmail(p.Email.Subject, p.Email.Body, new EmailAddress(p.Email.FromName, p.Email.FromEmail), null, null);
         var offered = kind.Definition.Alternatives.Where(a => a.Default).Select(a => a.Id).ToList();
         var sb = new StringBuilder();

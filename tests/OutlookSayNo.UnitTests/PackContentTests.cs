@@ -121,6 +121,29 @@ public sealed partial class PackContentTests
         Assert.True(cited.Count >= 8, $"only {cited.Count} facts cited: {string.Join(", ", cited)}");
     }
 
+    /// <summary>Words that claim to know the customer's situation ("I understand budgets are under pressure").</summary>
+    private static readonly Regex ClaimsToKnowThem = new(@"\bI (?:understand|know|can see|appreciate)\b[^.!?]*", RegexOptions.CultureInvariant);
+
+    [Theory]
+    [MemberData(nameof(Packs))]
+    public void A_draft_claims_no_knowledge_of_the_customer_s_situation_they_did_not_give(string pack)
+    {
+        // Never say what nobody knows: with no reason in the email, the opening thanks them for what they
+        // asked and stops; it does not supply a budget squeeze or a deadline they never mentioned. The
+        // pressure paragraph ("I understand the frustration") answers a threat or insult the email made.
+        var problems = new List<string>();
+        var checkedDrafts = 0;
+        foreach (var d in Drafts(TemplateFixture.Catalog, pack).Where(d => d.Composed is { Reading.ReasonTheirs: null }))
+        {
+            if (d.Composed!.Text.Contains("I understand the frustration", StringComparison.Ordinal)) continue;
+            checkedDrafts++;
+            var m = ClaimsToKnowThem.Match(d.Composed.Text);
+            if (m.Success) problems.Add($"{d.Where}: \"{m.Value}\"");
+        }
+        Assert.True(checkedDrafts >= 50, $"only {checkedDrafts} drafts without a reason");
+        Assert.True(problems.Count == 0, string.Join("\n", problems.Distinct().Take(10)));
+    }
+
     private sealed record Draft(string Where, DraftEmail Email, Composed? Composed, string? Error);
 
     private static readonly Dictionary<(KindCatalog, string), List<Draft>> Cache = [];
