@@ -4,6 +4,7 @@ using OutlookSayNo.Asks;
 using OutlookSayNo.Checks;
 using OutlookSayNo.Drafts;
 using OutlookSayNo.Kinds;
+using OutlookSayNo.Reading;
 
 namespace OutlookSayNo.Admin;
 
@@ -136,7 +137,7 @@ public sealed class TemplateValidator(Classifier classifier, ModelCache models, 
         catalog = catalog.ForEmail(email.From?.Email);
         kind = catalog.Find(kind.Id) ?? kind;
         var template = kind.Templates[audience];
-        var offered = alternatives ?? kind.Definition.Alternatives.Where(a => a.Default).Select(a => a.Id).ToList();
+        var offered = alternatives ?? kind.Definition.DefaultOffered(Register.IsBrief(classification.Email));
         var problems = new List<TemplateProblem>();
         try
         {

@@ -82,7 +82,7 @@ public sealed partial class DraftService(CatalogStore catalogs, Readings reading
         // Model, render and check: the one compose step.
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var template = kind.Templates[audience];
-        var offeredIds = request.Alternatives ?? kind.Definition.Alternatives.Where(a => a.Default).Select(a => a.Id).ToList();
+        var offeredIds = request.Alternatives ?? kind.Definition.DefaultOffered(Register.IsBrief(classification.Email));
         var composed = Composer.Compose(catalog,
             new ComposeInput(kind, audience, email, classification, request.Fields ?? [], offeredIds, request.TheyAreRightAbout, user, request.Reason, request.Stance, budget.Value),
             today, errors, ct);
@@ -250,6 +250,7 @@ public sealed partial class DraftService(CatalogStore catalogs, Readings reading
             ["audience"] = audience,
             ["stance"] = Stances.Refuse,
             ["register"] = Register.Read(c.Email),
+            ["brief"] = Register.IsBrief(c.Email),
             ["pressure"] = new ScriptObject { ["threat"] = c.Threat, ["abusive"] = c.Abusive, ["any"] = c.Threat || c.Abusive },
             ["data"] = dataObject,
             ["facts"] = facts,

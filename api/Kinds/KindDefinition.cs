@@ -16,6 +16,14 @@ public sealed class KindDefinition
     public List<DataPointDefinition> DataPoints { get; set; } = [];
     public List<AlternativeDefinition> Alternatives { get; set; } = [];
 
+    /// <summary>The alternatives offered until the account manager picks: every default, or for a brief reply to a
+    /// short message only the first (the pane lists the rest to tick).</summary>
+    public List<string> DefaultOffered(bool brief)
+    {
+        var defaults = Alternatives.Where(a => a.Default).Select(a => a.Id);
+        return (brief ? defaults.Take(1) : defaults).ToList();
+    }
+
     /// <summary>The same kind with another list of alternatives (a pack's choice).</summary>
     public KindDefinition WithAlternatives(List<AlternativeDefinition> alternatives)
     {

@@ -35,6 +35,7 @@ public static class TemplateModel
         new("ask", "offer", ModelValue.Text, "what they offer or make it conditional on (\"sign today\"; may be null)"),
         new("", "audience", ModelValue.Text, "commercial, technical or finance"),
         new("", "register", ModelValue.Text, "formal when the customer wrote a letter (\"Dear …\", \"Yours faithfully\"), else informal"),
+        new("", "brief", ModelValue.YesNo, "true when the customer wrote a short informal message (60 words or fewer): answer briefly, in kind"),
         new("", "stance", ModelValue.Text, "the position the reply takes: refuse, own_part (the customer reports a failure of ours) or imposed (they announce rather than ask)"),
         new("pressure", "threat", ModelValue.YesNo, "the email threatens a consequence as leverage"),
         new("pressure", "abusive", ModelValue.YesNo, "the email is abusive"),

@@ -9,6 +9,27 @@ public static partial class Register
     public const string Formal = "formal";
     public const string Informal = "informal";
 
+    /// <summary>A message of at most this many words before the signature is short: a two-line post or note.</summary>
+    public const int ShortMessageWords = 60;
+
+    /// <summary>A short, informal message ("can you knock 10% off?") gets a short, plain reply: length follows the
+    /// customer's. A letter keeps a letter's length, however short.</summary>
+    public static bool IsBrief(EmailText email) => Read(email) == Informal && WordsUpTo(email.Message, ShortMessageWords + 1) <= ShortMessageWords;
+
+    /// <summary>Counts words (runs of letters or digits), stopping once there are <paramref name="enough"/>: linear, and cheap on a long body.</summary>
+    private static int WordsUpTo(ReadOnlySpan<char> text, int enough)
+    {
+        var words = 0;
+        var inWord = false;
+        foreach (var ch in text)
+        {
+            var letter = char.IsLetterOrDigit(ch);
+            if (letter && !inWord && ++words >= enough) return words;
+            inWord = letter || (inWord && ch is '\'' or '’' or '-' or '.' or ',');
+        }
+        return words;
+    }
+
     public static string Read(EmailText email)
     {
         var message = email.Text[..email.MessageEnd];

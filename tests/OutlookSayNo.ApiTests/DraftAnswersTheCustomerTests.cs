@@ -28,6 +28,24 @@ public sealed class DraftAnswersTheCustomerTests(SayNoFactory factory) : IClassF
     }
 
     [Fact]
+    public async Task A_short_message_gets_a_short_reply_with_one_alternative_and_a_letter_keeps_its_length()
+    {
+        // Length follows the customer's: two lines get a short reply; the same ask as a letter, a letter's reply.
+        const string note = "Hi Alex, could you knock 15% off the $48,000 renewal?\n\nthanks\nPriya";
+        const string letter = "Dear Mr Morgan,\n\nI am writing to ask whether you could reduce the price of our $48,000 renewal by 15%.\n\nYours sincerely,\nPriya Nair";
+        var brief = await Draft(new { email = Json.Email(note, name: "Priya Nair"), category = "discount", audience = "commercial" });
+        var full = await Draft(new { email = Json.Email(letter, name: "Priya Nair"), category = "discount", audience = "commercial" });
+        static int Words(JsonNode d) => ((string)d["text"]!).Split((char[])[' ', '\n'], StringSplitOptions.RemoveEmptyEntries).Length;
+
+        Assert.Single(brief["alternatives"]!.AsArray(), a => (bool)a!["offered"]!);
+        Assert.True(full["alternatives"]!.AsArray().Count(a => (bool)a!["offered"]!) > 1);
+        Assert.True(Words(brief) <= 130, $"{Words(brief)} words:\n{brief["text"]}");
+        Assert.True(Words(full) >= 120, $"{Words(full)} words:\n{full["text"]}");
+        // Still a whole "no": the checks pass on the short one too.
+        Assert.All(brief["checks"]!.AsObject(), c => Assert.True((bool)c.Value!, c.Key));
+    }
+
+    [Fact]
     public async Task The_response_carries_the_reading_in_plain_words()
     {
         var json = await Draft(new { email = Json.Email(Body), category = "discount", audience = "finance" });

@@ -18,7 +18,15 @@ public static partial class DraftReport
     public sealed record Measures(int Emails, int Drafts, int Grounded, int GreetingRight, int WithRequested, int RequestedCited,
         int FalsePressure, int Unsourced, double Overlap, int GreetingLabelled, int NoAskEmails = 0, int NoAskRefusable = 0,
         int Formal = 0, int FormalAnswered = 0, int Informal = 0, int InformalAnswered = 0,
-        int TradeDrafts = 0, int CrossTrade = 0, int CrossTradeFacts = 0);
+        int TradeDrafts = 0, int CrossTrade = 0, int CrossTradeFacts = 0,
+        int ShortEmails = 0, int ShortAnsweredShort = 0, double ShortMedianWords = 0, double LongMedianWords = 0);
+
+    /// <summary>A customer message of at most this many words (before the signature) is short: a two-line post.</summary>
+    public const int ShortMessageWords = 60;
+    /// <summary>A short message is answered in at most this many words (greeting and sign-off included).</summary>
+    public const int ShortReplyWords = 130;
+
+    public static int Words(string text) => CountedWordRegex().Count(text);
 
     // Words of one trade that a reply to another trade should not bring up unless the customer did.
     // Written from the packs' descriptions, not from the drafts; a word the email itself uses is not counted.
@@ -71,6 +79,7 @@ public static partial class DraftReport
         // The check must be able to fail: for an email with no refusable ask, does any kind still find "evidence"?
         int noAsk = 0, noAskRefusable = 0, formal = 0, formalAnswered = 0, informal = 0, informalAnswered = 0;
         int tradeDrafts = 0, crossTrade = 0, crossTradeFacts = 0;
+        var shortWords = new List<int>(); var longWords = new List<int>();
         foreach (var p in predictions.Where(p => p.Email.Kind == "other"))
         {
             noAsk++;
@@ -87,7 +96,7 @@ public static partial class DraftReport
             var view = trade is null ? catalog : catalog.ForPack(trade);
             var kind = view.Find(p.Email.Kind)!;
             var email = new DraftEmail(p.Email.Subject, p.Email.Body, new EmailAddress(p.Email.FromName, p.Email.FromEmail), null, null);
-            var offered = kind.Definition.Alternatives.Where(a => a.Default).Select(a => a.Id).ToList();
+            var offered = kind.Definition.DefaultOffered(Register.IsBrief(p.Result.Email));
             var texts = new List<string>();
             var requested = p.Email.Figures.Where(f => f.Role == "requested").ToList();
             var requestedCitedHere = false;
@@ -121,6 +130,14 @@ public static partial class DraftReport
                     }
                 }
                 texts.Add(text);
+                if (audience == Audiences.Commercial)
+                {
+                    // Short is judged from the labelled register and a plain word count, not from the product's own reading.
+                    var theirs = Words(EmailReader.Read(p.Email.Body).MessageText);
+                    var isShort = theirs <= ShortMessageWords && p.Email.Register == "informal";
+                    (isShort ? shortWords : longWords).Add(Words(text));
+                    if (details && isShort && Words(text) > ShortReplyWords) sb.AppendLine($"  long reply {p.Email.File}: {theirs} words answered in {Words(text)}");
+                }
                 if (composed.Check.Checks.Grounded) grounded++;
                 else if (details) sb.AppendLine($"  ungrounded {p.Email.File} {audience}: {string.Join(" ", composed.Check.Notes.Where(n => n.StartsWith("Figures", StringComparison.Ordinal) || n.StartsWith("Nothing", StringComparison.Ordinal) || n.StartsWith("A finding", StringComparison.Ordinal)))}");
                 if (composed.Check.Notes.Any(n => n.StartsWith("A finding nobody supplied", StringComparison.Ordinal))) unsourced++;
@@ -154,7 +171,7 @@ public static partial class DraftReport
         }
         var m = new Measures(emails, drafts, grounded, greetingRight, withRequested, cited, falsePressure, unsourced,
             overlaps.Count == 0 ? 0 : overlaps.Average(), greetingLabelled, noAsk, noAskRefusable, formal, formalAnswered, informal, informalAnswered,
-            tradeDrafts, crossTrade, crossTradeFacts);
+            tradeDrafts, crossTrade, crossTradeFacts, shortWords.Count, shortWords.Count(w => w <= ShortReplyWords), Median(shortWords), Median(longWords));
         return (m, sb.ToString());
     }
 
@@ -166,7 +183,7 @@ public static partial class DraftReport
         var kind = new[] { catalog.Find(p.Email.Kind), catalog.Find(p.Result.Primary.Category) }.FirstOrDefault(k => k is { Templates.Count: > 0 });
         if (kind is null) return $"----- {p.Email.File}: labelled {p.Email.Kind}, read as {p.Result.Primary.Category}; no kind with a reply to draft\n";
         var email = new DraftEmail(p.Email.Subject, p.Email.Body, new EmailAddress(p.Email.FromName, p.Email.FromEmail), null, null);
-        var offered = kind.Definition.Alternatives.Where(a => a.Default).Select(a => a.Id).ToList();
+        var offered = kind.Definition.DefaultOffered(Register.IsBrief(p.Result.Email));
         var sb = new StringBuilder();
         foreach (var audience in Audiences.All)
         {
@@ -194,6 +211,7 @@ public static partial class DraftReport
         sb.AppendLine($"formal letters answered formally (\"Dear …\" and \"Yours …\"): {m.FormalAnswered}/{m.Formal} ({Pct(m.FormalAnswered, m.Formal)}); informal messages answered plainly: {m.InformalAnswered}/{m.Informal} ({Pct(m.InformalAnswered, m.Informal)})");
         sb.AppendLine($"emails with no ask that would pass the ask-evidence part of 'grounded' for some kind: {m.NoAskRefusable}/{m.NoAskEmails} ({Pct(m.NoAskRefusable, m.NoAskEmails)})");
         sb.AppendLine($"drafts for a labelled trade, through its pack: {m.TradeDrafts}; with another trade's words the email did not use: {m.CrossTrade} ({Pct(m.CrossTrade, m.TradeDrafts)}); citing another pack's fact: {m.CrossTradeFacts}");
+        sb.AppendLine($"length: {m.ShortEmails} short informal messages (at most {ShortMessageWords} words) answered in at most {ShortReplyWords} words: {m.ShortAnsweredShort} ({Pct(m.ShortAnsweredShort, m.ShortEmails)}); median reply {m.ShortMedianWords} words to a short one, {m.LongMedianWords} to the others");
         return sb.ToString();
     }
 
@@ -262,4 +280,9 @@ public static partial class DraftReport
     // The sentences the pressure partial writes (templates/_partials/pressure.scriban).
     [GeneratedRegex(@"I understand the frustration|this is the answer we would give any customer|If you decide to move elsewhere|whatever you decide about (the|our) (contract|relationship)|if you do decide to (leave|move|go elsewhere|take)", RegexOptions.IgnoreCase)]
     private static partial Regex PressureRegex();
+
+    private static double Median(List<int> xs) => xs.Count == 0 ? 0 : xs.Order().ElementAt(xs.Count / 2);
+
+    [GeneratedRegex(@"[\p{L}\p{N}][\p{L}\p{N}'’.,%$£€-]*")]
+    private static partial Regex CountedWordRegex();
 }

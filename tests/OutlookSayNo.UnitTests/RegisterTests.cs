@@ -37,4 +37,22 @@ public sealed class RegisterTests
         Assert.Equal(Register.Informal, Register.Read(EmailReader.Read(Body(150_000))));
         Assert.Equal(Register.Formal, Register.Read(EmailReader.Read("Thanks for the update.\n" + new string('\n', 150_000) + "Yours sincerely,\nAnna")));
     }
+
+    [Theory]
+    [InlineData("hey, the app doesnt work, refund please", true)]
+    [InlineData("Hi Sam,\n\ncan you knock 10% off the renewal? Money is tight this quarter.\n\nthanks\nJo", true)]
+    // A letter keeps a letter's length, however short.
+    [InlineData("Dear Mr Chen,\n\nPlease extend our terms to 60 days.\n\nYours sincerely,\nAnna", false)]
+    public void A_short_informal_message_is_answered_briefly(string body, bool brief) =>
+        Assert.Equal(brief, Register.IsBrief(EmailReader.Read(body)));
+
+    [Fact]
+    public void Brief_counts_the_newest_message_only_and_stops_at_sixty_one_words()
+    {
+        var words = (int n) => string.Join(' ', Enumerable.Repeat("word", n));
+        Assert.True(Register.IsBrief(EmailReader.Read("Hi,\n" + words(58))));
+        Assert.False(Register.IsBrief(EmailReader.Read("Hi,\n" + words(61))));
+        // The quoted history below the newest message does not make it long.
+        Assert.True(Register.IsBrief(EmailReader.Read("Hi, refund please.\n\nJo\n\n-----Original Message-----\nFrom: Sam\n\n" + words(500))));
+    }
 }

@@ -34,6 +34,7 @@ public sealed class TemplatePayloadTests
             ["audience"] = "finance",
             ["stance"] = "refuse",
             ["register"] = "informal",
+            ["brief"] = false,
             ["pressure"] = new ScriptObject { ["threat"] = false, ["abusive"] = false, ["any"] = false },
             ["data"] = data,
             ["facts"] = facts,
