@@ -104,7 +104,7 @@ public static class AuthSetup
                 ? ValidateOptionsResult.Success
                 : ValidateOptionsResult.Fail(
                     $"Auth:Mode is Entra but {string.Join(", ", missing)} {(missing.Count == 1 ? "is" : "are")} not set. " +
-                    "Set them to the API's Entra app registration (README, Configuration).");
+                    "Set them to the API's Entra app registration (docs/configuration.md).");
         }
     }
 

@@ -10,7 +10,7 @@ public sealed record ModelMember(string Object, string Name, ModelValue Value, s
 
 /// <summary>The one definition of what a template sees, apart from the per-kind <c>data</c>, the catalog's
 /// <c>facts</c> and the rendered <c>alternatives</c>. The compose step fills exactly these, the static
-/// analysis checks templates against them, and the README table lists them (a test holds all three
+/// analysis checks templates against them, and the table in docs/templates.md lists them (a test holds all three
 /// together), so a variable cannot exist in one place and not the others.</summary>
 public static class TemplateModel
 {

@@ -95,7 +95,7 @@ public static class MailboxSetup
             return ValidateOptionsResult.Fail(
                 "Graph is enabled with Entra sign-in, but the API has no client credential for the on-behalf-of exchange: set " +
                 "AzureAd:ClientSecret (or AzureAd:ClientCertificates) to the API app registration's credential, or set Graph:Enabled=false " +
-                "to run without the mailbox features (README, Entra app registration).");
+                "to run without the mailbox features (docs/entra-and-graph.md).");
         }
     }
 

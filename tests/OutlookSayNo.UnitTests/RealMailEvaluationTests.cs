@@ -6,7 +6,7 @@ using OutlookSayNo.Kinds;
 namespace OutlookSayNo.UnitTests;
 
 /// <summary>The real-mail corpus (tests/corpus) through the real classifier and catalog. The test split
-/// is never used to tune anything; these floors sit a little under what it measured (README, "Reading
+/// is never used to tune anything; these floors sit a little under what it measured (docs/reading-real-mail.md, "Reading
 /// real mail") so a change that reads real mail worse fails here. They are guards, not targets: the
 /// targets of the issue are higher and not met.</summary>
 public sealed class RealMailEvaluationTests
