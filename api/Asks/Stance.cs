@@ -66,7 +66,16 @@ public static class StanceReader
         "cut (our|my) (quota|limit|allowance|access)", "(locked|shut) (us|me) out", "(lost|deleted|corrupted) (our|my) (data|files|work|order|booking)",
         "(did not|didn't|failed to|fail to) (deliver|ship|meet|honour|honor|keep|turn up|show up|respond|reply|notify|inform|tell|call)",
         "(cancelled|canceled) (my|our) (order|booking|flight|appointment) (without|with no)", "(underperformance|under performance|underperformed|breach of (the)? (sla|service level))",
-        "(service|support) (was|has been|is) (terrible|poor|appalling|awful|unacceptable|non existent|nonexistent)");
+        "(service|support) (was|has been|is) (terrible|poor|appalling|awful|unacceptable|non existent|nonexistent)",
+        // Short deliveries, things gone or broken, promises not kept, fixes that did not hold (dev, 2026-12-07).
+        "(short shipped|short delivered|short shipment|short delivery)", "(sent|shipped|delivered) (us|me)? only #", "only # ... (had been|have been|were|was) (shipped|delivered|sent)",
+        "(is|was|are|were) still (only)? (half done|unfinished|not done|not finished|broken|faulty|down|missing)", "still (has|have|had) (a|some)? (problem|problems|issues|fault|faults)",
+        "quality ... (is|was|are|were) (very|really|so)? (poor|bad|terrible|awful|unacceptable)", "(badly)? (undercooked|overcooked|stale|expired food|spoilt)",
+        "(got|was|were|has been|have been) (deleted|wiped|erased|lost)", "(was|is|were|are) (completely|all)? (gone|empty) (this morning|today|now|after)",
+        "(you|they) (don't|do not|didn't|did not|won't|will not) (fix|repair|return|refund|honour|honor) (it|my|our|the)", "(false|broken) promises",
+        "(does not|doesn't|no longer|don't|do not) (recognise|recognize|accept) (my|our|the) (license|licence|key|payment|code)", "(didn't|did not) carry over",
+        "(paid|charged) (twice|two times|double)", "(got|received|had) no (answer|reply|response)", "caused by a (defect|fault|manufacturing fault)",
+        "(late|delayed) (delivery|shipment|arrival) of (your|the)");
 
     // An imposition only counts when it is the customer's decision, not a question about one.
     private static readonly CueSet StrongImposition = Cues(

@@ -300,20 +300,21 @@ public sealed class TemplateStoreTests : IDisposable
 
         // An admin edits two documents; then the folder changes both.
         var (technical, technicalTag) = await TemplatesApiTests.Load(admin, "scope/technical.scriban");
-        var adminTechnical = technical.Replace("I understand it would help", "I can see it would help");
+        var adminTechnical = technical.Replace("Thanks for the note about the extra work.", "Thanks for your note about the extra work.");
+        Assert.NotEqual(technical, adminTechnical);
         var saved = await TemplatesApiTests.Save(admin, "scope/technical.scriban", adminTechnical, technicalTag);
         Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
         Assert.Equal("edit", (await saved.ReadNodeAsync())["origin"]!.GetValue<string>());
         var (commercial, commercialTag) = await TemplatesApiTests.Load(admin, "scope/commercial.scriban");
-        var adminCommercial = commercial.Replace("Thank you for sharing", "Thanks for sharing");
+        var adminCommercial = commercial.Replace("Thank you for telling me what else", "Thanks for telling me what else");
         Assert.NotEqual(commercial, adminCommercial);
         Assert.Equal(HttpStatusCode.OK, (await TemplatesApiTests.Save(admin, "scope/commercial.scriban", adminCommercial, commercialTag)).StatusCode);
         Stop(second);
 
-        var folderTechnical = technical.Replace("Thanks for the detail", "Thank you for the detail");
+        var folderTechnical = technical.Replace("Thanks for the note about", "Thank you for the note about");
         Assert.NotEqual(technical, folderTechnical);
         File.WriteAllText(Path.Combine(templates, "scope", "technical.scriban"), folderTechnical);
-        var folderCommercial = commercial.Replace("Thank you for sharing", "Many thanks for sharing");
+        var folderCommercial = commercial.Replace("Thank you for telling me what else", "Many thanks for telling me what else");
         File.WriteAllText(Path.Combine(templates, "scope", "commercial.scriban"), folderCommercial);
 
         var (third, admin3, manager3) = Start(database, templates);
