@@ -32,6 +32,7 @@ app.UseSayNoProblems();
 app.UseJsonCharset();
 app.UseSayNoSwagger();
 app.UseStaticFiles();
+app.UseTryFiles();
 app.UseAuthentication();
 app.UseSayNoSecurity();
 app.UseAuthorization();
@@ -48,6 +49,7 @@ app.MapFacts();
 app.MapCompliance();
 app.MapPage("admin");
 app.MapPage("compliance");
+app.MapTryPage();
 
 app.Run();
 
