@@ -15,6 +15,7 @@ builder.AddSayNoProblems();
 builder.AddSayNoAuth();
 builder.AddSayNoMailbox();
 builder.AddSayNoSecurity();
+builder.AddSayNoDataProtection();
 builder.AddSayNoData();
 builder.AddSayNoKinds();
 builder.AddSayNoRenderBudget();
