@@ -15,7 +15,7 @@ export function textToHtml(text: string): string {
     .join("");
 }
 
-const BLOCKS = new Set(["P", "DIV", "LI", "TR", "H1", "H2", "H3", "H4", "BLOCKQUOTE", "UL", "OL", "TABLE"]);
+const BLOCKS = new Set(["P", "DIV", "TR", "H1", "H2", "H3", "H4", "BLOCKQUOTE", "UL", "OL", "TABLE"]);
 
 /** The text a reader sees in an HTML body: block elements on their own lines, <br> as a newline. */
 export function htmlToText(html: string): string {
@@ -35,7 +35,8 @@ export function htmlToText(html: string): string {
     if (tag === "STYLE" || tag === "SCRIPT" || tag === "HEAD") return;
     const block = BLOCKS.has(tag);
     if (block) out.push("\n");
-    if (tag === "LI") out.push("• ");
+    // List items one to a line, with no blank line between them.
+    if (tag === "LI") out.push("\n• ");
     node.childNodes.forEach(walk);
     if (block) out.push("\n");
   };
