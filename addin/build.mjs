@@ -2,7 +2,7 @@
 // at /addin/. MSAL is split into its own chunk, loaded only when Entra sign-in is configured.
 // It also bundles the template admin page (src/admin/) into ../api/wwwroot/admin/, served at /admin/.
 import { build } from "esbuild";
-import { copyFile, mkdir, readdir, readFile, rm, stat } from "node:fs/promises";
+import { copyFile, mkdir, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
@@ -126,3 +126,36 @@ await build({
 });
 await copyFile(join(here, "src", "onsend", "onsend.html"), join(out, "onsend.html"));
 console.log(`onsend.js built into ${out}`);
+
+// Development only: the /try/ page (src/try/), which hosts the real pane beside a sample inbox, and the
+// office.js stand-in (src/office-standin/) it and the browser tests load in place of office.js. Into
+// ../api/devroot/try/, outside wwwroot: the API serves that folder at /try/ only in Development.
+const tryOut = join(here, "..", "api", "devroot", "try");
+await rm(tryOut, { recursive: true, force: true });
+await mkdir(tryOut, { recursive: true });
+await build({
+  ...common,
+  entryPoints: { "office-standin": "src/office-standin/install.ts" },
+  outdir: tryOut,
+  // A classic script, as office.js is: the browser tests put their settings in front of it.
+  format: "iife",
+});
+await build({
+  ...common,
+  entryPoints: { try: "src/try/try.ts" },
+  outdir: tryOut,
+  format: "esm",
+});
+for (const file of ["try.html", "try.css"]) {
+  await copyFile(join(here, "src", "try", file), join(tryOut, file));
+}
+// The framed pane is the pane's own page with the stand-in in place of office.js; its files stay
+// the ones in /addin/ (the base element), so the pane itself is built once, unchanged.
+const OFFICE_JS = '<script src="https://appsforoffice.microsoft.com/lib/1/hosted/office.js"></script>';
+const paneHtml = await readFile(join(here, "src", "taskpane", "taskpane.html"), "utf8");
+if (!paneHtml.includes(OFFICE_JS) || !paneHtml.includes("<head>")) throw new Error("taskpane.html no longer loads office.js as build.mjs expects");
+await writeFile(
+  join(tryOut, "pane.html"),
+  paneHtml.replace("<head>", '<head>\n    <base href="/addin/" />').replace(OFFICE_JS, '<script src="/try/office-standin.js"></script>'),
+);
+console.log(`the /try/ page and the office.js stand-in: wrote ${tryOut}`);

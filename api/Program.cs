@@ -15,6 +15,7 @@ builder.AddSayNoProblems();
 builder.AddSayNoAuth();
 builder.AddSayNoMailbox();
 builder.AddSayNoSecurity();
+builder.AddSayNoDataProtection();
 builder.AddSayNoData();
 builder.AddSayNoKinds();
 builder.AddSayNoRenderBudget();
@@ -32,6 +33,7 @@ app.UseSayNoProblems();
 app.UseJsonCharset();
 app.UseSayNoSwagger();
 app.UseStaticFiles();
+app.UseTryFiles();
 app.UseAuthentication();
 app.UseSayNoSecurity();
 app.UseAuthorization();
@@ -48,6 +50,7 @@ app.MapFacts();
 app.MapCompliance();
 app.MapPage("admin");
 app.MapPage("compliance");
+app.MapTryPage();
 
 app.Run();
 

@@ -156,6 +156,10 @@ public sealed class ContentSecurityPolicies(IOptions<SecurityOptions> options)
         $"default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
         $"connect-src {string.Join(' ', ["'self'", .. options.Value.AddinConnectSources ?? SecurityOptions.DefaultAddinConnectSources])}; {Common}; frame-ancestors 'none'";
 
+    /// <summary>The /try/ page (Development only) and the pane it frames from /try/: its own files only, and
+    /// framed by itself alone. Inline styles for the same reason as the pane's.</summary>
+    public string Try { get; } = $"default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; connect-src 'self'; frame-src 'self'; {Common}; frame-ancestors 'self'";
+
     /// <summary>JSON, problem details, anything else: nothing to load, never framed.</summary>
     public string Api { get; } = "default-src 'none'; frame-ancestors 'none'";
 
@@ -176,6 +180,7 @@ public sealed class ContentSecurityPolicies(IOptions<SecurityOptions> options)
         : path.StartsWithSegments("/admin") ? Admin
         : path.StartsWithSegments("/compliance") ? Compliance
         : path.StartsWithSegments("/swagger") ? Swagger
+        : path.StartsWithSegments(TryPage.Path) ? Try
         : Api;
 }
 
@@ -211,8 +216,10 @@ internal sealed class SecurityHeadersMiddleware(RequestDelegate next, ContentSec
             // The pages carry ?token= in development and draft ids in their addresses: send no referrer at all.
             headers["Referrer-Policy"] = "no-referrer";
             headers.ContentSecurityPolicy = policies.For(path);
-            // The pane must be framed by Outlook (frame-ancestors says by whom); nothing else is framed.
-            if (!path.StartsWithSegments("/addin")) headers.XFrameOptions = "DENY";
+            // The pane must be framed by Outlook (frame-ancestors says by whom), and the /try/ page frames its
+            // copy of the pane; nothing else is framed.
+            if (path.StartsWithSegments(TryPage.Path)) headers.XFrameOptions = "SAMEORIGIN";
+            else if (!path.StartsWithSegments("/addin")) headers.XFrameOptions = "DENY";
             return Task.CompletedTask;
         });
         return next(http);

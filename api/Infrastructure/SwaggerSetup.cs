@@ -30,6 +30,7 @@ public static class SwaggerSetup
             {
                 [new OpenApiSecuritySchemeReference("bearer", document)] = [],
             });
+            o.DocumentFilter<OpenApiTags>();
         });
         // With Entra sign-in, an admin can sign in from Swagger UI itself (authorization code + PKCE).
         // Read when the document is first built, so configuration the host adds late still counts.
@@ -67,7 +68,10 @@ public static class SwaggerSetup
 
     public static WebApplication UseSayNoSwagger(this WebApplication app)
     {
-        app.UseSwagger();
+        // The document names the server it was served from, so a client generated from it, or a linter,
+        // has a base address (an empty server list is an error to OpenAPI linters).
+        app.UseSwagger(o => o.PreSerializeFilters.Add((document, request) =>
+            document.Servers = [new OpenApiServer { Url = $"{request.Scheme}://{request.Host.Value}{request.PathBase}" }]));
         var entra = EntraSignIn(app.Configuration, app.Services.GetRequiredService<IOptions<AuthOptions>>().Value, app.Environment);
         app.UseSwaggerUI(o =>
         {

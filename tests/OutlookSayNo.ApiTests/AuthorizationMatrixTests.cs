@@ -56,6 +56,7 @@ public sealed class AuthorizationMatrixTests(SayNoFactory factory) : IClassFixtu
         new("GET", "/.well-known/microsoft-officeaddins-allowed.json", "/.well-known/microsoft-officeaddins-allowed.json", null),
         new("GET", "/admin/", "/admin/", null),
         new("GET", "/compliance/", "/compliance/", null),
+        new("GET", "/try/", "/try/", null), // Development only (TryPageApiTests: absent in production)
         new("GET", "/swagger/index.html", "/swagger/index.html", null, Endpoint: false),
         new("GET", "/swagger/v1/swagger.json", "/swagger/v1/swagger.json", null, Endpoint: false),
         new("GET", "/addin/taskpane.html", "/addin/taskpane.html", null, Endpoint: false),

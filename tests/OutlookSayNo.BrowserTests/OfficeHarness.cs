@@ -1,4 +1,3 @@
-using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -6,7 +5,7 @@ namespace OutlookSayNo.BrowserTests;
 
 public sealed record Address(string DisplayName, string EmailAddress);
 
-/// <summary>The Outlook item the fake office.js hands the pane.</summary>
+/// <summary>The Outlook item the office.js stand-in hands the pane.</summary>
 public sealed record OutlookItem
 {
     /// <summary>"read" (a received message) or "compose" (a reply being written).</summary>
@@ -21,7 +20,7 @@ public sealed record OutlookItem
     public string? ConversationId { get; init; }
 }
 
-/// <summary>Builds the office.js the pane gets: the fake in Harness/office-fake.js with this test's
+/// <summary>Builds the office.js the pane gets: the stand-in (addin/src/office-standin) with this test's
 /// requirement sets and item in front of it.</summary>
 public sealed record OfficeHarness
 {
@@ -32,13 +31,22 @@ public sealed record OfficeHarness
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
 
-    private static readonly Lazy<string> Fake = new(() =>
+    // The office.js stand-in the /try/ page uses (addin/src/office-standin), as addin/build.mjs built it:
+    // one stand-in for the demo page and the tests (addin/README.md says what it implements).
+    private static readonly Lazy<string> StandIn = new(() =>
     {
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("office-fake.js")
-            ?? throw new InvalidOperationException("office-fake.js is not embedded.");
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
+        var path = Path.Combine(RepoRoot(), "api", "devroot", "try", "office-standin.js");
+        return File.Exists(path)
+            ? File.ReadAllText(path)
+            : throw new InvalidOperationException($"{path} is missing: build the add-in (npm run build in addin/, which dotnet build runs).");
     });
+
+    private static string RepoRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "OutlookSayNo.sln"))) return dir.FullName;
+        throw new InvalidOperationException("OutlookSayNo.sln not found above " + AppContext.BaseDirectory);
+    }
 
     /// <summary>The highest Mailbox requirement set the host supports ("1.8", or "1.3" for an older Outlook).</summary>
     public string Mailbox { get; init; } = "1.8";
@@ -52,7 +60,7 @@ public sealed record OfficeHarness
     {
         var requirements = new Dictionary<string, string?> { ["Mailbox"] = Mailbox, ["NestedAppAuth"] = NestedAppAuth };
         var config = JsonSerializer.Serialize(new { requirements, item = Item }, Json);
-        return $"window.__officeConfig = {config};\n{Fake.Value}";
+        return $"window.__officeConfig = {config};\n{StandIn.Value}";
     }
 
     public static string ItemJson(OutlookItem item) => JsonSerializer.Serialize(item, Json);

@@ -5,7 +5,7 @@ using Xunit.Abstractions;
 
 namespace OutlookSayNo.BrowserTests;
 
-/// <summary>One browser context with the pane open in it, driven through the fake office.js.</summary>
+/// <summary>One browser context with the pane open in it, driven through the office.js stand-in (addin/src/office-standin).</summary>
 public sealed class PaneSession : IAsyncDisposable
 {
     private readonly IBrowserContext _context;
@@ -106,7 +106,7 @@ public sealed class PaneSession : IAsyncDisposable
         return await response.JsonAsync() ?? throw new InvalidOperationException("The draft response had no JSON body.");
     }
 
-    /// <summary>What the pane called on the fake Outlook, in order.</summary>
+    /// <summary>What the pane called on the stand-in Outlook, in order.</summary>
     public async Task<List<OfficeCall>> Calls()
     {
         var json = await Page.EvaluateAsync<JsonElement>("() => window.__calls");

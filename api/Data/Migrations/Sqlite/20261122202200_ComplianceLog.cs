@@ -18,174 +18,53 @@ namespace OutlookSayNo.Data.Migrations.Sqlite
             migrationBuilder.DropTable(
                 name: "draft_events");
 
-            migrationBuilder.DropIndex(
-                name: "IX_drafts_CreatedAtUtc",
-                table: "drafts");
+            // The drafts table loses most of its columns and gains others, and it is empty (above). SQLite
+            // cannot drop those columns in place: EF would rebuild the table with PRAGMA foreign_keys = 0,
+            // which cannot run in the migration's transaction and is warned about on every new database.
+            // Dropping and creating the table gives the same table (the columns in the order EF's rebuild
+            // gave them), inside the transaction.
+            migrationBuilder.DropTable(
+                name: "drafts");
 
-            migrationBuilder.DropIndex(
-                name: "IX_drafts_UserId_CreatedAtUtc",
-                table: "drafts");
-
-            migrationBuilder.DropColumn(
-                name: "AlternativesJson",
-                table: "drafts");
-
-            migrationBuilder.DropColumn(
-                name: "BodySha256",
-                table: "drafts");
-
-            migrationBuilder.DropColumn(
-                name: "ChecksJson",
-                table: "drafts");
-
-            migrationBuilder.DropColumn(
-                name: "ClassificationJson",
-                table: "drafts");
-
-            migrationBuilder.DropColumn(
-                name: "Confidence",
-                table: "drafts");
-
-            migrationBuilder.DropColumn(
-                name: "ConversationId",
-                table: "drafts");
-
-            migrationBuilder.DropColumn(
-                name: "DataPointsJson",
-                table: "drafts");
-
-            migrationBuilder.DropColumn(
-                name: "Flags",
-                table: "drafts");
-
-            migrationBuilder.DropColumn(
-                name: "Html",
-                table: "drafts");
-
-            migrationBuilder.DropColumn(
-                name: "ItemId",
-                table: "drafts");
-
-            migrationBuilder.DropColumn(
-                name: "MissingFieldsJson",
-                table: "drafts");
-
-            migrationBuilder.DropColumn(
-                name: "TemplateSha256",
-                table: "drafts");
-
-            migrationBuilder.DropColumn(
-                name: "Text",
-                table: "drafts");
-
-            migrationBuilder.AddColumn<bool>(
-                name: "Abusive",
-                table: "drafts",
-                type: "INTEGER",
-                nullable: false,
-                defaultValue: false);
-
-            migrationBuilder.AddColumn<string>(
-                name: "AskQuote",
-                table: "drafts",
-                type: "TEXT",
-                maxLength: 300,
-                nullable: true);
-
-            migrationBuilder.AddColumn<int>(
-                name: "Comments",
-                table: "drafts",
-                type: "INTEGER",
-                nullable: false,
-                defaultValue: 0);
-
-            migrationBuilder.AddColumn<string>(
-                name: "CustomerDomain",
-                table: "drafts",
-                type: "TEXT",
-                maxLength: 255,
-                nullable: false,
-                defaultValue: "");
-
-            migrationBuilder.AddColumn<int>(
-                name: "GeneratedFailed",
-                table: "drafts",
-                type: "INTEGER",
-                nullable: false,
-                defaultValue: 0);
-
-            migrationBuilder.AddColumn<long>(
-                name: "GeneratedSeq",
-                table: "drafts",
-                type: "INTEGER",
-                nullable: false,
-                defaultValue: 0L);
-
-            migrationBuilder.AddColumn<DateTime>(
-                name: "InsertedAtUtc",
-                table: "drafts",
-                type: "TEXT",
-                nullable: true);
-
-            migrationBuilder.AddColumn<string>(
-                name: "Review",
-                table: "drafts",
-                type: "TEXT",
-                maxLength: 20,
-                nullable: false,
-                defaultValue: "");
-
-            migrationBuilder.AddColumn<DateTime>(
-                name: "ReviewedAtUtc",
-                table: "drafts",
-                type: "TEXT",
-                nullable: true);
-
-            migrationBuilder.AddColumn<DateTime>(
-                name: "SentAtUtc",
-                table: "drafts",
-                type: "TEXT",
-                nullable: true);
-
-            migrationBuilder.AddColumn<int>(
-                name: "SentFailed",
-                table: "drafts",
-                type: "INTEGER",
-                nullable: true);
-
-            migrationBuilder.AddColumn<long>(
-                name: "SentSeq",
-                table: "drafts",
-                type: "INTEGER",
-                nullable: true);
-
-            migrationBuilder.AddColumn<bool>(
-                name: "SentUnchanged",
-                table: "drafts",
-                type: "INTEGER",
-                nullable: true);
-
-            migrationBuilder.AddColumn<bool>(
-                name: "SentWarned",
-                table: "drafts",
-                type: "INTEGER",
-                nullable: false,
-                defaultValue: false);
-
-            migrationBuilder.AddColumn<string>(
-                name: "Status",
-                table: "drafts",
-                type: "TEXT",
-                maxLength: 20,
-                nullable: false,
-                defaultValue: "");
-
-            migrationBuilder.AddColumn<bool>(
-                name: "Threat",
-                table: "drafts",
-                type: "INTEGER",
-                nullable: false,
-                defaultValue: false);
+            migrationBuilder.CreateTable(
+                name: "drafts",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Abusive = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AskQuote = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    Audience = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    CatalogVersion = table.Column<long>(type: "INTEGER", nullable: false),
+                    Category = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Comments = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CustomerDomain = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    EmailSubject = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    FromEmail = table.Column<string>(type: "TEXT", maxLength: 320, nullable: false),
+                    FromName = table.Column<string>(type: "TEXT", maxLength: 320, nullable: false),
+                    GeneratedFailed = table.Column<int>(type: "INTEGER", nullable: false),
+                    GeneratedSeq = table.Column<long>(type: "INTEGER", nullable: false),
+                    InsertedAtUtc = table.Column<DateTime?>(type: "TEXT", nullable: true),
+                    ManagerCopyAdvised = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Review = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    ReviewedAtUtc = table.Column<DateTime?>(type: "TEXT", nullable: true),
+                    SentAtUtc = table.Column<DateTime?>(type: "TEXT", nullable: true),
+                    SentFailed = table.Column<int?>(type: "INTEGER", nullable: true),
+                    SentSeq = table.Column<long?>(type: "INTEGER", nullable: true),
+                    SentUnchanged = table.Column<bool?>(type: "INTEGER", nullable: true),
+                    SentWarned = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 1010, nullable: false),
+                    TemplateId = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    TemplateVersion = table.Column<int>(type: "INTEGER", nullable: false),
+                    Threat = table.Column<bool>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_drafts", x => x.Id);
+                });
 
             migrationBuilder.CreateTable(
                 name: "log",
