@@ -91,11 +91,11 @@ const adminGz = gzipSync(await readFile(join(adminOut, "admin.js"))).length;
 console.log(`admin.js: ${adminJs} bytes minified (${(adminJs / 1024).toFixed(1)} KB, ${(adminGz / 1024).toFixed(1)} KB gzipped)`);
 console.log(`wrote ${adminOut}`);
 
-// The look both pages share (src/pages/pages.css), served at /pages/pages.css.
+// The look both pages share (src/shared/pages.css), served at /pages/pages.css.
 const pagesOut = join(here, "..", "api", "wwwroot", "pages");
 await rm(pagesOut, { recursive: true, force: true });
 await mkdir(pagesOut, { recursive: true });
-await copyFile(join(here, "src", "pages", "pages.css"), join(pagesOut, "pages.css"));
+await copyFile(join(here, "src", "shared", "pages.css"), join(pagesOut, "pages.css"));
 
 // The compliance review page (src/compliance/) into ../api/wwwroot/compliance/, served at /compliance/.
 const complianceOut = join(here, "..", "api", "wwwroot", "compliance");

@@ -46,6 +46,8 @@ app.MapManifest();
 app.MapTemplates();
 app.MapFacts();
 app.MapCompliance();
+app.MapStartPage();
+app.MapDevSignIn();
 app.MapPage("admin");
 app.MapPage("compliance");
 

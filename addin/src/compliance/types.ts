@@ -1,5 +1,5 @@
 // Shapes of the compliance review API (api/Compliance/ComplianceApi.cs).
-import { CHECK_LABELS as SHARED_CHECK_LABELS, checkLabel as sharedCheckLabel } from "../pages/labels";
+import { CHECK_LABELS as SHARED_CHECK_LABELS, checkLabel as sharedCheckLabel } from "../shared/labels";
 
 export const AUDIENCES = ["commercial", "technical", "finance"] as const;
 export const CHECKS = ["saysNo", "givesReason", "citesData", "offersAlternative", "respectful", "grounded"] as const;
@@ -10,7 +10,7 @@ export const REVIEWS = ["none", "reviewed", "escalated"] as const;
 export const ACTIONS = ["reviewed", "escalated", "comment"] as const;
 export type ReviewAction = (typeof ACTIONS)[number];
 
-/** Readable names of the six checks: the shared words (pages/labels.ts), typed by this page's check names. */
+/** Readable names of the six checks: the shared words (shared/labels.ts), typed by this page's check names. */
 export const CHECK_LABELS = SHARED_CHECK_LABELS as Readonly<Record<CheckName, string>>;
 
 /** Short names for the list's chips (the full name is the chip's tooltip). */
