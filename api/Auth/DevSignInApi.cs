@@ -41,7 +41,7 @@ public static class DevSignInApi
         return app;
     }
 
-    private static Results<Ok<DevToken>, ValidationProblem, ProblemHttpResult> Mint(DevTokenRequest request, IOptionsMonitor<JwtBearerOptions> bearer)
+    private static Results<Ok<DevToken>, ValidationProblem, ProblemHttpResult> Mint(DevTokenRequest request, IOptionsMonitor<JwtBearerOptions> bearer, TimeProvider clock)
     {
         var role = Roles.All.FirstOrDefault(r => r.Equals(request.Role?.Trim(), StringComparison.OrdinalIgnoreCase));
         if (role is null)
@@ -61,7 +61,8 @@ public static class DevSignInApi
             return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Development sign-in is not set up",
                 detail: "Authentication:Schemes:Bearer needs ValidIssuer, ValidAudiences and a signing key (api/appsettings.Development.json and dotnet user-jwts).");
 
-        var now = DateTime.UtcNow;
+        // The clock the bearer handler checks lifetimes with.
+        var now = clock.GetUtcNow().UtcDateTime;
         var expires = now.AddHours(8);
         var token = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {

@@ -13,6 +13,7 @@ import { PacksView } from "./packs-view";
 import { HistoryView } from "./history-view";
 import { PreviewPanel, type PreviewSource } from "./preview-panel";
 import { renderProblems } from "./problems";
+import { forbiddenCard, signInCard } from "../shared/signin-view";
 import type { HistoryEntry, KindSummary, NewKindRequest, Problem, TemplateDocument } from "./types";
 
 export interface AdminAppOptions {
@@ -131,42 +132,11 @@ export class AdminApp {
 
   private showSignIn(reason: "none" | "refused"): void {
     this.started = false;
-    const input = el("textarea", { id: "token-input", testid: "token-input", rows: 4, spellcheck: "false", autocomplete: "off" });
-    const form = el(
-      "form",
-      { className: "signin-form" },
-      el("div", { className: "field" }, el("label", { for: "token-input" }, "Development token"), input),
-      el("button", { type: "submit", className: "primary", testid: "signin-submit" }, "Sign in"),
-    );
-    form.addEventListener("submit", (e) => {
-      e.preventDefault();
-      const token = input.value.trim();
-      if (!token) {
-        input.focus();
-        return;
-      }
-      this.options.tokens.setToken(token);
-      void this.start();
-    });
+    const copy = { needs: `Template administration needs the ${ADMIN_ROLE} role.`, tokenCommand: TOKEN_COMMAND, pagePath: "/admin/" };
     replace(
       this.options.root,
       this.header(null),
-      el(
-        "main",
-        { className: "state-page" },
-        el(
-          "section",
-          { className: "card state-card", testid: "signin", role: reason === "refused" ? "alert" : undefined, "aria-labelledby": "signin-title" },
-          el("h2", { id: "signin-title" }, "Sign in"),
-          reason === "refused"
-            ? el("p", { className: "error", testid: "signin-reason" }, "The API refused your token: it is missing, expired or not signed with this API's key. Make a new one.")
-            : el("p", {}, "Template administration needs a token with the TemplateAdmin role."),
-          el("p", {}, "In development, make one in the repository with:"),
-          el("pre", { className: "command" }, TOKEN_COMMAND),
-          el("p", {}, "Then open ", el("code", {}, "/admin/?token=<token>"), " or paste the token here. It is kept in this browser until you sign out."),
-          form,
-        ),
-      ),
+      el("main", { className: "state-page" }, signInCard(this.options.tokens, reason, copy, () => void this.start())),
     );
   }
 
@@ -174,22 +144,15 @@ export class AdminApp {
     this.started = false;
     void this.options.tokens.getToken().then((token) => {
       const name = token ? readClaims(token)?.name : undefined;
+      const copy = {
+        title: `Your account does not have the ${ADMIN_ROLE} role`,
+        needs: `Editing templates, facts and kinds needs the ${ADMIN_ROLE} role.`,
+        tokenCommand: TOKEN_COMMAND,
+      };
       replace(
         this.options.root,
         this.header(token),
-        el(
-          "main",
-          { className: "state-page" },
-          el(
-            "section",
-            { className: "card state-card", testid: "forbidden", role: "alert", "aria-labelledby": "forbidden-title" },
-            el("h2", { id: "forbidden-title" }, `Your account does not have the ${ADMIN_ROLE} role`),
-            el("p", {}, name ? `You are signed in as ${name}. ` : "", `Editing templates, facts and kinds needs the ${ADMIN_ROLE} role.`),
-            el("p", {}, "In development, make a token with the role:"),
-            el("pre", { className: "command" }, TOKEN_COMMAND),
-            el("button", { type: "button", className: "primary", testid: "use-another-token", onclick: () => this.signOut() }, "Use another token"),
-          ),
-        ),
+        el("main", { className: "state-page" }, forbiddenCard(this.options.tokens, name, copy, () => this.signOut())),
       );
     });
   }
