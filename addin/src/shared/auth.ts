@@ -4,6 +4,9 @@
 
 export const CONFIG_URL = "/addin/config.json";
 
+/** Where the pane keeps a development token (the start page's "sign in as" puts one there too). */
+export const PANE_TOKEN_KEY = "outlooksayno.devToken";
+
 /** What a page gives MSAL to sign in with Entra ID: the same app registration the pane uses. */
 export interface AuthConfig {
   /** The Entra app (client) id. */

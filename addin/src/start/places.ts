@@ -1,4 +1,5 @@
 // The pages the start page lists, and development sign-in for them.
+import { PANE_TOKEN_KEY } from "../shared/auth";
 import { readProblem } from "../shared/http";
 
 export interface Place {
@@ -23,7 +24,7 @@ export const PLACES: readonly Place[] = [
     what: "The Outlook pane beside sample customer emails: open one and get the draft reply.",
     role: "AccountManager",
     roleLabel: "account manager",
-    storageKey: "outlooksayno.devToken",
+    storageKey: PANE_TOKEN_KEY,
     developmentOnly: true,
   },
   {

@@ -6,11 +6,11 @@
 // runs where this pane's MSAL and localStorage cannot be reached.
 import { cacheApiToken, clearCachedApiToken, type KeyValueStorage, tokenStores } from "../shared/handoff";
 import { SignedOutError } from "./api";
-import type { AuthConfig } from "../shared/auth";
+import { PANE_TOKEN_KEY, type AuthConfig } from "../shared/auth";
 
 export { CONFIG_URL, loadConfig, type AuthConfig } from "../shared/auth";
 
-export const DEV_TOKEN_KEY = "outlooksayno.devToken";
+export const DEV_TOKEN_KEY = PANE_TOKEN_KEY;
 export const DIALOG_PATH = "/addin/auth-dialog.html";
 
 export type AuthMode = "dev" | "naa" | "dialog" | "none";
