@@ -26,6 +26,7 @@ interface Schema {
 /** Per types file: TypeScript interface → schema name, where the names differ; several: a type the page uses both
  * to send and to read (each property must be in one of them); null: not in the document (why in the comment). */
 const TYPES: Record<string, Record<string, string | string[] | null>> = {
+  "src/shared/types.ts": {},
   "src/taskpane/types.ts": {
     Figure: "FigureDto",
     Stance: "StanceDto",

@@ -1,9 +1,9 @@
 // Shapes of the compliance review API (api/Compliance/ComplianceApi.cs).
 import { CHECK_LABELS as SHARED_CHECK_LABELS, checkLabel as sharedCheckLabel } from "../shared/labels";
 
-export const AUDIENCES = ["commercial", "technical", "finance"] as const;
-export const CHECKS = ["saysNo", "givesReason", "citesData", "offersAlternative", "respectful", "grounded"] as const;
-export type CheckName = (typeof CHECKS)[number];
+import type { CheckName, Checks } from "../shared/types";
+
+export { AUDIENCES, CHECKS, type CheckName, type Checks, type ProblemDetails } from "../shared/types";
 export const FLAGS = ["threat", "abusive", "any"] as const;
 export const STATUSES = ["generated", "inserted", "sent", "discarded", "notSent"] as const;
 export const REVIEWS = ["none", "reviewed", "escalated"] as const;
@@ -56,8 +56,6 @@ export interface DraftPage {
   hasMore: boolean;
   total: number | null;
 }
-
-export type Checks = Partial<Record<CheckName, boolean>>;
 
 export interface Recipient {
   name?: string | null;
@@ -194,11 +192,3 @@ export interface KindRef {
   title?: string;
 }
 
-export interface ProblemDetails {
-  type?: string;
-  title?: string;
-  status?: number;
-  detail?: string;
-  errors?: Record<string, string[]>;
-  [key: string]: unknown;
-}
