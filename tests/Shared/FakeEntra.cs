@@ -41,7 +41,12 @@ namespace OutlookSayNo.Testing;
 /// metadata (by the validator's source, a v1.0 token, <c>iss</c> https://sts.windows.net/{tid}/, would make it read
 /// <c>/{tenant}/.well-known/openid-configuration</c>; the fake issues v2.0 tokens only). Every request
 /// the fake receives is recorded in <see cref="Requests"/>; anything it does not serve answers 404 and
-/// is recorded there too.</summary>
+/// is recorded there too.
+///
+/// For browser sign-in (MSAL.js in the pages) it also serves the authorization code flow with PKCE:
+/// the authorize endpoint signs in <see cref="SignedInUser"/> without a password and redirects back
+/// with a code; the token endpoint redeems it once for an access token (for the API scope asked for)
+/// and an ID token, and answers cross-origin requests as Entra does.</summary>
 public sealed class FakeEntra : IAsyncDisposable, IDisposable
 {
     public const string KeyId = "fake-entra-key-1";
