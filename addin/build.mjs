@@ -82,6 +82,9 @@ const admin = await build({
   entryPoints: { admin: "src/admin/admin.ts" },
   outdir: adminOut,
   format: "esm",
+  // MSAL in its own chunk, loaded only with Entra sign-in.
+  splitting: true,
+  chunkNames: "chunks/[name]-[hash]",
 });
 for (const file of ["admin.html", "admin.css"]) {
   await copyFile(join(here, "src", "admin", file), join(adminOut, file));
@@ -91,11 +94,11 @@ const adminGz = gzipSync(await readFile(join(adminOut, "admin.js"))).length;
 console.log(`admin.js: ${adminJs} bytes minified (${(adminJs / 1024).toFixed(1)} KB, ${(adminGz / 1024).toFixed(1)} KB gzipped)`);
 console.log(`wrote ${adminOut}`);
 
-// The look both pages share (src/pages/pages.css), served at /pages/pages.css.
+// The look both pages share (src/shared/pages.css), served at /pages/pages.css.
 const pagesOut = join(here, "..", "api", "wwwroot", "pages");
 await rm(pagesOut, { recursive: true, force: true });
 await mkdir(pagesOut, { recursive: true });
-await copyFile(join(here, "src", "pages", "pages.css"), join(pagesOut, "pages.css"));
+await copyFile(join(here, "src", "shared", "pages.css"), join(pagesOut, "pages.css"));
 
 // The compliance review page (src/compliance/) into ../api/wwwroot/compliance/, served at /compliance/.
 const complianceOut = join(here, "..", "api", "wwwroot", "compliance");
@@ -106,12 +109,24 @@ const compliance = await build({
   entryPoints: { compliance: "src/compliance/compliance.ts" },
   outdir: complianceOut,
   format: "esm",
+  splitting: true,
+  chunkNames: "chunks/[name]-[hash]",
 });
 for (const file of ["compliance.html", "compliance.css"]) {
   await copyFile(join(here, "src", "compliance", file), join(complianceOut, file));
 }
 const complianceJs = Object.entries(compliance.metafile.outputs).find(([k]) => k.endsWith("/compliance.js"))[1].bytes;
 console.log(`compliance.js: ${complianceJs} bytes minified; wrote ${complianceOut}`);
+
+// The start page (src/start/) into ../api/wwwroot/start/, served at /.
+const startOut = join(here, "..", "api", "wwwroot", "start");
+await rm(startOut, { recursive: true, force: true });
+await mkdir(startOut, { recursive: true });
+await build({ ...common, entryPoints: { start: "src/start/start.ts" }, outdir: startOut, format: "esm", splitting: true, chunkNames: "chunks/[name]-[hash]" });
+for (const file of ["start.html", "start.css"]) {
+  await copyFile(join(here, "src", "start", file), join(startOut, file));
+}
+console.log(`wrote ${startOut}`);
 
 // The on-send handler (src/onsend/): one classic script that Outlook loads in its event runtime
 // (no modules there), beside the pane at /addin/onsend.js, with the HTML page that hosts it in

@@ -48,6 +48,8 @@ app.MapManifest();
 app.MapTemplates();
 app.MapFacts();
 app.MapCompliance();
+app.MapStartPage();
+app.MapDevSignIn();
 app.MapPage("admin");
 app.MapPage("compliance");
 app.MapTryPage();

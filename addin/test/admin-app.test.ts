@@ -122,7 +122,7 @@ describe("saving a document", () => {
     const ctx = await start(ADMIN, extra, `#doc=${PATH}`);
     expect(byTestId("doc-path")!.textContent).toBe(PATH);
     expect(byTestId("doc-version")!.textContent).toBe("version 1");
-    const editor = (ctx.app as unknown as { editor: import("../src/admin/editor").DocumentEditor }).editor;
+    const editor = (ctx.app as unknown as { panel: import("../src/admin/document-panel").DocumentPanel }).panel.editor;
     editor.replaceAll(TEMPLATE.replace("We can't lower the price.", "We can't lower the price {{ if }}."));
     await settle();
     expect(byTestId("dirty")!.hidden).toBe(false);

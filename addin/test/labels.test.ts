@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ID_LIKE, errorLines, humanizeId, kindTitle, plainMessage, problemKeyLabel, templateTitle, withWords } from "../src/pages/labels";
+import { ID_LIKE, errorLines, humanizeId, kindTitle, plainMessage, problemKeyLabel, templateTitle, withWords } from "../src/shared/labels";
 
 describe("shared labels", () => {
   it("puts ids in words", () => {

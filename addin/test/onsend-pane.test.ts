@@ -2,7 +2,7 @@
 // and the draft id on a compose item (header, Mailbox 1.8; session data, Mailbox 1.11).
 import { OfficeMockObject } from "office-addin-mock";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { DRAFT_HEADER, DRAFT_SESSION_KEY, type KeyValueStorage, TOKEN_STORAGE_KEY, jwtExpiry, readCachedApiToken } from "../src/onsend/handoff";
+import { DRAFT_HEADER, DRAFT_SESSION_KEY, type KeyValueStorage, TOKEN_STORAGE_KEY, jwtExpiry, readCachedApiToken } from "../src/shared/handoff";
 import { handleMessageSend, type SendItem } from "../src/onsend/handler";
 import { DEV_TOKEN_KEY, TokenProvider, createTokenProvider, tokenHandoff } from "../src/taskpane/auth";
 import { insertDraft } from "../src/taskpane/mailbox";

@@ -1,7 +1,7 @@
 // The OnMessageSend handler (src/onsend/): Office.js objects from office-addin-mock, fetch mocked, no real waiting.
 import { OfficeMockObject } from "office-addin-mock";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { DRAFT_HEADER, DRAFT_SESSION_KEY, type KeyValueStorage, TOKEN_STORAGE_KEY } from "../src/onsend/handoff";
+import { DRAFT_HEADER, DRAFT_SESSION_KEY, type KeyValueStorage, TOKEN_STORAGE_KEY } from "../src/shared/handoff";
 import {
   MAX_ALERT_CHARS,
   ONSEND_TIMEOUT_MS,

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Options;
 using Microsoft.Identity.Web;
+using Microsoft.IdentityModel.Tokens;
 
 namespace OutlookSayNo.Auth;
 
@@ -73,6 +74,17 @@ public static class AuthSetup
             var clientId = config["AzureAd:ClientId"];
             if (!string.IsNullOrWhiteSpace(config["AzureAd:Audience"]) && !string.IsNullOrWhiteSpace(clientId))
                 o.TokenValidationParameters.ValidAudiences = [.. o.TokenValidationParameters.ValidAudiences ?? [], clientId];
+        });
+
+        // A development machine without a signing key gets one on its first start, in the store dotnet
+        // user-jwts uses (DevSigningKey). Read here, when the options are built, so the key is seen
+        // by this run without a restart, and a test host that brings its own key writes nothing.
+        builder.Services.AddOptions<JwtBearerOptions>(DevScheme).PostConfigure<IConfiguration, IHostEnvironment, IOptions<AuthOptions>>((o, config, env, auth) =>
+        {
+            if (EffectiveMode(auth.Value, env) != AuthModes.DevJwt || !env.IsDevelopment()) return;
+            if (o.TokenValidationParameters.IssuerSigningKeys?.Any() == true || o.TokenValidationParameters.IssuerSigningKey is not null) return;
+            var path = string.IsNullOrWhiteSpace(config["Auth:DevKeyFile"]) ? DevSigningKey.DefaultPath() : config["Auth:DevKeyFile"];
+            o.TokenValidationParameters.IssuerSigningKeys = [new SymmetricSecurityKey(DevSigningKey.Ensure(path))];
         });
 
         builder.Services.AddAuthorizationBuilder()

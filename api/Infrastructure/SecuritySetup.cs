@@ -144,10 +144,15 @@ public sealed class ContentSecurityPolicies(IOptions<SecurityOptions> options)
 
     /// <summary>The admin page: its own files only, never framed. CodeMirror mounts its themes as &lt;style&gt;
     /// elements in the document (style-mod uses constructed sheets only in shadow roots), hence inline styles.</summary>
-    public string Admin { get; } = $"default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; {Common}; frame-ancestors 'none'";
+    public string Admin { get; } = $"default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src {SignInSources(options.Value)}; {Common}; frame-ancestors 'none'";
 
-    /// <summary>The compliance page: its own files only, never framed.</summary>
-    public string Compliance { get; } = $"default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; {Common}; frame-ancestors 'none'";
+    /// <summary>The compliance page and the start page (/): their own files only, never framed.</summary>
+    public string Compliance { get; } = $"default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src {SignInSources(options.Value)}; {Common}; frame-ancestors 'none'";
+
+    /// <summary>Where a page may connect: itself, and Entra (MSAL reads its metadata and redeems the
+    /// sign-in code at its token endpoint from the page).</summary>
+    private static string SignInSources(SecurityOptions o) =>
+        string.Join(' ', ["'self'", .. o.AddinConnectSources ?? SecurityOptions.DefaultAddinConnectSources]);
 
     /// <summary>Swagger UI: its page uses inline scripts and styles, so only /swagger gets them. With Entra
     /// sign-in it redeems the authorization code at Entra's token endpoint from the page (PKCE), so it may
@@ -178,7 +183,7 @@ public sealed class ContentSecurityPolicies(IOptions<SecurityOptions> options)
     public string For(PathString path) =>
         path.StartsWithSegments("/addin") ? Addin
         : path.StartsWithSegments("/admin") ? Admin
-        : path.StartsWithSegments("/compliance") ? Compliance
+        : path.StartsWithSegments("/compliance") || path.StartsWithSegments("/start") || path == "/" ? Compliance
         : path.StartsWithSegments("/swagger") ? Swagger
         : path.StartsWithSegments(TryPage.Path) ? Try
         : Api;

@@ -9,14 +9,24 @@ public static class StaticPages
     public static IEndpointRouteBuilder MapPage(this IEndpointRouteBuilder routes, string name)
     {
         routes.MapGet($"/{name}/", (HttpContext http, IWebHostEnvironment env) =>
-        {
-            if (!http.Request.Path.Value!.EndsWith('/')) return Results.Redirect($"/{name}/" + http.Request.QueryString);
-            var file = env.WebRootFileProvider.GetFileInfo($"{name}/{name}.html");
-            return file.Exists && file.PhysicalPath is not null
-                ? Results.File(file.PhysicalPath, "text/html; charset=utf-8")
-                : Results.Problem(statusCode: 404, title: $"The {name} page is not built",
-                    detail: "Run npm run build in addin/ (dotnet build does it when the sources change).");
-        }).ExcludeFromDescription().AllowAnonymous();
+            http.Request.Path.Value!.EndsWith('/') ? Serve(env, name) : Results.Redirect($"/{name}/" + http.Request.QueryString))
+            .ExcludeFromDescription().AllowAnonymous();
         return routes;
+    }
+
+    /// <summary>The start page at /: what the product is and where its pages are (built from addin/src/start).</summary>
+    public static IEndpointRouteBuilder MapStartPage(this IEndpointRouteBuilder routes)
+    {
+        routes.MapGet("/", (IWebHostEnvironment env) => Serve(env, "start")).ExcludeFromDescription().AllowAnonymous();
+        return routes;
+    }
+
+    private static IResult Serve(IWebHostEnvironment env, string name)
+    {
+        var file = env.WebRootFileProvider.GetFileInfo($"{name}/{name}.html");
+        return file.Exists && file.PhysicalPath is not null
+            ? Results.File(file.PhysicalPath, "text/html; charset=utf-8")
+            : Results.Problem(statusCode: 404, title: $"The {name} page is not built",
+                detail: "Run npm run build in addin/ (dotnet build does it when the sources change).");
     }
 }

@@ -57,6 +57,9 @@ public sealed class AuthorizationMatrixTests(SayNoFactory factory) : IClassFixtu
         new("GET", "/admin/", "/admin/", null),
         new("GET", "/compliance/", "/compliance/", null),
         new("GET", "/try/", "/try/", null), // Development only (TryPageApiTests: absent in production)
+        new("GET", "/", "/", null),
+        // Development only (DevSignInTests: absent elsewhere): "sign in as" on the start page mints a token for anyone who asks.
+        new("POST", "/dev/token", "/dev/token", null, """{"role":"AccountManager"}"""),
         new("GET", "/swagger/index.html", "/swagger/index.html", null, Endpoint: false),
         new("GET", "/swagger/v1/swagger.json", "/swagger/v1/swagger.json", null, Endpoint: false),
         new("GET", "/addin/taskpane.html", "/addin/taskpane.html", null, Endpoint: false),

@@ -41,7 +41,12 @@ namespace OutlookSayNo.Testing;
 /// metadata (by the validator's source, a v1.0 token, <c>iss</c> https://sts.windows.net/{tid}/, would make it read
 /// <c>/{tenant}/.well-known/openid-configuration</c>; the fake issues v2.0 tokens only). Every request
 /// the fake receives is recorded in <see cref="Requests"/>; anything it does not serve answers 404 and
-/// is recorded there too.</summary>
+/// is recorded there too.
+///
+/// For browser sign-in (MSAL.js in the pages) it also serves the authorization code flow with PKCE:
+/// the authorize endpoint signs in <see cref="SignedInUser"/> without a password and redirects back
+/// with a code; the token endpoint redeems it once for an access token (for the API scope asked for)
+/// and an ID token, and answers cross-origin requests as Entra does.</summary>
 public sealed class FakeEntra : IAsyncDisposable, IDisposable
 {
     public const string KeyId = "fake-entra-key-1";
@@ -79,6 +84,21 @@ public sealed class FakeEntra : IAsyncDisposable, IDisposable
             await next(http);
             Requests.Enqueue($"{http.Request.Method} {http.Request.Path}{http.Request.QueryString} -> {http.Response.StatusCode}");
         });
+        // A browser page (MSAL.js) reads the metadata and redeems the code from another origin, as with Entra.
+        _app.Use(async (http, next) =>
+        {
+            http.Response.Headers.AccessControlAllowOrigin = "*";
+            if (HttpMethods.IsOptions(http.Request.Method))
+            {
+                http.Response.Headers.AccessControlAllowMethods = "GET, POST";
+                http.Response.Headers.AccessControlAllowHeaders = http.Request.Headers.AccessControlRequestHeaders.ToString() is { Length: > 0 } asked ? asked : "content-type";
+                http.Response.StatusCode = StatusCodes.Status204NoContent;
+                return;
+            }
+            await next(http);
+        });
+        _app.MapGet("/{tenant}/oauth2/v2.0/authorize", (string tenant, HttpContext http) => tenant == TenantId ? Authorize(http) : Results.NotFound());
+        _app.MapPost("/{tenant}/oauth2/v2.0/token", async (string tenant, HttpContext http) => tenant == TenantId ? await Redeem(http) : Results.NotFound());
         _app.MapGet("/{tenant}/v2.0/.well-known/openid-configuration", (string tenant) =>
             tenant == TenantId ? Results.Json(OpenIdConfiguration()) : Results.NotFound());
         _app.MapGet("/{tenant}/discovery/v2.0/keys", (string tenant) =>
@@ -193,6 +213,81 @@ public sealed class FakeEntra : IAsyncDisposable, IDisposable
         return new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false }.CreateToken(descriptor);
     }
 
+    /// <summary>The person who signs in at the authorize endpoint next (the fake asks no password: it
+    /// signs in whoever the test names here). Null: the authorize endpoint refuses with 400.</summary>
+    public EntraUser? SignedInUser { get; set; }
+
+    private readonly ConcurrentDictionary<string, PendingCode> _codes = new();
+
+    private sealed record PendingCode(string ClientId, string RedirectUri, string Challenge, string? Nonce, string Scope, EntraUser User);
+
+    /// <summary>The authorization endpoint of the code flow with PKCE, as a single-page app uses it: signs
+    /// in <see cref="SignedInUser"/> at once and sends the browser back to redirect_uri with a code,
+    /// in the fragment unless response_mode=query.</summary>
+    private IResult Authorize(HttpContext http)
+    {
+        var q = http.Request.Query;
+        string? Get(string name) => q.TryGetValue(name, out var v) ? v.ToString() : null;
+        var redirect = Get("redirect_uri");
+        var challenge = Get("code_challenge");
+        if (SignedInUser is not { } user || Get("client_id") is not { Length: > 0 } clientId || redirect is null
+            || challenge is null || Get("code_challenge_method") != "S256" || Get("response_type") != "code")
+            return Results.BadRequest("The fake Entra needs client_id, redirect_uri, response_type=code, an S256 code_challenge, and a SignedInUser.");
+        var code = Base64UrlEncoder.Encode(RandomNumberGenerator.GetBytes(24));
+        _codes[code] = new PendingCode(clientId, redirect, challenge, Get("nonce"), Get("scope") ?? "", user);
+        var answer = $"code={Uri.EscapeDataString(code)}&state={Uri.EscapeDataString(Get("state") ?? "")}" +
+                     $"&client_info={ClientInfo(user)}&session_state={Guid.NewGuid()}";
+        return Results.Redirect(redirect + (Get("response_mode") == "query" ? "?" : "#") + answer);
+    }
+
+    /// <summary>The token endpoint: redeems a code once, for the client and redirect URI it was issued to,
+    /// when the code verifier matches the challenge; answers with an access token for the API scope asked
+    /// for (audience: the scope's resource) and an ID token for the client.</summary>
+    private async Task<IResult> Redeem(HttpContext http)
+    {
+        var form = await http.Request.ReadFormAsync();
+        string Get(string name) => form.TryGetValue(name, out var v) ? v.ToString() : "";
+        if (Get("grant_type") != "authorization_code" || !_codes.TryRemove(Get("code"), out var pending)
+            || pending.ClientId != Get("client_id") || pending.RedirectUri != Get("redirect_uri")
+            || Base64UrlEncoder.Encode(SHA256.HashData(System.Text.Encoding.ASCII.GetBytes(Get("code_verifier")))) != pending.Challenge)
+            return Results.Json(new { error = "invalid_grant", error_description = "The fake Entra refused the code." }, statusCode: 400);
+
+        var apiScope = pending.Scope.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .FirstOrDefault(s => s is not ("openid" or "profile" or "offline_access" or "email")) ?? "";
+        var slash = apiScope.LastIndexOf('/');
+        var user = pending.User;
+        var access = Token(new EntraToken(slash > 0 ? apiScope[..slash] : apiScope)
+        {
+            Roles = user.Roles, Name = user.Name, ObjectId = user.ObjectId, Scope = slash > 0 ? apiScope[(slash + 1)..] : "access_as_user",
+        });
+        var now = DateTime.UtcNow;
+        var idClaims = new Dictionary<string, object>
+        {
+            ["tid"] = TenantId, ["oid"] = user.ObjectId, ["sub"] = user.ObjectId.Replace("-", "", StringComparison.Ordinal),
+            ["name"] = user.Name, ["preferred_username"] = user.UserName, ["ver"] = "2.0",
+        };
+        if (pending.Nonce is not null) idClaims["nonce"] = pending.Nonce;
+        var id = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = Issuer, Audience = pending.ClientId, Claims = idClaims,
+            IssuedAt = now, NotBefore = now.AddMinutes(-1), Expires = now.AddHours(1),
+            SigningCredentials = new SigningCredentials(SigningKey, SecurityAlgorithms.RsaSha256),
+        });
+        return Results.Json(new Dictionary<string, object>
+        {
+            ["token_type"] = "Bearer",
+            ["scope"] = apiScope,
+            ["expires_in"] = 3600,
+            ["ext_expires_in"] = 3600,
+            ["access_token"] = access,
+            ["id_token"] = id,
+            ["client_info"] = ClientInfo(user),
+        });
+    }
+
+    private string ClientInfo(EntraUser user) =>
+        Base64UrlEncoder.Encode(System.Text.Json.JsonSerializer.Serialize(new { uid = user.ObjectId, utid = TenantId }));
+
     public async ValueTask DisposeAsync()
     {
         await _app.DisposeAsync();
@@ -201,6 +296,13 @@ public sealed class FakeEntra : IAsyncDisposable, IDisposable
     }
 
     public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+}
+
+/// <summary>A person the fake signs in at its authorize endpoint, with the app roles their account has.</summary>
+public sealed record EntraUser(string Name, params string[] Roles)
+{
+    public string ObjectId { get; init; } = Guid.NewGuid().ToString();
+    public string UserName => Name.Replace(' ', '.').ToLowerInvariant() + "@contoso.example";
 }
 
 /// <summary>What goes into a <see cref="FakeEntra"/> token. The defaults make a valid token for

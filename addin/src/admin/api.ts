@@ -1,7 +1,7 @@
 // Client for the template administration API. Bearer token from the token provider; problem
 // details mapped to typed errors (401, 403, unreachable, other) or, for writes, to a result:
 // saved, conflict (412) or invalid (400 with problems).
-import { fetchWithin, readJson, readProblem } from "../pages/http";
+import { fetchWithin, readJson, readProblem } from "../shared/http";
 import type {
   Catalog,
   Change,

@@ -1,7 +1,7 @@
 // DOM helpers for the admin page. Text from the API only ever becomes text nodes (textContent);
 // nothing in the admin page assigns innerHTML.
 
-export { append, clear, el, replace, type Child } from "../pages/dom";
+export { append, clear, el, replace, type Child } from "../shared/dom";
 
 /** A short, readable time for version lists. */
 export function formatTime(iso: string | undefined): string {

@@ -1,6 +1,6 @@
 // The live preview: the three audiences rendered from the editor's unsaved text against an
 // example of the kind or a pasted email; debounced, newest request wins.
-import { AUDIENCE_LABELS, CHECK_LABELS as SHARED_CHECK_LABELS } from "../pages/labels";
+import { AUDIENCE_LABELS, CHECK_LABELS as SHARED_CHECK_LABELS } from "../shared/labels";
 import { AdminApiError, type AdminApi } from "./api";
 import { clear, el, firstWords, replace } from "./dom";
 import { LatestRunner } from "./latest";
@@ -21,7 +21,7 @@ import {
 
 export const PREVIEW_DELAY_MS = 300;
 
-// The words are the shared ones (pages/labels.ts); typed here by the admin page's check names.
+// The words are the shared ones (shared/labels.ts); typed here by the admin page's check names.
 export const CHECK_LABELS = SHARED_CHECK_LABELS as Readonly<Record<CheckName, string>>;
 
 export { AUDIENCE_LABELS };

@@ -1,10 +1,8 @@
 // Shapes of the template administration API (docs/templates-api.md).
 
-export const AUDIENCES = ["commercial", "technical", "finance"] as const;
-export type Audience = (typeof AUDIENCES)[number];
+import type { Audience, CheckName, Checks, ProblemDetails as SharedProblemDetails } from "../shared/types";
 
-export const CHECKS = ["saysNo", "givesReason", "citesData", "offersAlternative", "respectful", "grounded"] as const;
-export type CheckName = (typeof CHECKS)[number];
+export { AUDIENCES, CHECKS, type Audience, type CheckName, type Checks } from "../shared/types";
 
 /** The units the API accepts for a fact (KindCatalog.DataUnits). "label" is not one of them. */
 export const FACT_UNITS = ["percent", "money", "days", "hours", "months", "number", "date", "text"] as const;
@@ -116,8 +114,6 @@ export interface PreviewRequest {
   pack?: string;
 }
 
-export type Checks = Partial<Record<CheckName, boolean>>;
-
 export interface AudiencePreview {
   audience: string;
   text: string;
@@ -202,13 +198,7 @@ export interface ImportResult {
 }
 
 /** RFC 9457 problem details, with this API's extensions. */
-export interface ProblemDetails {
-  type?: string;
-  title?: string;
-  status?: number;
-  detail?: string;
-  errors?: Record<string, string[]>;
+export interface ProblemDetails extends SharedProblemDetails {
   problems?: Problem[];
   currentVersion?: number;
-  [key: string]: unknown;
 }

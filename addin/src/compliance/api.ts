@@ -1,6 +1,6 @@
 // Client for the compliance review API. Bearer token from the token provider; answers that are not
 // 2xx become a ComplianceApiError whose message is the problem details' title, detail and errors.
-import { fetchWithin, readJson, readProblem } from "../pages/http";
+import { fetchWithin, readJson, readProblem } from "../shared/http";
 import type {
   Dashboard,
   DraftDetail,

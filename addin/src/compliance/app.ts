@@ -12,6 +12,7 @@ import { el, label, messageOf, RECORD_LABELS, replace } from "./format";
 import { DraftList } from "./list-view";
 import { TEMPLATE_CHANGED, TemplateChangesView } from "./template-changes-view";
 import type { ReviewAction } from "./types";
+import { forbiddenCard, signInCard } from "../shared/signin-view";
 
 export interface ComplianceAppOptions {
   root: HTMLElement;
@@ -111,42 +112,15 @@ export class ComplianceApp {
 
   private showSignIn(reason: "none" | "refused"): void {
     this.signedIn = false;
-    const input = el("textarea", { id: "token-input", testid: "token-input", rows: 4, spellcheck: "false", autocomplete: "off" });
-    const form = el(
-      "form",
-      { className: "signin-form" },
-      el("div", { className: "field" }, el("label", { for: "token-input" }, "Development token"), input),
-      el("button", { type: "submit", className: "primary", testid: "signin-submit" }, "Sign in"),
-    );
-    form.addEventListener("submit", (e) => {
-      e.preventDefault();
-      const token = input.value.trim();
-      if (!token) {
-        input.focus();
-        return;
-      }
-      this.options.tokens.setToken(token);
-      void this.start();
-    });
+    const copy = {
+      needs: `Compliance review needs the ${REVIEWER_ROLE} role. An ${MANAGER_ROLE} sees their own drafts.`,
+      tokenCommand: TOKEN_COMMAND,
+      pagePath: "/compliance/",
+    };
     replace(
       this.options.root,
       this.header(null),
-      el(
-        "main",
-        { className: "state-page" },
-        el(
-          "section",
-          { className: "card state-card", testid: "signin", role: reason === "refused" ? "alert" : undefined, "aria-labelledby": "signin-title" },
-          el("h2", { id: "signin-title" }, "Sign in"),
-          reason === "refused"
-            ? el("p", { className: "error", testid: "signin-reason" }, "The API refused your token: it is missing, expired or not signed with this API's key. Make a new one.")
-            : el("p", {}, `Compliance review needs a token with the ${REVIEWER_ROLE} role. An ${MANAGER_ROLE} sees their own drafts.`),
-          el("p", {}, "In development, make one in the repository with:"),
-          el("pre", { className: "command" }, TOKEN_COMMAND),
-          el("p", {}, "Then open ", el("code", {}, "/compliance/?token=<token>"), " or paste the token here. It is kept in this browser until you sign out."),
-          form,
-        ),
-      ),
+      el("main", { className: "state-page" }, signInCard(this.options.tokens, reason, copy, () => void this.start())),
     );
   }
 
@@ -155,27 +129,15 @@ export class ComplianceApp {
     this.listController?.abort();
     void this.options.tokens.getToken().then((token) => {
       const name = token ? readClaims(token)?.name : undefined;
+      const copy = {
+        title: `Your account does not have the ${REVIEWER_ROLE} role`,
+        needs: `Reviewing drafts needs the ${REVIEWER_ROLE} role; an ${MANAGER_ROLE} may read their own drafts.`,
+        tokenCommand: TOKEN_COMMAND + "\n" + MANAGER_COMMAND,
+      };
       replace(
         this.options.root,
         this.header(token),
-        el(
-          "main",
-          { className: "state-page" },
-          el(
-            "section",
-            { className: "card state-card", testid: "forbidden", role: "alert", "aria-labelledby": "forbidden-title" },
-            el("h2", { id: "forbidden-title" }, `Your account does not have the ${REVIEWER_ROLE} role`),
-            el(
-              "p",
-              {},
-              name ? `You are signed in as ${name}. ` : "",
-              `Reviewing drafts needs the ${REVIEWER_ROLE} role; an ${MANAGER_ROLE} may read their own drafts.`,
-            ),
-            el("p", {}, "In development, make a token with one of the roles:"),
-            el("pre", { className: "command" }, TOKEN_COMMAND + "\n" + MANAGER_COMMAND),
-            el("button", { type: "button", className: "primary", testid: "use-another-token", onclick: () => this.signOut() }, "Use another token"),
-          ),
-        ),
+        el("main", { className: "state-page" }, forbiddenCard(this.options.tokens, name, copy, () => this.signOut())),
       );
     });
   }

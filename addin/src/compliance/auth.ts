@@ -1,8 +1,8 @@
-// Sign-in for the compliance page, as on the admin page: a development token (dotnet user-jwts)
-// from ?token= or localStorage, behind one getToken() so Entra sign-in can be added later.
-import { captureTokenFromUrl as captureToken, devTokenProvider as devTokens, readClaims, safeStorage, type TokenProvider } from "../admin/auth";
+// Sign-in for the compliance page: Entra ID (MSAL) when the API serves sign-in settings, else a
+// development token from ?token=, the start page's "sign in as", or pasted (shared/auth.ts).
+import { captureTokenFromUrl as capture, devTokenProvider as devTokens, readClaims, type TokenProvider } from "../shared/auth";
 
-export { readClaims, safeStorage, type TokenProvider };
+export { readClaims, safeStorage, type TokenProvider } from "../shared/auth";
 
 export const TOKEN_KEY = "outlooksayno.complianceToken";
 export const REVIEWER_ROLE = "ComplianceReviewer";
@@ -13,7 +13,7 @@ export type Mode = "reviewer" | "manager" | "none";
 
 /** Moves ?token= from the address into storage and removes it from the address bar. */
 export function captureTokenFromUrl(loc: Location, hist: History, storage: Storage | null): string | null {
-  return captureToken(loc, hist, storage, TOKEN_KEY);
+  return capture(loc, hist, storage, TOKEN_KEY);
 }
 
 /** The development token provider: the pasted or URL token kept in localStorage. */

@@ -18,7 +18,7 @@ import {
   type Child,
 } from "./format";
 import { CHECKS, checkLabel, type Checks, type DraftDetail, type LogRecord, type Recipient, type ReviewAction } from "./types";
-import { humanizeId, stanceLabel } from "../pages/labels";
+import { humanizeId, stanceLabel } from "../shared/labels";
 
 export interface DetailViewOptions {
   /** Reviewers see the actions; account managers do not. */

@@ -1,9 +1,9 @@
 // Small pieces of display shared by the compliance views. Everything returns text or elements built
 // with textContent (through el()); nothing here parses HTML.
-import { el } from "../admin/dom";
+import { el } from "../shared/dom";
 import { CHECK_SHORT, checkLabel } from "./types";
 
-export { append, clear, el, replace, type Child } from "../admin/dom";
+export { append, clear, el, replace, type Child } from "../shared/dom";
 
 const pad = (n: number) => String(n).padStart(2, "0");
 

@@ -1,16 +1,16 @@
 // Shapes of the compliance review API (api/Compliance/ComplianceApi.cs).
-import { CHECK_LABELS as SHARED_CHECK_LABELS, checkLabel as sharedCheckLabel } from "../pages/labels";
+import { CHECK_LABELS as SHARED_CHECK_LABELS, checkLabel as sharedCheckLabel } from "../shared/labels";
 
-export const AUDIENCES = ["commercial", "technical", "finance"] as const;
-export const CHECKS = ["saysNo", "givesReason", "citesData", "offersAlternative", "respectful", "grounded"] as const;
-export type CheckName = (typeof CHECKS)[number];
+import type { CheckName, Checks } from "../shared/types";
+
+export { AUDIENCES, CHECKS, type CheckName, type Checks, type ProblemDetails } from "../shared/types";
 export const FLAGS = ["threat", "abusive", "any"] as const;
 export const STATUSES = ["generated", "inserted", "sent", "discarded", "notSent"] as const;
 export const REVIEWS = ["none", "reviewed", "escalated"] as const;
 export const ACTIONS = ["reviewed", "escalated", "comment"] as const;
 export type ReviewAction = (typeof ACTIONS)[number];
 
-/** Readable names of the six checks: the shared words (pages/labels.ts), typed by this page's check names. */
+/** Readable names of the six checks: the shared words (shared/labels.ts), typed by this page's check names. */
 export const CHECK_LABELS = SHARED_CHECK_LABELS as Readonly<Record<CheckName, string>>;
 
 /** Short names for the list's chips (the full name is the chip's tooltip). */
@@ -56,8 +56,6 @@ export interface DraftPage {
   hasMore: boolean;
   total: number | null;
 }
-
-export type Checks = Partial<Record<CheckName, boolean>>;
 
 export interface Recipient {
   name?: string | null;
@@ -194,11 +192,3 @@ export interface KindRef {
   title?: string;
 }
 
-export interface ProblemDetails {
-  type?: string;
-  title?: string;
-  status?: number;
-  detail?: string;
-  errors?: Record<string, string[]>;
-  [key: string]: unknown;
-}

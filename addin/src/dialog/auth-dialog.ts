@@ -1,7 +1,7 @@
 // The Office dialog fallback for sign-in (hosts without NestedAppAuth 1.1): signs in with a
 // redirect inside the dialog, then posts { token, expiresOn } or { error } to the task pane.
 import { PublicClientApplication } from "@azure/msal-browser";
-import { loadConfig } from "../taskpane/auth";
+import { loadConfig } from "../shared/auth";
 
 function send(message: { token: string; expiresOn?: number } | { error: string }): void {
   Office.context.ui.messageParent(JSON.stringify(message));

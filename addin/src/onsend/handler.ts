@@ -13,7 +13,7 @@ import {
   readCachedApiToken,
   tokenStores,
   type KeyValueStorage,
-} from "./handoff";
+} from "../shared/handoff";
 import { once } from "./once";
 
 /** The whole handler (Outlook calls, token, API call) is bounded by this; Outlook shows its own "taking longer" notice at 5 s. */

@@ -1,4 +1,6 @@
 // Fetch wrapper for the OutlookSayNo API: bearer token, JSON, problem details -> typed errors.
+// The time limit, cancellation and JSON reading are the ones every page uses (shared/http.ts).
+import { fetchWithin, readJson } from "../shared/http";
 import type {
   ClassifyRequest,
   ClassifyResponse,
@@ -225,32 +227,20 @@ export class SayNoApi {
       throw new SignedOutError(e instanceof Error ? e.message : "You are signed out.");
     }
 
-    const timeout = new AbortController();
-    const timer = setTimeout(() => timeout.abort(), this.timeoutMs);
-    const onAbort = () => timeout.abort();
-    signal?.addEventListener("abort", onAbort);
-    let response: Response;
-    try {
-      const headers: Record<string, string> = {
-        Authorization: `Bearer ${token}`,
-        Accept: "application/json, application/problem+json",
-      };
-      if (body !== undefined) headers["Content-Type"] = "application/json";
-      response = await this.fetchImpl(this.baseUrl + path, {
-        method: "POST",
-        headers,
-        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-        signal: timeout.signal,
-      });
-    } catch (e) {
-      if (signal?.aborted) throw abortError();
-      throw new ApiUnreachableError(
-        timeout.signal.aborted ? "The OutlookSayNo service did not answer in time." : "The OutlookSayNo service cannot be reached.",
-      );
-    } finally {
-      clearTimeout(timer);
-      signal?.removeEventListener("abort", onAbort);
-    }
+    const headers: Record<string, string> = {
+      Authorization: `Bearer ${token}`,
+      Accept: "application/json, application/problem+json",
+    };
+    if (body !== undefined) headers["Content-Type"] = "application/json";
+    const response = await fetchWithin(
+      this.fetchImpl,
+      this.baseUrl + path,
+      { method: "POST", headers, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) },
+      this.timeoutMs,
+      signal,
+      (timedOut) =>
+        new ApiUnreachableError(timedOut ? "The OutlookSayNo service did not answer in time." : "The OutlookSayNo service cannot be reached."),
+    );
 
     const parsed = await readJson(response);
     if (response.ok) {
@@ -263,20 +253,6 @@ export class SayNoApi {
 
 export function isAbort(e: unknown): boolean {
   return e instanceof DOMException && e.name === "AbortError";
-}
-
-function abortError(): DOMException {
-  return new DOMException("The request was replaced by a newer one.", "AbortError");
-}
-
-async function readJson(response: Response): Promise<unknown> {
-  const type = response.headers.get("content-type") ?? "";
-  if (!type.includes("json")) return undefined;
-  try {
-    return await response.json();
-  } catch {
-    return undefined;
-  }
 }
 
 function isProblem(value: unknown): value is ProblemDetails {

@@ -2,23 +2,16 @@
 // Production: nested app authentication (MSAL.js, silent then popup) when NestedAppAuth 1.1 is
 // supported, else an Office dialog that signs in and posts the token back. MSAL is loaded
 // lazily, only on those paths, so the development path needs no Entra configuration.
-// Every token it hands out is also cached for the on-send handler (src/onsend/handoff.ts), which
+// Every token it hands out is also cached for the on-send handler (src/shared/handoff.ts), which
 // runs where this pane's MSAL and localStorage cannot be reached.
-import { cacheApiToken, clearCachedApiToken, type KeyValueStorage, tokenStores } from "../onsend/handoff";
+import { cacheApiToken, clearCachedApiToken, type KeyValueStorage, tokenStores } from "../shared/handoff";
 import { SignedOutError } from "./api";
+import { PANE_TOKEN_KEY, type AuthConfig } from "../shared/auth";
 
-export const DEV_TOKEN_KEY = "outlooksayno.devToken";
-export const CONFIG_URL = "/addin/config.json";
+export { CONFIG_URL, loadConfig, type AuthConfig } from "../shared/auth";
+
+export const DEV_TOKEN_KEY = PANE_TOKEN_KEY;
 export const DIALOG_PATH = "/addin/auth-dialog.html";
-
-export interface AuthConfig {
-  /** The add-in's Entra app (client) id. */
-  clientId: string;
-  /** The API's own scope, e.g. api://<api-app-id>/access_as_user. */
-  scope: string;
-  /** Defaults to https://login.microsoftonline.com/common. */
-  authority?: string;
-}
 
 export type AuthMode = "dev" | "naa" | "dialog" | "none";
 
@@ -61,20 +54,6 @@ export function tokenHandoff(origin: string | undefined, stores: () => KeyValueS
       void clearCachedApiToken(stores()).catch(() => undefined);
     },
   };
-}
-
-export async function loadConfig(fetchImpl: typeof fetch = fetch, url = CONFIG_URL): Promise<AuthConfig | null> {
-  try {
-    const response = await fetchImpl(url, { headers: { Accept: "application/json" } });
-    if (!response.ok) return null;
-    const json = (await response.json()) as Partial<AuthConfig>;
-    if (typeof json.clientId === "string" && json.clientId && typeof json.scope === "string" && json.scope) {
-      return { clientId: json.clientId, scope: json.scope, authority: typeof json.authority === "string" ? json.authority : undefined };
-    }
-    return null;
-  } catch {
-    return null;
-  }
 }
 
 export class TokenProvider {

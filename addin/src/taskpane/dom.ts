@@ -2,8 +2,8 @@
 // control's value); HTML (the draft's) only through DOMPurify into a fragment. Nothing assigns innerHTML.
 import DOMPurify from "dompurify";
 
-export { append, clear, el, type Child } from "../pages/dom";
-import { el } from "../pages/dom";
+export { append, clear, el, type Child } from "../shared/dom";
+import { el } from "../shared/dom";
 
 /** HTML (the draft's, or one made from the edited text), sanitised, as a fragment to append. */
 export function sanitizeToFragment(html: string): DocumentFragment {

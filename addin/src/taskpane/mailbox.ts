@@ -1,7 +1,7 @@
 // Reading the open Outlook item and inserting the draft into it. Uses the global `Office`
 // (office.js, or office-addin-mock in tests). Mailbox 1.3 is the floor; newer APIs are used
 // only after Office.context.requirements.isSetSupported.
-import { DRAFT_HEADER, DRAFT_SESSION_KEY } from "../onsend/handoff";
+import { DRAFT_HEADER, DRAFT_SESSION_KEY } from "../shared/handoff";
 import type { EmailAddress, InsertMode } from "./types";
 
 export { DRAFT_HEADER, DRAFT_SESSION_KEY };

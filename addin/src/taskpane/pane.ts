@@ -2,7 +2,7 @@
 // (debounced, newest request wins), inserts and records the event; saves the reply in the Drafts
 // folder and confirms a send from Sent Items (both through the API, which reaches Graph).
 import { ApiError, ApiProblemError, AskUnclearError, MailboxProblemError, NoRefusableAskError, TooLargeError, isAbort } from "./api";
-import { errorLines } from "../pages/labels";
+import { errorLines } from "../shared/labels";
 import type { SayNoApi } from "./api";
 import { InsertTooLargeError, NoItemError } from "./mailbox";
 import type { EmailData, MailboxPort } from "./mailbox";

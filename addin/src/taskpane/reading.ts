@@ -1,7 +1,7 @@
 // The ask as chips the account manager can correct: the kind, the key figure, their reason and any
 // offer, and the figures whose role the reading could not tell. Pure: draft response + selections ->
 // what the chips show. Tolerates an API without `reading` (falls back to the classification).
-import { humanizeId, kindTitle } from "../pages/labels";
+import { humanizeId, kindTitle } from "../shared/labels";
 import type { Selections } from "./state";
 import type { DraftResponse, Evidence, ReadingFigure } from "./types";
 

@@ -1,7 +1,7 @@
 // Words about a re-draft: what change is waiting for the account manager's answer, and why a re-draft
 // failed, with field names as their labels (the API's validation keys are ids such as
 // "fields.averageDaysToPay"). Pure functions.
-import { errorLines } from "../pages/labels";
+import { errorLines } from "../shared/labels";
 import { ApiProblemError } from "./api";
 import type { Selections } from "./state";
 

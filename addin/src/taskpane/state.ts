@@ -14,7 +14,7 @@ import type {
   ReplyDraftResponse,
 } from "./types";
 import { AUDIENCES } from "./types";
-import { AUDIENCE_LABELS as AUDIENCE_WORDS, CHECK_LABELS as CHECK_WORDS, KIND_TITLES, SOURCE_LABELS as SOURCE_WORDS, humanizeId, kindTitle, sourceLabel } from "../pages/labels";
+import { AUDIENCE_LABELS as AUDIENCE_WORDS, CHECK_LABELS as CHECK_WORDS, KIND_TITLES, SOURCE_LABELS as SOURCE_WORDS, humanizeId, kindTitle, sourceLabel } from "../shared/labels";
 import { readingView } from "./reading";
 import type { ReadingView } from "./reading";
 
@@ -40,7 +40,7 @@ export function readsBodyById(email: Pick<EmailData, "body" | "itemId">): boolea
   return Boolean(email.itemId) && bodyTooLargeToSend(email.body);
 }
 
-// The words for ids live in ../pages/labels (shared with the admin and compliance pages); these are
+// The words for ids live in ../shared/labels (shared with the admin and compliance pages); these are
 // the pane's typed views of them.
 export const KIND_LABELS: Record<string, string> = { ...KIND_TITLES };
 

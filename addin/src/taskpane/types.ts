@@ -1,7 +1,8 @@
 // JSON contracts of the OutlookSayNo API (camelCase), as in api/Asks and api/Drafts.
 
-export type Audience = "commercial" | "technical" | "finance";
-export const AUDIENCES: readonly Audience[] = ["commercial", "technical", "finance"];
+import type { Audience, ProblemDetails as SharedProblemDetails } from "../shared/types";
+
+export { AUDIENCES, type Audience } from "../shared/types";
 
 export interface EmailAddress {
   name?: string | null;
@@ -227,12 +228,6 @@ export interface ConfirmSentResponse {
 }
 
 /** RFC 9457 problem details, with the extensions this API adds. */
-export interface ProblemDetails {
-  type?: string;
-  title?: string;
-  status?: number;
-  detail?: string;
-  errors?: Record<string, string[]>;
+export interface ProblemDetails extends SharedProblemDetails {
   classification?: ClassifyResponse;
-  [extension: string]: unknown;
 }
