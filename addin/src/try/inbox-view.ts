@@ -1,5 +1,5 @@
 // The inbox column: the sample emails, each a button that opens it, and a form to paste one.
-import { el, replace } from "../pages/dom";
+import { el, replace } from "../shared/dom";
 import type { InboxEmail } from "./samples";
 
 export interface InboxHandlers {

@@ -1,6 +1,6 @@
 // The middle column: the open email as Outlook's reading pane shows it, and under it the reply the
 // pane opened (what displayReplyForm would open in Outlook), editable and never sent.
-import { el, replace } from "../pages/dom";
+import { el, replace } from "../shared/dom";
 import type { ReplyForm } from "../office-standin/office-standin";
 import { htmlToText } from "./html-text";
 import type { InboxEmail } from "./samples";

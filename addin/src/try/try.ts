@@ -3,10 +3,10 @@
 // framed pane.html is taskpane.html with the stand-in for office.js; the stand-in there asks this page
 // for the open email (window.__sayNoTry) and hands back its control, through which this page opens
 // emails in the pane and hears the replies the pane opens.
-import { el, replace } from "../pages/dom";
+import { el, replace } from "../shared/dom";
 import type { StandInHost } from "../office-standin/install";
 import type { StandInControl } from "../office-standin/office-standin";
-import { DEV_TOKEN_KEY } from "../taskpane/auth";
+import { PANE_TOKEN_KEY as DEV_TOKEN_KEY } from "../shared/auth";
 import { InboxView } from "./inbox-view";
 import { MessageView } from "./message-view";
 import { SAMPLES, toItem } from "./samples";
