@@ -276,6 +276,9 @@ public abstract class ComplianceExportTests : IDisposable
                     Status = "generated",
                     Review = "none",
                     GeneratedSeq = 1_000_000 + i,
+                    EmailKey = "draft:" + id,
+                    LatestAtUtc = start.AddMinutes(-i),
+                    LatestSeq = 1_000_000 + i,
                 });
             }
             await db.SaveChangesAsync();
