@@ -50,6 +50,20 @@ public sealed class ComplianceRevisionsTests(ComplianceFixture fixture, ITestOut
         await Expect(revisions).ToHaveCountAsync(3);
         await Expect(revisions.Locator("[data-col=audience]")).ToHaveTextAsync(["commercial", "technical", "finance"]);
         await Expect(page.TestId("generated-caption")).ToHaveTextAsync("Generated (draft 3 of 3)");
+
+        // The dashboard counts the email once and draws the weeks: its chart's points add up to the drafts and sends.
+        var answer = await page.Page.RunAndWaitForResponseAsync(() => page.TestId("tab-dashboard").ClickAsync(),
+            r => r.Url.Contains("/api/compliance/dashboard", StringComparison.Ordinal));
+        Assert.Equal(200, answer.Status);
+        await Expect(page.TestId("stat-drafts").Locator(".stat-value")).ToHaveTextAsync(data.Drafts.Count.ToString());
+        await Expect(page.TestId("stat-drafts")).ToContainTextAsync($"one per email; {data.Drafts.Count + 2} texts generated");
+        var chart = page.TestId("activity-chart");
+        await Expect(chart).ToBeVisibleAsync();
+        await Expect(chart.Locator("g[data-series]")).ToHaveCountAsync(4);
+        var drafted = await chart.Locator("g[data-series=drafts] circle").EvaluateAllAsync<int[]>("cs => cs.map(c => Number(c.getAttribute('data-value')))");
+        var sent = await chart.Locator("g[data-series=sent] circle").EvaluateAllAsync<int[]>("cs => cs.map(c => Number(c.getAttribute('data-value')))");
+        Assert.Equal(data.Drafts.Count, drafted.Sum());
+        Assert.Equal(data.Drafts.Count(d => d.Sent), sent.Sum());
         Assert.Empty(page.PageErrors);
     }
 }
