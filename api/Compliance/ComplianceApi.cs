@@ -19,7 +19,9 @@ public sealed record ReviewFilter(string? User, string? Domain, string? Kind, st
 
 public sealed record DraftSummary(string Id, DateTime CreatedAtUtc, string UserId, string UserName, string CustomerDomain, string FromName,
     string FromEmail, string Subject, string Kind, string Audience, IReadOnlyList<string> Flags, string Status, DateTime? SentAtUtc,
-    bool? SentUnchanged, IReadOnlyList<string> FailedChecks, bool SentWarned, string Review, int Comments, int TemplateVersion);
+    bool? SentUnchanged, IReadOnlyList<string> FailedChecks, bool SentWarned, string Review, int Comments, int TemplateVersion,
+    // How many times the reply to this email was generated, and when last; kind, audience, flags and checks are the latest's.
+    int Revisions = 1, DateTime? LatestAtUtc = null);
 
 public sealed record DraftPage(IReadOnlyList<DraftSummary> Items, int Skip, int Take, bool HasMore, long? Total);
 
@@ -27,9 +29,16 @@ public sealed record LogRecordDto(long Seq, string Type, string? DraftId, DateTi
 public sealed record LogUserDto(string Id, string Name);
 
 /// <summary>One draft for review. <c>DiffByLine</c>: the texts were too large to compare word by word, so
-/// <c>Diff</c> compares whole lines (added after <c>Records</c>, so older clients can ignore it).</summary>
+/// <c>Diff</c> compares whole lines (added after <c>Records</c>, so older clients can ignore it).
+/// <c>Generated</c> is the revision that was sent, else the one last inserted, else the latest
+/// (<c>GeneratedRevision</c> says which); <c>Diff</c> compares the sent text with it. <c>Revisions</c>
+/// lists every generated text in order.</summary>
 public sealed record DraftDetail(DraftSummary Summary, JsonNode Generated, JsonNode? Sent, IReadOnlyList<DiffLine>? Diff,
-    IReadOnlyList<LogRecordDto> Records, bool DiffByLine = false);
+    IReadOnlyList<LogRecordDto> Records, bool DiffByLine = false, IReadOnlyList<RevisionDto>? Revisions = null, int GeneratedRevision = 1);
+
+/// <summary>One generated text of a draft: its number, when, and its generated record's content (kind,
+/// audience, checks, text); whether it was inserted, sent or discarded (events name their revision).</summary>
+public sealed record RevisionDto(int Number, DateTime AtUtc, long Seq, JsonNode Generated, bool Inserted, bool Sent, bool Discarded);
 
 public sealed record ReviewActionRequest(string? Type, string? Comment);
 
@@ -38,8 +47,15 @@ public sealed record ReviewPayload(string? Comment);
 public sealed record CountDto(string Key, long Count);
 public sealed record WeekCount(DateOnly WeekStart, string Kind, string Audience, long Count);
 public sealed record DomainPressure(string Domain, long Threats, long Abusive, long Drafts);
+/// <summary>One week of activity: drafts (emails) first drafted, replies sent, of them sent with changes,
+/// and drafts first drafted that week whose latest (or sent) text failed a check.</summary>
+public sealed record WeekActivity(DateOnly WeekStart, long Drafts, long Sent, long Edited, long FailedChecks);
+
+/// <summary>Counts are of drafts, one per email and user, however often re-drafted; <c>Revisions</c> is
+/// how many texts were generated for them.</summary>
 public sealed record Dashboard(DateTime FromUtc, DateTime ToUtc, long Drafts, long Sent, double ShareSentUnchanged, double ShareWithFailedChecks,
-    IReadOnlyList<WeekCount> PerWeek, IReadOnlyList<DomainPressure> PressureByDomain, IReadOnlyList<CountDto> FailedChecks);
+    IReadOnlyList<WeekCount> PerWeek, IReadOnlyList<DomainPressure> PressureByDomain, IReadOnlyList<CountDto> FailedChecks,
+    long Revisions = 0, IReadOnlyList<WeekActivity>? Weeks = null);
 
 public sealed record PurgeRequest(int? RetentionDays, bool? Confirm);
 
@@ -116,13 +132,28 @@ public static class ComplianceApi
         var row = await Scope(db.Drafts.AsNoTracking(), user).SingleOrDefaultAsync(d => d.Id == id, ct);
         if (row is null) return NotFound(id);
         var records = await db.Log.AsNoTracking().Where(r => r.DraftId == id).OrderBy(r => r.Seq).ToListAsync(ct);
-        var generated = records.FirstOrDefault(r => r.Type == LogTypes.Generated);
-        if (generated is null) return NotFound(id);
-        var generatedNode = JsonNode.Parse(generated.Payload)!;
-        var sent = records.LastOrDefault(r => r.Type == LogTypes.Sent);
-        var sentNode = sent is null ? null : JsonNode.Parse(sent.Payload);
-        var diff = sentNode is null ? null : LineDiff.WordsOrLines((string?)generatedNode["text"], (string?)sentNode["text"]);
-        return TypedResults.Ok(new DraftDetail(Summary(row), generatedNode, sentNode, diff?.Spans, records.Select(Dto).ToList(), diff?.ByLine ?? false));
+        var numbers = await db.DraftRevisions.AsNoTracking().Where(r => r.DraftId == id).ToDictionaryAsync(r => r.Seq, r => r.Number, ct);
+        var parsed = records.Select(r => (Record: r, Payload: JsonNode.Parse(r.Payload))).ToList();
+        var generated = parsed.Where(p => p.Record.Type == LogTypes.Generated).ToList();
+        if (generated.Count == 0) return NotFound(id);
+        // An event names its revision; one logged before revisions concerns the draft's only text.
+        int RevisionOf((LogRecord Record, JsonNode? Payload) p) => p.Record.Type == LogTypes.Generated
+            ? numbers.GetValueOrDefault(p.Record.Seq, generated.FindIndex(g => g.Record.Seq == p.Record.Seq) + 1)
+            : (int?)p.Payload?["revision"] ?? generated.Select(g => numbers.GetValueOrDefault(g.Record.Seq, 1)).First();
+        var sent = parsed.LastOrDefault(p => p.Record.Type == LogTypes.Sent);
+        var inserted = parsed.LastOrDefault(p => p.Record.Type == LogTypes.Inserted);
+        var revisions = generated.Select(g =>
+        {
+            var n = RevisionOf(g);
+            bool Has(string type) => parsed.Any(p => p.Record.Type == type && RevisionOf(p) == n);
+            return new RevisionDto(n, Utc(g.Record.AtUtc), g.Record.Seq, g.Payload!, Has(LogTypes.Inserted), Has(LogTypes.Sent), Has(LogTypes.Discarded));
+        }).ToList();
+        var chosenNumber = sent.Record is not null ? RevisionOf(sent) : inserted.Record is not null ? RevisionOf(inserted) : revisions[^1].Number;
+        var chosen = revisions.LastOrDefault(r => r.Number == chosenNumber) ?? revisions[^1];
+        var sentNode = sent.Payload;
+        var diff = sentNode is null ? null : LineDiff.WordsOrLines((string?)chosen.Generated["text"], (string?)sentNode["text"]);
+        return TypedResults.Ok(new DraftDetail(Summary(row), chosen.Generated, sentNode, diff?.Spans, records.Select(Dto).ToList(), diff?.ByLine ?? false,
+            revisions, chosen.Number));
     }
 
     // ---- actions
@@ -171,7 +202,7 @@ public static class ComplianceApi
         http.Response.ContentType = "text/csv; charset=utf-8";
         http.Response.Headers.ContentDisposition = $"attachment; filename=\"outlooksayno-drafts-{DateTime.UtcNow:yyyyMMdd-HHmm}.csv\"";
         await using var writer = new StreamWriter(http.Response.Body, new UTF8Encoding(false), 64 * 1024);
-        await writer.WriteAsync("id,createdAtUtc,userId,userName,customerDomain,fromEmail,subject,kind,audience,flags,status,sentAtUtc,sentUnchanged,failedChecks,review,comments,templateVersion\r\n");
+        await writer.WriteAsync("id,createdAtUtc,userId,userName,customerDomain,fromEmail,subject,kind,audience,flags,status,sentAtUtc,sentUnchanged,failedChecks,review,comments,templateVersion,revisions,latestRevisionAtUtc\r\n");
         var n = 0;
         await foreach (var d in query.AsAsyncEnumerable().WithCancellation(ct))
         {
@@ -181,7 +212,8 @@ public static class ComplianceApi
                 Csv(s.FromEmail), Csv(s.Subject), Csv(s.Kind), Csv(s.Audience), Csv(string.Join(' ', s.Flags)), Csv(s.Status),
                 Csv(s.SentAtUtc?.ToString("O", CultureInfo.InvariantCulture) ?? ""), Csv(s.SentUnchanged?.ToString() ?? ""),
                 Csv(string.Join(' ', s.FailedChecks)), Csv(s.Review), Csv(s.Comments.ToString(CultureInfo.InvariantCulture)),
-                Csv(s.TemplateVersion.ToString(CultureInfo.InvariantCulture))));
+                Csv(s.TemplateVersion.ToString(CultureInfo.InvariantCulture)), Csv(s.Revisions.ToString(CultureInfo.InvariantCulture)),
+                Csv(s.LatestAtUtc?.ToString("O", CultureInfo.InvariantCulture) ?? "")));
             await writer.WriteAsync("\r\n");
             if (++n % 1000 == 0) await writer.FlushAsync(ct);
         }
@@ -260,6 +292,8 @@ public static class ComplianceApi
             Unchanged = g.LongCount(d => d.Status == LogTypes.Sent && d.SentUnchanged == true),
             Failed = g.LongCount(d => (d.SentFailed ?? d.GeneratedFailed) != 0),
         }).SingleOrDefaultAsync(ct);
+        var weeks = await WeeksAsync(db, range, since, until, ct);
+        var revisionsTotal = await range.SumAsync(d => (long)d.Revisions, ct);
         var pressure = (await range.Where(d => d.Threat || d.Abusive).GroupBy(d => d.CustomerDomain)
             .OrderByDescending(g => g.LongCount()).ThenBy(g => g.Key).Take(20)
             .Select(g => new { Domain = g.Key, Threats = g.LongCount(d => d.Threat), Abusive = g.LongCount(d => d.Abusive), Drafts = g.LongCount() })
@@ -272,7 +306,34 @@ public static class ComplianceApi
         return TypedResults.Ok(new Dashboard(since, until, drafts, sent,
             sent == 0 ? 0 : Math.Round((double)totals!.Unchanged / sent, 4),
             drafts == 0 ? 0 : Math.Round((double)totals!.Failed / drafts, 4),
-            perWeek, pressure, failedChecks));
+            perWeek, pressure, failedChecks, revisionsTotal, weeks));
+    }
+
+    /// <summary>Every week from <paramref name="since"/> to <paramref name="until"/>, empty ones too, so a
+    /// chart's axis is time: drafts and failed checks by the week the email was first drafted, sends and
+    /// edited sends by the week they were sent.</summary>
+    private static async Task<List<WeekActivity>> WeeksAsync(SayNoDb db, IQueryable<DraftRecord> range, DateTime since, DateTime until, CancellationToken ct)
+    {
+        var drafted = await range.GroupBy(d => d.CreatedAtUtc.Date)
+            .Select(g => new { Day = g.Key, Drafts = g.LongCount(), Failed = g.LongCount(d => (d.SentFailed ?? d.GeneratedFailed) != 0) }).ToListAsync(ct);
+        var sent = await db.Drafts.AsNoTracking().Where(d => d.Status == LogTypes.Sent && d.SentAtUtc >= since && d.SentAtUtc < until)
+            .GroupBy(d => d.SentAtUtc!.Value.Date)
+            .Select(g => new { Day = g.Key, Sent = g.LongCount(), Edited = g.LongCount(d => d.SentUnchanged == false) }).ToListAsync(ct);
+        var weeks = new SortedDictionary<DateOnly, WeekActivity>();
+        for (var w = WeekStart(DateOnly.FromDateTime(since)); w <= DateOnly.FromDateTime(until); w = w.AddDays(7)) weeks[w] = new WeekActivity(w, 0, 0, 0, 0);
+        foreach (var d in drafted)
+        {
+            var w = WeekStart(DateOnly.FromDateTime(d.Day));
+            var a = weeks.GetValueOrDefault(w, new WeekActivity(w, 0, 0, 0, 0));
+            weeks[w] = a with { Drafts = a.Drafts + d.Drafts, FailedChecks = a.FailedChecks + d.Failed };
+        }
+        foreach (var d in sent)
+        {
+            var w = WeekStart(DateOnly.FromDateTime(d.Day));
+            var a = weeks.GetValueOrDefault(w, new WeekActivity(w, 0, 0, 0, 0));
+            weeks[w] = a with { Sent = a.Sent + d.Sent, Edited = a.Edited + d.Edited };
+        }
+        return weeks.Values.ToList();
     }
 
     /// <summary>The earliest from or to the dashboard takes: no record predates it, and the default range
@@ -374,7 +435,8 @@ public static class ComplianceApi
         if (d.Abusive) flags.Add("abusive");
         return new DraftSummary(d.Id, Utc(d.CreatedAtUtc), d.UserId, d.UserName, d.CustomerDomain, d.FromName, d.FromEmail, d.EmailSubject,
             d.Category, d.Audience, flags, d.Status, d.SentAtUtc is { } s ? Utc(s) : null, d.SentUnchanged,
-            CheckBits.All.Where(c => (failed & c.Bit) != 0).Select(c => c.Name).ToList(), d.SentWarned, d.Review, d.Comments, d.TemplateVersion);
+            CheckBits.All.Where(c => (failed & c.Bit) != 0).Select(c => c.Name).ToList(), d.SentWarned, d.Review, d.Comments, d.TemplateVersion,
+            d.Revisions, Utc(d.LatestAtUtc));
     }
 
     internal static LogRecordDto Dto(LogRecord r) =>

@@ -41,7 +41,9 @@ public static class Retention
         if (lastPurged is { } through)
         {
             anchor = await db.Log.Where(r => r.Seq == through).Select(r => r.Hash).SingleAsync(ct);
-            drafts = await db.Drafts.Where(d => d.GeneratedSeq <= through).ExecuteDeleteAsync(ct);
+            // A draft goes with its latest revision; one revised after the cutoff keeps its newer revisions.
+            drafts = await db.Drafts.Where(d => d.LatestSeq <= through).ExecuteDeleteAsync(ct);
+            await db.DraftRevisions.Where(r => r.Seq <= through).ExecuteDeleteAsync(ct);
             purged = await db.Log.Where(r => r.Seq <= through).ExecuteDeleteAsync(ct);
         }
         else

@@ -1,9 +1,11 @@
 namespace OutlookSayNo.Data;
 
-/// <summary>One draft as the review screens search it: the facts to filter on, kept current as its
-/// log records arrive (generated, inserted, sent, discarded, reviewed). The log holds the content and
-/// is what verify checks; this row is an index over it and is updated in the same transaction as
-/// each append.</summary>
+/// <summary>One draft as the review screens search it: one reply to one customer email by one account
+/// manager, however many times it was generated (each generation is a revision, see
+/// <see cref="DraftRevisionRecord"/>). The facts to filter on are those of the latest revision, kept
+/// current as its log records arrive (generated, inserted, sent, discarded, reviewed). The log holds the
+/// content and is what verify checks; this row is an index over it and is updated in the same
+/// transaction as each append.</summary>
 public sealed class DraftRecord
 {
     public required string Id { get; init; }
@@ -11,16 +13,16 @@ public sealed class DraftRecord
     public required string UserId { get; init; }
     public required string UserName { get; init; }
 
-    public required string Category { get; init; }
-    public required string Audience { get; init; }
-    public required bool Threat { get; init; }
-    public required bool Abusive { get; init; }
-    public required bool ManagerCopyAdvised { get; init; }
-    public required string TemplateId { get; init; }
-    public required int TemplateVersion { get; init; }
-    public long CatalogVersion { get; init; }
-    /// <summary>Checks the generated text failed, as <see cref="CheckBits"/>.</summary>
-    public required int GeneratedFailed { get; init; }
+    public required string Category { get; set; }
+    public required string Audience { get; set; }
+    public required bool Threat { get; set; }
+    public required bool Abusive { get; set; }
+    public required bool ManagerCopyAdvised { get; set; }
+    public required string TemplateId { get; set; }
+    public required int TemplateVersion { get; set; }
+    public long CatalogVersion { get; set; }
+    /// <summary>Checks the latest generated text failed, as <see cref="CheckBits"/>.</summary>
+    public required int GeneratedFailed { get; set; }
 
     public required string CustomerDomain { get; init; }
     public required string FromName { get; init; }
@@ -28,7 +30,7 @@ public sealed class DraftRecord
     public required string EmailSubject { get; init; }
     public required string Subject { get; init; }
     /// <summary>The customer's sentence that states the ask (for text search).</summary>
-    public string? AskQuote { get; init; }
+    public string? AskQuote { get; set; }
 
     /// <summary>generated, inserted, sent or discarded: the latest of them.</summary>
     public required string Status { get; set; }
@@ -46,8 +48,33 @@ public sealed class DraftRecord
     public DateTime? ReviewedAtUtc { get; set; }
     public int Comments { get; set; }
 
+    /// <summary>The first revision's generated record.</summary>
     public required long GeneratedSeq { get; init; }
     public long? SentSeq { get; set; }
+
+    /// <summary>Which email this draft answers, for this user: see <see cref="Drafts.EmailKey"/>. Unique per user,
+    /// so re-drafting the same email is a revision of this draft. Drafts logged before revisions have
+    /// <c>draft:{Id}</c> (each stays its own email).</summary>
+    public required string EmailKey { get; init; }
+    /// <summary>How many times the reply was generated (revisions), and when and where the latest was.</summary>
+    public int Revisions { get; set; } = 1;
+    public required DateTime LatestAtUtc { get; set; }
+    public required long LatestSeq { get; set; }
+}
+
+/// <summary>One generated text of a draft: its number (1, 2, …, in log order), the id the pane was given
+/// for it (the first revision's id is the draft's), and its generated record. Events name a revision by
+/// that id, so an insert or a send is compared with the text it concerns.</summary>
+public sealed class DraftRevisionRecord
+{
+    public required string Id { get; init; }
+    public required string DraftId { get; init; }
+    public required int Number { get; init; }
+    public required long Seq { get; init; }
+    public required DateTime CreatedAtUtc { get; init; }
+    public required string Category { get; init; }
+    public required string Audience { get; init; }
+    public required int GeneratedFailed { get; init; }
 }
 
 /// <summary>The five checks as bits, so "sent without an alternative" is one column test.</summary>

@@ -9,6 +9,7 @@ namespace OutlookSayNo.Data;
 public abstract class SayNoDb(DbContextOptions options) : DbContext(options)
 {
     public DbSet<DraftRecord> Drafts => Set<DraftRecord>();
+    public DbSet<DraftRevisionRecord> DraftRevisions => Set<DraftRevisionRecord>();
     public DbSet<LogRecord> Log => Set<LogRecord>();
     public DbSet<LogHead> LogHead => Set<LogHead>();
     public DbSet<TemplateVersionRecord> TemplateVersions => Set<TemplateVersionRecord>();
@@ -68,6 +69,22 @@ public abstract class SayNoDb(DbContextOptions options) : DbContext(options)
             e.HasIndex(x => new { x.Category, x.CreatedAtUtc, x.Id });
             e.HasIndex(x => new { x.Status, x.CreatedAtUtc, x.Id });
             e.HasIndex(x => new { x.Review, x.CreatedAtUtc, x.Id });
+            e.Property(x => x.EmailKey).HasMaxLength(80);
+            // One draft per user and email: two first drafts racing for the same email cannot both land.
+            e.HasIndex(x => new { x.UserId, x.EmailKey }).IsUnique();
+            e.HasIndex(x => x.SentAtUtc);
+        });
+        b.Entity<DraftRevisionRecord>(e =>
+        {
+            e.ToTable("draft_revisions");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).HasMaxLength(40);
+            e.Property(x => x.DraftId).HasMaxLength(40);
+            e.Property(x => x.Category).HasMaxLength(40);
+            e.Property(x => x.Audience).HasMaxLength(20);
+            // Numbers are given in the log's transaction; two racing revisions cannot take the same one.
+            e.HasIndex(x => new { x.DraftId, x.Number }).IsUnique();
+            e.HasIndex(x => x.Seq);
         });
         b.Entity<TemplateVersionRecord>(e =>
         {

@@ -54,7 +54,11 @@ public sealed record DraftResponse(
     IReadOnlyList<string>? SetAsideFields = null,
     StanceDto? Stance = null,
     // The business pack the draft argued with (its facts and alternatives); null without packs.
-    PackDto? Pack = null);
+    PackDto? Pack = null,
+    // Re-drafting the same email is a revision of one draft: Id names this revision (events use it),
+    // DraftId the draft (the first revision's id), Revision counts from 1.
+    string? DraftId = null,
+    int? Revision = null);
 
 /// <summary>A business pack by id and the words people see.</summary>
 public sealed record PackDto(string Id, string Title);

@@ -28,13 +28,28 @@ public sealed record DraftEventResponse(long Id, string DraftId, string Type, st
 /// mark, or as the user's next message in the thread), with the time Outlook sent it.</summary>
 public sealed record SentPayload(string? Mode, string Text, IReadOnlyList<Recipient> To, IReadOnlyList<Recipient> Cc,
     ChecksDto Checks, IReadOnlyList<string> CheckNotes, bool Unchanged, bool Warned, string BodySha256,
-    string? Source = null, DateTime? MailboxSentAtUtc = null);
+    string? Source = null, DateTime? MailboxSentAtUtc = null,
+    // The revision of the draft this reply was made from (1, 2, …); absent on records logged before revisions.
+    int? Revision = null);
 
-public sealed record EventPayload(string? Mode);
+public sealed record EventPayload(string? Mode, int? Revision = null);
 
 /// <summary>The inserted record's content in the log: whether the text inserted differs from the
 /// generated one (whitespace aside), and that text when it does, so a reviewer sees what was inserted.</summary>
-public sealed record InsertedPayload(string? Mode, bool Edited, string? Text);
+public sealed record InsertedPayload(string? Mode, bool Edited, string? Text, int? Revision = null);
+
+/// <summary>The draft and revision an event names. Events are posted with the id the pane was given for
+/// the text it showed, a revision's; the first revision's id is the draft's, so ids from before revisions
+/// still work.</summary>
+internal sealed record EventTarget(string DraftId, int Revision, long GeneratedSeq, string UserId, string Status, bool SentWarned,
+    DateTime CreatedAtUtc, DateTime? SentAtUtc)
+{
+    public static Task<EventTarget?> FindAsync(SayNoDb db, string id, CancellationToken ct) =>
+        (from r in db.DraftRevisions.AsNoTracking()
+         where r.Id == id
+         join d in db.Drafts.AsNoTracking() on r.DraftId equals d.Id
+         select new EventTarget(d.Id, r.Number, r.Seq, d.UserId, d.Status, d.SentWarned, d.CreatedAtUtc, d.SentAtUtc)).SingleOrDefaultAsync(ct);
+}
 
 /// <summary>What happened to a draft after it was generated. The pane records <c>inserted</c> and
 /// <c>discarded</c>; the on-send handler records <c>sent</c> with the final text, and learns from the
@@ -74,7 +89,7 @@ public static partial class DraftEvents
         }
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
 
-        var draft = await db.Drafts.AsNoTracking().Where(d => d.Id == id).Select(d => new { d.UserId, d.GeneratedSeq, d.Status, d.SentWarned }).SingleOrDefaultAsync(ct);
+        var draft = await EventTarget.FindAsync(db, id, ct);
         if (draft is null)
             return TypedResults.Problem(statusCode: 404, title: "Draft not found",
                 detail: $"There is no draft '{Shorten(id)}'. A reply that was not drafted here is not logged.");
@@ -87,17 +102,18 @@ public static partial class DraftEvents
         {
             if (request.Type == LogTypes.Inserted)
             {
-                var payload = await InsertedPayloadAsync(db, draft.GeneratedSeq, request.Mode, request.Body, ct);
-                var inserted = await AppendInsertedAsync(log, id, user, LogChain.Payload(payload), payload.Edited);
+                var payload = await InsertedPayloadAsync(db, draft.GeneratedSeq, request.Mode, request.Body, ct) with { Revision = draft.Revision };
+                var inserted = await AppendInsertedAsync(log, draft.DraftId, user, LogChain.Payload(payload), payload.Edited);
                 return TypedResults.Created($"/api/drafts/{id}/events/{inserted.Seq}",
                     new DraftEventResponse(inserted.Seq, id, request.Type, request.Mode, DateTime.SpecifyKind(inserted.AtUtc, DateTimeKind.Utc)));
             }
             if (request.Type == LogTypes.Discarded)
             {
-                var records = await log.AppendAsync([new LogEntry(request.Type, id, user.UserId(), user.DisplayName(), LogChain.Payload(new EventPayload(request.Mode)))],
+                var records = await log.AppendAsync([new LogEntry(request.Type, draft.DraftId, user.UserId(), user.DisplayName(),
+                        LogChain.Payload(new EventPayload(request.Mode, draft.Revision)))],
                     async (d, recs, c) =>
                     {
-                        var row = await d.Drafts.SingleAsync(x => x.Id == id, c);
+                        var row = await d.Drafts.SingleAsync(x => x.Id == draft.DraftId, c);
                         DraftLifecycle.Enforce(row, LogTypes.Discarded);
                         row.Status = LogTypes.Discarded;
                     });
@@ -106,7 +122,7 @@ public static partial class DraftEvents
             }
 
             var sent = await AppendSentAsync(new SentReport(request.Mode, request.Body!, Clean(request.To), Clean(request.Cc), request.Warned ?? false, null, null),
-                id, draft.GeneratedSeq, db, log, catalogs, user, clock, ct);
+                id, draft, db, log, catalogs, user, clock, ct);
             return TypedResults.Created($"/api/drafts/{id}/events/{sent.Id}", sent);
         }
         catch (DraftLifecycle.Conflict conflict)
@@ -115,15 +131,15 @@ public static partial class DraftEvents
         }
     }
 
-    /// <summary>Appends an <c>inserted</c> record and marks the draft inserted. Throws
+    /// <summary>Appends an <c>inserted</c> record to draft <paramref name="draftId"/> and marks it inserted. Throws
     /// <see cref="DraftLifecycle.Conflict"/> when the draft was sent or discarded meanwhile; an edited
     /// text reopens a review given before it.</summary>
-    internal static async Task<LogRecord> AppendInsertedAsync(LogWriter log, string id, ClaimsPrincipal user, string payload, bool edited)
+    internal static async Task<LogRecord> AppendInsertedAsync(LogWriter log, string draftId, ClaimsPrincipal user, string payload, bool edited)
     {
-        var records = await log.AppendAsync([new LogEntry(LogTypes.Inserted, id, user.UserId(), user.DisplayName(), payload)],
+        var records = await log.AppendAsync([new LogEntry(LogTypes.Inserted, draftId, user.UserId(), user.DisplayName(), payload)],
             async (d, recs, c) =>
             {
-                var row = await d.Drafts.SingleAsync(x => x.Id == id, c);
+                var row = await d.Drafts.SingleAsync(x => x.Id == draftId, c);
                 DraftLifecycle.Enforce(row, LogTypes.Inserted);
                 row.InsertedAtUtc = recs[0].AtUtc;
                 row.Status = LogTypes.Inserted;
@@ -153,11 +169,12 @@ public static partial class DraftEvents
 
     /// <summary>Judges the sent text as the reviewer will see it (the six checks, unchanged or edited,
     /// whether to ask the sender to confirm) and appends the <c>sent</c> record. Throws
-    /// <see cref="DraftLifecycle.Conflict"/> when a sent record landed meanwhile.</summary>
-    internal static async Task<DraftEventResponse> AppendSentAsync(SentReport report, string id, long generatedSeq, SayNoDb db, LogWriter log,
+    /// <see cref="DraftLifecycle.Conflict"/> when a sent record landed meanwhile. The sent text is compared
+    /// with the revision the event names (<paramref name="id"/>, answered back as is).</summary>
+    internal static async Task<DraftEventResponse> AppendSentAsync(SentReport report, string id, EventTarget target, SayNoDb db, LogWriter log,
         CatalogStore catalogs, ClaimsPrincipal user, TimeProvider clock, CancellationToken ct)
     {
-        var generated = await db.Log.AsNoTracking().Where(r => r.Seq == generatedSeq).Select(r => r.Payload).SingleAsync(ct);
+        var generated = await db.Log.AsNoTracking().Where(r => r.Seq == target.GeneratedSeq).Select(r => r.Payload).SingleAsync(ct);
         using var generatedDoc = System.Text.Json.JsonDocument.Parse(generated);
         var generatedText = generatedDoc.RootElement.GetProperty("text").GetString() ?? "";
         // The sent reply may rest on what its draft rested on: the draft's own text (checked when it was made)
@@ -181,12 +198,12 @@ public static partial class DraftEvents
         var warned = report.Warned || reasons.Count > 0;
         var payload = new SentPayload(report.Mode, sentText, report.To, report.Cc, checks, check.Notes, unchanged, warned,
             Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(report.Body))),
-            report.Source, report.MailboxSentAtUtc);
+            report.Source, report.MailboxSentAtUtc, target.Revision);
         var failed = CheckBits.Failed(c.SaysNo, c.GivesReason, c.CitesData, c.OffersAlternative, c.Respectful, c.Grounded);
-        var sent = await log.AppendAsync([new LogEntry(LogTypes.Sent, id, user.UserId(), user.DisplayName(), LogChain.Payload(payload))],
+        var sent = await log.AppendAsync([new LogEntry(LogTypes.Sent, target.DraftId, user.UserId(), user.DisplayName(), LogChain.Payload(payload))],
             async (d, recs, token) =>
             {
-                var row = await d.Drafts.SingleAsync(x => x.Id == id, token);
+                var row = await d.Drafts.SingleAsync(x => x.Id == target.DraftId, token);
                 DraftLifecycle.Enforce(row, LogTypes.Sent);
                 DraftLifecycle.ReopenReview(row);
                 // A held attempt's failed checks stay on the draft: a reviewer filtering on them still finds it.

@@ -13,6 +13,9 @@ namespace OutlookSayNo.Drafts;
 /// and logged too. The held attempt stays in the log, its failed checks stay on the draft, and the
 /// review reopens.</item>
 /// </list>
+/// The state is the draft's, that is the email's: re-drafting the same email adds a revision to the
+/// same draft (<see cref="Revise"/>), so "sent once" and the 409s hold per email, whichever revision an
+/// event names.
 /// Anything else is refused with 409, checked again inside the log's transaction so two racing reports
 /// cannot both land.</summary>
 public static class DraftLifecycle
@@ -47,6 +50,31 @@ public static class DraftLifecycle
         if (row.Review != LogTypes.Reviewed) return;
         row.Review = "none";
         row.ReviewedAtUtc = null;
+    }
+
+    /// <summary>A new revision of the draft (the same email drafted again): the draft takes its kind, audience,
+    /// flags and checks. A discarded draft is live again (the discard stays in the log). A sent draft stays
+    /// sent: the revision is logged, but what the customer received does not change and the draft cannot be
+    /// sent again, so its review stands. Otherwise the new text is one a reviewer has not judged: a
+    /// "reviewed" no longer covers it and the draft is back in the queue.</summary>
+    public static void Revise(DraftRecord row, DraftRecord latest, LogRecord generated)
+    {
+        row.Revisions++;
+        row.LatestAtUtc = generated.AtUtc;
+        row.LatestSeq = generated.Seq;
+        row.Category = latest.Category;
+        row.Audience = latest.Audience;
+        row.Threat = latest.Threat;
+        row.Abusive = latest.Abusive;
+        row.ManagerCopyAdvised = latest.ManagerCopyAdvised;
+        row.TemplateId = latest.TemplateId;
+        row.TemplateVersion = latest.TemplateVersion;
+        row.CatalogVersion = latest.CatalogVersion;
+        row.GeneratedFailed = latest.GeneratedFailed;
+        row.AskQuote = latest.AskQuote;
+        if (row.Status == LogTypes.Sent && !row.SentWarned) return;
+        if (row.Status == LogTypes.Discarded) row.Status = LogTypes.Generated;
+        ReopenReview(row);
     }
 
     /// <summary>Thrown inside the log's transaction when the draft moved on since the request was checked;

@@ -21,7 +21,7 @@ public sealed record ConfirmSentResponse(string DraftId, bool AlreadyRecorded, D
 
 /// <summary>The inserted record of a reply saved through the mailbox.</summary>
 public sealed record MailboxInsertPayload(string Mode, string Source, string MailboxMessageId, string? ConversationId,
-    IReadOnlyList<Recipient> To, IReadOnlyList<Recipient> Cc, Recipient? Manager, string BodySha256);
+    IReadOnlyList<Recipient> To, IReadOnlyList<Recipient> Cc, Recipient? Manager, string BodySha256, int? Revision = null);
 
 /// <summary>The draft routes that work in the user's mailbox through Microsoft Graph.</summary>
 public static class DraftMailbox
@@ -53,9 +53,9 @@ public static class DraftMailbox
             var cc = saved.Cc.Select(ToRecipient).ToList();
             var witness = manager is null ? null : ToRecipient(manager);
             var payload = new MailboxInsertPayload(replyAll ? "replyAll" : "reply", "mailbox", saved.MessageId, saved.ConversationId, to, cc, witness,
-                Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(html))));
+                Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(html))), draft.Revision);
             // Html given is the account manager's own text: it changes what a reviewer may have judged.
-            var record = await DraftEvents.AppendInsertedAsync(log, id, user, LogChain.Payload(payload), edited: request.Html is not null);
+            var record = await DraftEvents.AppendInsertedAsync(log, draft.DraftId, user, LogChain.Payload(payload), edited: request.Html is not null);
             return TypedResults.Created($"/api/drafts/{id}/events/{record.Seq}",
                 new ReplyDraftResponse(id, saved.MessageId, saved.WebLink, to, cc, witness is not null, witness));
         }
@@ -79,7 +79,7 @@ public static class DraftMailbox
 
         // The thread to look in: the customer's email's conversation, else the one of a reply saved here.
         var payloads = await db.Log.AsNoTracking()
-            .Where(r => r.DraftId == id && (r.Type == LogTypes.Generated || r.Type == LogTypes.Inserted))
+            .Where(r => r.DraftId == draft.DraftId && (r.Type == LogTypes.Generated || r.Type == LogTypes.Inserted))
             .OrderBy(r => r.Seq).Select(r => r.Payload).ToListAsync(ct);
         string? conversationId = null, mode = null;
         foreach (var payload in payloads)
@@ -102,13 +102,13 @@ public static class DraftMailbox
                 false, "mailbox:" + found.MatchedBy, DateTime.SpecifyKind(found.SentAtUtc, DateTimeKind.Utc));
             try
             {
-                var sent = await DraftEvents.AppendSentAsync(report, id, draft.GeneratedSeq, db, log, catalogs, user, clock, ct);
+                var sent = await DraftEvents.AppendSentAsync(report, id, draft, db, log, catalogs, user, clock, ct);
                 return TypedResults.Ok(new ConfirmSentResponse(id, false, report.MailboxSentAtUtc, sent));
             }
             catch (DraftLifecycle.Conflict)
             {
                 // The on-send handler reported it while we looked in Sent Items: the first report stands.
-                var row = await db.Drafts.AsNoTracking().SingleAsync(d => d.Id == id, ct);
+                var row = await db.Drafts.AsNoTracking().SingleAsync(d => d.Id == draft.DraftId, ct);
                 return TypedResults.Ok(new ConfirmSentResponse(id, true, Utc(row.SentAtUtc), null));
             }
         }
@@ -118,9 +118,9 @@ public static class DraftMailbox
         }
     }
 
-    private static async Task<(DraftRecord? Draft, ProblemHttpResult? Refused)> OwnDraftAsync(SayNoDb db, string id, ClaimsPrincipal user, CancellationToken ct)
+    private static async Task<(EventTarget? Draft, ProblemHttpResult? Refused)> OwnDraftAsync(SayNoDb db, string id, ClaimsPrincipal user, CancellationToken ct)
     {
-        var draft = await db.Drafts.AsNoTracking().SingleOrDefaultAsync(d => d.Id == id, ct);
+        var draft = await EventTarget.FindAsync(db, id, ct);
         if (draft is null)
             return (null, TypedResults.Problem(statusCode: 404, title: "Draft not found", detail: $"There is no draft '{AsksApi.Shorten(id)}'."));
         if (draft.UserId != user.UserId())

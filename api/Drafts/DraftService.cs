@@ -118,7 +118,6 @@ public sealed partial class DraftService(CatalogStore catalogs, Readings reading
             Stance: StanceDto.From(composed.Stance, composed.StanceRead),
             Pack: composed.Pack is { } pack ? new PackDto(pack.Id, pack.Title) : null);
 
-        // Log durably before answering: if this throws, the caller gets a 503 and no draft.
         var logged = new GeneratedPayload(
             Id: response.Id,
             Category: response.Category,
@@ -142,39 +141,39 @@ public sealed partial class DraftService(CatalogStore catalogs, Readings reading
                 Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(email.Body!)))),
             Stance: new LoggedStance(composed.Stance, composed.StanceRead.Suggested),
             Pack: composed.Pack?.Id);
-        var now = clock.GetUtcNow().UtcDateTime;
-        await log.AppendAsync(
-            [new LogEntry(LogTypes.Generated, response.Id, user.UserId(), user.DisplayName(), LogChain.Payload(logged))],
-            (db, records, _) =>
-            {
-                db.Drafts.Add(new DraftRecord
-                {
-                    Id = response.Id,
-                    CreatedAtUtc = records[0].AtUtc,
-                    UserId = records[0].UserId,
-                    UserName = records[0].UserName,
-                    Category = response.Category,
-                    Audience = audience,
-                    Threat = classification.Threat,
-                    Abusive = classification.Abusive,
-                    ManagerCopyAdvised = response.ManagerCopyAdvised,
-                    TemplateId = template.Id,
-                    TemplateVersion = template.Version,
-                    CatalogVersion = catalog.Version,
-                    GeneratedFailed = CheckBits.Failed(checks.SaysNo, checks.GivesReason, checks.CitesData, checks.OffersAlternative, checks.Respectful, checks.Grounded),
-                    CustomerDomain = Domain(email.From?.Email),
-                    FromName = Clip(email.From?.Name ?? "", 320),
-                    FromEmail = Clip(email.From?.Email ?? "", 320),
-                    EmailSubject = Clip(email.Subject ?? "", 1000),
-                    Subject = Clip(response.Subject, 1010),
-                    AskQuote = Quote(classification) is { } q ? Clip(q, 300) : null,
-                    Status = LogTypes.Generated,
-                    Review = "none",
-                    GeneratedSeq = records[0].Seq,
-                });
-                return Task.CompletedTask;
-            });
-        return new DraftOutcome.Created(response);
+        var key = EmailKey.For(email);
+        DraftRecord NewRow(LogRecord record) => new()
+        {
+            Id = response.Id,
+            CreatedAtUtc = record.AtUtc,
+            UserId = record.UserId,
+            UserName = record.UserName,
+            Category = response.Category,
+            Audience = audience,
+            Threat = classification.Threat,
+            Abusive = classification.Abusive,
+            ManagerCopyAdvised = response.ManagerCopyAdvised,
+            TemplateId = template.Id,
+            TemplateVersion = template.Version,
+            CatalogVersion = catalog.Version,
+            GeneratedFailed = CheckBits.Failed(checks.SaysNo, checks.GivesReason, checks.CitesData, checks.OffersAlternative, checks.Respectful, checks.Grounded),
+            CustomerDomain = Domain(email.From?.Email),
+            FromName = Clip(email.From?.Name ?? "", 320),
+            FromEmail = Clip(email.From?.Email ?? "", 320),
+            EmailSubject = Clip(email.Subject ?? "", 1000),
+            Subject = Clip(response.Subject, 1010),
+            AskQuote = Quote(classification) is { } q ? Clip(q, 300) : null,
+            Status = LogTypes.Generated,
+            Review = "none",
+            GeneratedSeq = record.Seq,
+            EmailKey = key,
+            LatestAtUtc = record.AtUtc,
+            LatestSeq = record.Seq,
+        };
+        // Log durably before answering: if this throws, the caller gets a 503 and no draft.
+        var (draftId, revision) = await DraftRevisions.AppendAsync(db, log, response.Id, user.UserId(), user.DisplayName(), key,
+            LogChain.Payload(logged), NewRow, ct);
+        return new DraftOutcome.Created(response with { DraftId = draftId, Revision = revision });
     }
 
     /// <summary>The template model for a kind and audience, with the offered alternatives rendered

@@ -33,7 +33,9 @@ public static class DraftsApi
                              "checks the text, and records the draft in the compliance log before answering. " +
                              "An email with no refusable ask gets 422 no-refusable-ask (choose a category to draft anyway); an email whose ask " +
                              "reads as two kinds almost equally, or only weakly, gets 422 ask-unclear with both candidates and their evidence " +
-                             "(send the chosen category). The response carries the whole classification, so one request is enough.")
+                             "(send the chosen category). The response carries the whole classification, so one request is enough. " +
+                             "The same user drafting the same email again (the same Outlook item id, else the same subject, sender and body) " +
+                             "makes a revision of one draft: id names this revision (post its events with it), draftId the draft, revision its number.")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
@@ -46,7 +48,8 @@ public static class DraftsApi
             .WithDescription("Appends an event (inserted, sent, discarded) to a draft of the signed-in account manager. " +
                              "Events follow the draft's life: inserted any number of times, sent once, discarded only before sent; " +
                              "after discarded only sent is taken. Anything else is 409 (already-sent, discarded). " +
-                             "A send, or an insert of edited text, reopens a review given before it.")
+                             "A send, or an insert of edited text, reopens a review given before it. The id is a revision's (a draft's first " +
+                             "revision has the draft's id); the event is logged on the draft and names that revision, and the life above is the draft's.")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)

@@ -10,7 +10,8 @@ namespace OutlookSayNo.ApiTests;
 /// spreadsheet would run, streamed in full) and the compliance dashboard's numbers.</summary>
 public abstract class ComplianceExportTests : IDisposable
 {
-    private const string Header = "id,createdAtUtc,userId,userName,customerDomain,fromEmail,subject,kind,audience,flags,status,sentAtUtc,sentUnchanged,failedChecks,review,comments,templateVersion";
+    // One row per draft (email); the last two columns say how often it was drafted and when last.
+    private const string Header = "id,createdAtUtc,userId,userName,customerDomain,fromEmail,subject,kind,audience,flags,status,sentAtUtc,sentUnchanged,failedChecks,review,comments,templateVersion,revisions,latestRevisionAtUtc";
 
     private readonly SayNoFactory _factory;
     private readonly HttpClient _manager;
@@ -276,6 +277,9 @@ public abstract class ComplianceExportTests : IDisposable
                     Status = "generated",
                     Review = "none",
                     GeneratedSeq = 1_000_000 + i,
+                    EmailKey = "draft:" + id,
+                    LatestAtUtc = start.AddMinutes(-i),
+                    LatestSeq = 1_000_000 + i,
                 });
             }
             await db.SaveChangesAsync();

@@ -27,7 +27,8 @@ public abstract class ComplianceLogTests : IDisposable
 
     private async Task<string> Draft(string body = Emails.DiscountBody)
     {
-        var response = await _manager.PostJsonAsync("/api/drafts", new { email = Json.Email(body), audience = "commercial" });
+        // Each draft is of another customer email (item): the same email drafted again would be a revision of one draft.
+        var response = await _manager.PostJsonAsync("/api/drafts", new { email = Json.Email(body, itemId: Guid.NewGuid().ToString()), audience = "commercial" });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return (string)(await response.ReadNodeAsync())["id"]!;
     }

@@ -27,7 +27,8 @@ public sealed class ComplianceRolesFixture : IAsyncLifetime
     public static async Task<string> Draft(HttpClient manager, string subject = "Renewal quote")
     {
         var response = await manager.PostJsonAsync("/api/drafts",
-            new { email = Json.Email(Emails.DiscountBody, subject), category = "discount", audience = "commercial" });
+            // Each call is another customer email (item): the same email drafted again would be a revision of one draft.
+            new { email = Json.Email(Emails.DiscountBody, subject, itemId: Guid.NewGuid().ToString()), category = "discount", audience = "commercial" });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return (string)(await response.ReadNodeAsync())["id"]!;
     }

@@ -52,7 +52,8 @@ public sealed class CrashTests
                 while (!cancel.IsCancellationRequested)
                 {
                     HttpResponseMessage response;
-                    try { response = await http.PostAsJsonAsync("api/drafts", new { email = Json.Email(Emails.DiscountBody), audience = "commercial" }, cancel.Token); }
+                    // Each request is another customer email (item): the same email drafted again would be a revision of one draft.
+                    try { response = await http.PostAsJsonAsync("api/drafts", new { email = Json.Email(Emails.DiscountBody, itemId: Guid.NewGuid().ToString()), audience = "commercial" }, cancel.Token); }
                     catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or OperationCanceledException) { return; }
                     if (response.StatusCode != HttpStatusCode.OK) continue; // not acknowledged: may or may not be there
                     var id = (string)(await response.ReadNodeAsync())["id"]!;

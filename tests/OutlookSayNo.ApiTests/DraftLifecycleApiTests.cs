@@ -16,7 +16,8 @@ public sealed class DraftLifecycleApiTests(SayNoFactory factory) : IClassFixture
     private async Task<(HttpClient Manager, string Id, string Text)> NewDraft(string name)
     {
         var client = factory.ClientAs(name: name);
-        var json = await (await client.PostJsonAsync("/api/drafts", new { email = Json.Email(Emails.DiscountBody) })).ReadNodeAsync();
+        // Each draft is of another customer email (item): the same email drafted again would be a revision of one draft.
+        var json = await (await client.PostJsonAsync("/api/drafts", new { email = Json.Email(Emails.DiscountBody, itemId: Guid.NewGuid().ToString()) })).ReadNodeAsync();
         return (client, (string)json["id"]!, (string)json["text"]!);
     }
 

@@ -31,7 +31,9 @@ public sealed class DraftMailboxApiTests(MailboxStandInFactory factory) : IClass
     {
         var response = await client.PostJsonAsync("/api/drafts", new
         {
-            email = new { subject = "Renewal", body, from = new { name = "Priya Nair", email = "priya.nair@northwind-foods.com" }, conversationId },
+            // Each draft is of another customer email (item): the same email drafted again would be a revision of one draft.
+            email = new { subject = "Renewal", body, from = new { name = "Priya Nair", email = "priya.nair@northwind-foods.com" }, conversationId,
+                itemId = "msg-" + Guid.NewGuid() },
         });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return (string)(await response.ReadNodeAsync())["id"]!;

@@ -25,6 +25,9 @@ internal static class Json
         return json;
     }
 
-    public static object Email(string body, string subject = "Renewal", string name = "Priya Nair", string email = "priya.nair@northwind-foods.com") =>
-        new { subject, body, from = new { name, email } };
+    /// <summary>An email as the pane sends it. The same user drafting the same email again makes a revision of
+    /// one draft: give an <paramref name="itemId"/> (the Outlook item) to make it another email.</summary>
+    public static object Email(string body, string subject = "Renewal", string name = "Priya Nair", string email = "priya.nair@northwind-foods.com",
+        string? itemId = null) =>
+        new { subject, body, from = new { name, email }, itemId };
 }

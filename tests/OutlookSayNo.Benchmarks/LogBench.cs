@@ -293,7 +293,7 @@ public static class LogBench
             draftRows.Add([id, at, user, "User " + user, kind, audience, threat, abusive, threat || abusive, $"{kind}/{audience}", 1, 45L, 0, domain,
                 "Jordan Lee", $"jordan@{domain}", "Renewal " + draftNo + (draftNo % 97 == 0 ? " Northwind" : ""), "RE: Renewal " + draftNo,
                 "Could you reduce the price by 15% on the $48,000 renewal?", status, insertedAt, sentAt, unchanged, sentFailed, sentFailed > 0,
-                review, review == "none" ? null : at.AddDays(1), 0, genSeq, sentSeq]);
+                review, review == "none" ? null : at.AddDays(1), 0, genSeq, sentSeq, "draft:" + id, 1, at, genSeq]);
             if (logRows.Count >= 20_000) await Flush(connection, postgres, logRows, draftRows);
         }
         await Flush(connection, postgres, logRows, draftRows);
@@ -318,7 +318,8 @@ public static class LogBench
     private static readonly string[] LogColumns = ["Seq", "Type", "DraftId", "AtUtc", "UserId", "UserName", "Payload", "ContentHash", "PrevHash", "Hash"];
     private static readonly string[] DraftColumns = ["Id", "CreatedAtUtc", "UserId", "UserName", "Category", "Audience", "Threat", "Abusive", "ManagerCopyAdvised",
         "TemplateId", "TemplateVersion", "CatalogVersion", "GeneratedFailed", "CustomerDomain", "FromName", "FromEmail", "EmailSubject", "Subject", "AskQuote",
-        "Status", "InsertedAtUtc", "SentAtUtc", "SentUnchanged", "SentFailed", "SentWarned", "Review", "ReviewedAtUtc", "Comments", "GeneratedSeq", "SentSeq"];
+        "Status", "InsertedAtUtc", "SentAtUtc", "SentUnchanged", "SentFailed", "SentWarned", "Review", "ReviewedAtUtc", "Comments", "GeneratedSeq", "SentSeq",
+        "EmailKey", "Revisions", "LatestAtUtc", "LatestSeq"];
 
     private static async Task Flush(DbConnection connection, bool postgres, List<object?[]> logRows, List<object?[]> draftRows)
     {

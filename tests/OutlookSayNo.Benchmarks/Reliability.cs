@@ -128,9 +128,10 @@ public static class Reliability
     private static Task Load(HttpClient http, int clients, CancellationToken stop, Action<string> acknowledged) =>
         Task.WhenAll(Enumerable.Range(0, clients).Select(_ => Task.Run(async () =>
         {
-            var body = new { email = new { subject = "Renewal 2027", body = Email, from = new { name = "Priya Nair", email = "priya@northwind-foods.com" } }, audience = "finance" };
             while (!stop.IsCancellationRequested)
             {
+                // Each request is another customer email (item): the same email drafted again would be a revision of one draft.
+                var body = new { email = new { subject = "Renewal 2027", body = Email, from = new { name = "Priya Nair", email = "priya@northwind-foods.com" }, itemId = Guid.NewGuid().ToString() }, audience = "finance" };
                 try
                 {
                     using var response = await http.PostAsJsonAsync("api/drafts", body, stop);

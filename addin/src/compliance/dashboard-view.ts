@@ -1,6 +1,9 @@
 // The dashboard: drafts per kind and audience per week (a table, with an inline SVG bar per week),
 // the share sent unchanged, the share with failed checks, failed checks by name, and threats and
-// abuse per customer domain. No chart library: a few SVG rectangles.
+// abuse per customer domain, and a chart of drafts, sends, edits and failed checks over time. Counts
+// are of drafts, one per customer email and user however often it was re-drafted. No chart library:
+// a few SVG rectangles and lines.
+import { activityChart } from "./activity-chart";
 import { nextDay } from "./filters";
 import { el, formatUtc, percent, replace } from "./format";
 import { checkLabel, type Dashboard, type WeekCount } from "./types";
@@ -117,11 +120,14 @@ export class DashboardView {
       el(
         "div",
         { className: "stats" },
-        stat("Drafts", String(d.drafts), "stat-drafts"),
+        stat("Drafts", String(d.drafts), "stat-drafts", typeof d.revisions === "number" ? `one per email; ${d.revisions} texts generated` : undefined),
         stat("Sent", String(d.sent), "stat-sent"),
         stat("Sent unchanged", percent(d.shareSentUnchanged ?? d.sharedSentUnchanged), "stat-unchanged", "of the sent drafts"),
         stat("With failed checks", percent(d.shareWithFailedChecks), "stat-failed", "of all drafts (the sent text when sent)"),
       ),
+      d.weeks
+        ? el("section", { "aria-labelledby": "dash-activity-title" }, el("h3", { id: "dash-activity-title" }, "Over time, per week"), activityChart(d.weeks, "dash-activity"))
+        : null,
       el("h3", {}, "Drafts per kind and audience, per week"),
       pivot.weeks.length === 0
         ? el("p", { className: "muted" }, "No drafts in this period.")

@@ -1,5 +1,7 @@
-// One draft: what was generated and what was sent side by side, the word diff, the checks of both,
-// recipients, data points, the template, every log record about it, and (for reviewers) the actions.
+// One draft (one customer email): for reviewers the actions first, so they are on the first screen;
+// then what was generated and what was sent side by side, the word diff, the checks of both,
+// recipients, data points, the template, every revision (each time the email was drafted), and every
+// log record about it.
 import { ComplianceApiError } from "./api";
 import { bidiNodes } from "./bidi-marks";
 import { diffSection } from "./diff-view";
@@ -17,7 +19,7 @@ import {
   timeEl,
   type Child,
 } from "./format";
-import { CHECKS, checkLabel, type Checks, type DraftDetail, type LogRecord, type Recipient, type ReviewAction } from "./types";
+import { CHECKS, checkLabel, type Checks, type DraftDetail, type LogRecord, type Recipient, type Revision, type ReviewAction } from "./types";
 import { humanizeId, stanceLabel } from "../shared/labels";
 
 export interface DetailViewOptions {
@@ -98,7 +100,8 @@ export class DetailView {
           reviewBadge(s.review),
         ),
       ),
-      this.texts(g.text, sent?.text),
+      this.options.canAct ? this.actions(s.id, note) : null,
+      this.texts(g.text, sent?.text, revisionNote(detail)),
       el("h3", {}, "What changed"),
       diffSection(detail.diff, detail.diffByLine === true),
       el("div", { className: "detail-grid" }, this.checks(g.checks, g.checkNotes, sent?.checks, sent?.checkNotes, !!sent), this.recipients(sent?.to, sent?.cc, !!sent)),
@@ -128,8 +131,8 @@ export class DetailView {
           ),
         ),
       ),
+      this.revisions(detail.revisions ?? [], detail.generatedRevision),
       this.timeline(detail.records),
-      this.options.canAct ? this.actions(s.id, note) : null,
     );
   }
 
@@ -141,13 +144,13 @@ export class DetailView {
     );
   }
 
-  private texts(generated: string | undefined, sent: string | undefined): HTMLElement {
+  private texts(generated: string | undefined, sent: string | undefined, which: string | null): HTMLElement {
     const block = (text: string | undefined, testid: string, empty: string) =>
       text === undefined ? el("p", { className: "muted", testid }, empty) : el("pre", { className: "reply-text", testid }, ...bidiNodes(text));
     return el(
       "div",
       { className: "side-by-side" },
-      el("figure", {}, el("figcaption", {}, "Generated"), block(generated, "generated-text", "No generated text was logged.")),
+      el("figure", {}, el("figcaption", { testid: "generated-caption" }, which ? `Generated (${which})` : "Generated"), block(generated, "generated-text", "No generated text was logged.")),
       el("figure", {}, el("figcaption", {}, "Sent"), block(sent, "sent-text", "Not sent.")),
     );
   }
@@ -218,6 +221,50 @@ export class DetailView {
     );
   }
 
+  /** Each time the email was drafted, in order: when, kind, audience, checks, what became of it, and its text. */
+  private revisions(revisions: Revision[], shown: number | undefined): HTMLElement | null {
+    if (revisions.length === 0) return null;
+    return el(
+      "section",
+      { "aria-labelledby": "revisions-title" },
+      el("h3", { id: "revisions-title" }, revisions.length === 1 ? "Drafted once" : `Drafted ${revisions.length} times`),
+      el(
+        "ol",
+        { className: "revisions", testid: "revisions" },
+        ...revisions.map((r) => {
+          const g = r.generated ?? {};
+          const failed = CHECKS.filter((c) => g.checks?.[c] === false);
+          const fate = [r.inserted ? "inserted" : null, r.sent ? "sent" : null, r.discarded ? "discarded" : null].filter((x): x is string => x !== null);
+          return el(
+            "li",
+            { testid: "revision", "data-number": String(r.number), "data-shown": String(r.number === shown) },
+            el(
+              "div",
+              { className: "revision-head" },
+              el("strong", {}, `Draft ${r.number}`),
+              " · ",
+              timeEl(r.atUtc, true),
+              " · ",
+              el("span", { "data-col": "kind" }, g.category ?? "—"),
+              " · ",
+              el("span", { "data-col": "audience" }, g.audience ?? "—"),
+              fate.length ? el("span", { className: "tag", "data-col": "fate" }, fate.join(", ")) : null,
+              r.number === shown && revisions.length > 1 ? el("span", { className: "tag" }, "compared above") : null,
+            ),
+            el(
+              "div",
+              { className: "small", "data-col": "checks" },
+              g.checks ? (failed.length ? `Failed: ${failed.map(checkLabel).join(", ")}` : "All checks pass") : "No checks logged",
+            ),
+            g.text !== undefined
+              ? el("details", { className: "content" }, el("summary", {}, "Text"), el("pre", { className: "reply-text", testid: "revision-text" }, ...bidiNodes(g.text)))
+              : null,
+          );
+        }),
+      ),
+    );
+  }
+
   private timeline(records: LogRecord[]): HTMLElement {
     return el(
       "section",
@@ -237,6 +284,7 @@ export class DetailView {
             el("span", { className: "who" }, r.user?.name ?? ""),
             el("span", { className: "when" }, timeEl(r.atUtc, true)),
             el("span", { className: "hash mono", title: r.hash }, shortHash(r.hash)),
+            revisionOf(r.payload) !== null ? el("span", { className: "rev" }, `draft ${revisionOf(r.payload)}`) : null,
             how ? el("p", { className: "record-comment", testid: "record-how" }, how) : null,
             comment ? el("p", { className: "record-comment" }, comment) : null,
           );
@@ -246,7 +294,7 @@ export class DetailView {
   }
 
   private actions(id: string, note?: string): HTMLElement {
-    const comment = el("textarea", { id: "action-comment", testid: "action-comment", rows: 3, maxlength: 2000 });
+    const comment = el("textarea", { id: "action-comment", testid: "action-comment", rows: 2, maxlength: 2000 });
     const status = el("p", { className: "action-status", testid: "action-status", role: "status" }, note ?? "");
     if (note) status.dataset.state = "ok";
     const buttons: HTMLButtonElement[] = [];
@@ -283,9 +331,9 @@ export class DetailView {
       "section",
       { className: "actions", "aria-labelledby": "actions-title", testid: "actions" },
       el("h3", { id: "actions-title" }, "Review"),
-      el("div", { className: "field" }, el("label", { for: "action-comment" }, "Comment (needed for “Add comment”, optional otherwise)"), comment),
       el("div", { className: "toolbar" }, ...buttons),
       status,
+      el("div", { className: "field" }, el("label", { for: "action-comment" }, "Comment (needed for “Add comment”, optional otherwise)"), comment),
     );
   }
 }
@@ -314,6 +362,20 @@ export function howOf(type: string, payload: unknown): string | null {
     return "Reported by the on-send handler as the mail was sent.";
   }
   return null;
+}
+
+/** "draft 2 of 3" when the email was drafted more than once, else null. */
+export function revisionNote(detail: DraftDetail): string | null {
+  const count = detail.revisions?.length ?? 0;
+  if (count <= 1) return null;
+  return `draft ${detail.generatedRevision ?? count} of ${count}`;
+}
+
+/** The revision an event names (records from before revisions have none). */
+function revisionOf(payload: unknown): number | null {
+  if (typeof payload !== "object" || payload === null) return null;
+  const revision = (payload as { revision?: unknown }).revision;
+  return typeof revision === "number" ? revision : null;
 }
 
 function commentOf(payload: unknown): string | null {

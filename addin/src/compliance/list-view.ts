@@ -1,4 +1,5 @@
-// The list of drafts: one row per draft (newest first, as the API orders them), paging below.
+// The list of drafts: one row per draft, that is per customer email and account manager however often
+// it was re-drafted (newest first, as the API orders them), paging below.
 import { editedLabel, el, failedChips, flagBadges, label, replace, reviewBadge, STATUS_LABELS, timeEl } from "./format";
 import type { DraftPage, DraftSummary } from "./types";
 
@@ -33,7 +34,7 @@ export class DraftList {
       th("Review"),
     ];
     this.body = el("tbody", { testid: "draft-rows" });
-    this.caption = el("caption", { className: "visually-hidden" }, "Drafts, newest first");
+    this.caption = el("caption", { className: "visually-hidden" }, "Drafts (one per email), newest first");
     const table = el(
       "table",
       { className: "draft-table", testid: "draft-table" },
@@ -150,7 +151,13 @@ export class DraftList {
         el("div", { "data-col": "subject" }, open),
         el("div", { className: "sub" }, el("span", { "data-col": "domain", title: d.fromEmail }, d.customerDomain), ` · ${d.fromName}`),
       ),
-      el("td", {}, el("div", { "data-col": "kind" }, d.kind), el("div", { className: "sub", "data-col": "audience" }, d.audience)),
+      el(
+        "td",
+        {},
+        el("div", { "data-col": "kind" }, d.kind),
+        el("div", { className: "sub", "data-col": "audience" }, d.audience),
+        (d.revisions ?? 1) > 1 ? el("div", { className: "sub", "data-col": "revisions", title: "Kind and audience are the latest draft's" }, `Drafted ${d.revisions} times`) : null,
+      ),
       el("td", { "data-col": "flags" }, flagBadges(d.flags)),
       el(
         "td",

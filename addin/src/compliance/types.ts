@@ -47,6 +47,10 @@ export interface DraftSummary {
   review: string;
   comments: number;
   templateVersion: number;
+  /** How many times the reply to this email was generated (one draft per email and user; absent from older APIs). */
+  revisions?: number;
+  /** When the latest revision was generated. */
+  latestAtUtc?: string | null;
 }
 
 export interface DraftPage {
@@ -102,6 +106,19 @@ export interface SentPayload {
   checkNotes?: string[];
   unchanged?: boolean;
   warned?: boolean;
+  /** The revision the reply was made from (absent on records from before revisions). */
+  revision?: number | null;
+}
+
+/** One generated text of a draft (RevisionDto): the draft's kind, audience, checks and text at that time. */
+export interface Revision {
+  number: number;
+  atUtc: string;
+  seq: number;
+  generated: GeneratedPayload;
+  inserted: boolean;
+  sent: boolean;
+  discarded: boolean;
 }
 
 export interface DiffSpan {
@@ -128,6 +145,10 @@ export interface DraftDetail {
   records: LogRecord[];
   /** True when the texts were too large to compare word by word and the diff is by line (absent from older APIs). */
   diffByLine?: boolean;
+  /** Every generated text, in order (absent from older APIs). */
+  revisions?: Revision[];
+  /** Which revision `generated` is: the one sent, else the one last inserted, else the latest. */
+  generatedRevision?: number;
 }
 
 export interface ChainProblem {
@@ -175,6 +196,19 @@ export interface Dashboard {
   perWeek: WeekCount[];
   pressureByDomain: DomainPressure[];
   failedChecks: { key: string; count: number }[];
+  /** Texts generated for these drafts (each draft is one email; re-drafting adds revisions). */
+  revisions?: number;
+  /** Every week of the period, empty ones too (absent from older APIs). */
+  weeks?: WeekActivity[];
+}
+
+/** One week: drafts first drafted, replies sent, of them sent edited, and drafts with a failed check. */
+export interface WeekActivity {
+  weekStart: string;
+  drafts: number;
+  sent: number;
+  edited: number;
+  failedChecks: number;
 }
 
 export interface TemplateChangePayload {

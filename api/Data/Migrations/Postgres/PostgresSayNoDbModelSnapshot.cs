@@ -59,6 +59,11 @@ namespace OutlookSayNo.Data.Migrations.Postgres
                         .HasMaxLength(255)
                         .HasColumnType("character varying(255)");
 
+                    b.Property<string>("EmailKey")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
                     b.Property<string>("EmailSubject")
                         .IsRequired()
                         .HasMaxLength(1000)
@@ -83,6 +88,12 @@ namespace OutlookSayNo.Data.Migrations.Postgres
                     b.Property<DateTime?>("InsertedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTime>("LatestAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("LatestSeq")
+                        .HasColumnType("bigint");
+
                     b.Property<bool>("ManagerCopyAdvised")
                         .HasColumnType("boolean");
 
@@ -93,6 +104,9 @@ namespace OutlookSayNo.Data.Migrations.Postgres
 
                     b.Property<DateTime?>("ReviewedAtUtc")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Revisions")
+                        .HasColumnType("integer");
 
                     b.Property<DateTime?>("SentAtUtc")
                         .HasColumnType("timestamp with time zone");
@@ -142,7 +156,12 @@ namespace OutlookSayNo.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("SentAtUtc");
+
                     b.HasIndex("CreatedAtUtc", "Id");
+
+                    b.HasIndex("UserId", "EmailKey")
+                        .IsUnique();
 
                     b.HasIndex("Category", "CreatedAtUtc", "Id");
 
@@ -155,6 +174,49 @@ namespace OutlookSayNo.Data.Migrations.Postgres
                     b.HasIndex("UserId", "CreatedAtUtc", "Id");
 
                     b.ToTable("drafts", (string)null);
+                });
+
+            modelBuilder.Entity("OutlookSayNo.Data.DraftRevisionRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Audience")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DraftId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("GeneratedFailed")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Seq")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Seq");
+
+                    b.HasIndex("DraftId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("draft_revisions", (string)null);
                 });
 
             modelBuilder.Entity("OutlookSayNo.Data.LogHead", b =>

@@ -54,6 +54,11 @@ namespace OutlookSayNo.Data.Migrations.Sqlite
                         .HasMaxLength(255)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("EmailKey")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("EmailSubject")
                         .IsRequired()
                         .HasMaxLength(1000)
@@ -78,6 +83,12 @@ namespace OutlookSayNo.Data.Migrations.Sqlite
                     b.Property<DateTime?>("InsertedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime>("LatestAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LatestSeq")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("ManagerCopyAdvised")
                         .HasColumnType("INTEGER");
 
@@ -88,6 +99,9 @@ namespace OutlookSayNo.Data.Migrations.Sqlite
 
                     b.Property<DateTime?>("ReviewedAtUtc")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Revisions")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("SentAtUtc")
                         .HasColumnType("TEXT");
@@ -137,7 +151,12 @@ namespace OutlookSayNo.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("SentAtUtc");
+
                     b.HasIndex("CreatedAtUtc", "Id");
+
+                    b.HasIndex("UserId", "EmailKey")
+                        .IsUnique();
 
                     b.HasIndex("Category", "CreatedAtUtc", "Id");
 
@@ -150,6 +169,49 @@ namespace OutlookSayNo.Data.Migrations.Sqlite
                     b.HasIndex("UserId", "CreatedAtUtc", "Id");
 
                     b.ToTable("drafts", (string)null);
+                });
+
+            modelBuilder.Entity("OutlookSayNo.Data.DraftRevisionRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Audience")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DraftId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("GeneratedFailed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Seq")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Seq");
+
+                    b.HasIndex("DraftId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("draft_revisions", (string)null);
                 });
 
             modelBuilder.Entity("OutlookSayNo.Data.LogHead", b =>
