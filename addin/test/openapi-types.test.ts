@@ -60,6 +60,7 @@ const TYPES: Record<string, Record<string, string | string[] | null>> = {
   "src/compliance/types.ts": {
     DataPoint: "DataPointDto",
     LogRecord: "LogRecordDto",
+    Revision: "RevisionDto",
     // Log payloads: the API serves them as JSON text inside LogRecordDto, so the document has no schema for them.
     GeneratedPayload: null,
     SentPayload: null,
