@@ -478,7 +478,8 @@ public static partial class FigureExtractor
         var word = m.Groups["mon"].Value;
         // "may" is a verb: only "May" with a year or after a preposition is the month.
         if (word.Equals("may", StringComparison.OrdinalIgnoreCase) && !(m.Groups["year"].Success || m.Groups["prep"].Success) || word == "may") return false;
-        var month = Array.FindIndex(Months, x => word.ToLowerInvariant().StartsWith(x, StringComparison.Ordinal)) + 1;
+        var lower = word.ToLowerInvariant(); // once, not once for each month tried
+        var month = Array.FindIndex(Months, x => lower.StartsWith(x, StringComparison.Ordinal)) + 1;
         if (month == 0) return false;
         var year = m.Groups["year"].Success ? int.Parse(m.Groups["year"].Value, CultureInfo.InvariantCulture)
             : month >= today.Month - 1 ? today.Year : today.Year + 1;
