@@ -39,7 +39,7 @@ internal static class LinearTime
     /// as long as half of it. Each round times both sizes once; the fastest time of each so far is compared,
     /// so a busy machine costs more rounds, not a failure, while doubled input that quadruples the work fails
     /// every round. A single run past <paramref name="hang"/> fails at once.</summary>
-    public static void AssertRelative(string what, Func<int, string> make, Action<string> work, TimeSpan hang, int size = Size, double slackMs = 25, int rounds = 5)
+    public static void AssertRelative(string what, Func<int, string> make, Action<string> work, TimeSpan hang, int size = Size, double slackMs = 25, int rounds = 10)
     {
         work(make(4096)); // the first call compiles
         var (half, full) = (make(size / 2), make(size));
