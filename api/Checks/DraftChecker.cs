@@ -82,11 +82,10 @@ public static partial class DraftChecker
         var rude = RudeRegex().Match(text);
         if (rude.Success) return rude.Value;
         if (catalog is null) return null;
+        // A long text none of whose words can begin an abusive cue is not tokenized (a string for each word).
+        if (!Tokenizer.AnyWord(text, catalog.Abusive.CouldStartAt)) return null;
         var tokens = Tokenizer.Tokenize(text, 0, text.Length);
-        var matches = new List<CueSet.CueMatch>();
-        catalog.Abusive.MatchAll(tokens.Tokens, matches);
-        if (matches.Count == 0) return null;
-        var m = matches[0];
+        if (catalog.Abusive.FirstMatch(tokens.Tokens) is not { } m) return null;
         var start = tokens.Tokens[m.FirstToken].Start;
         var last = tokens.Tokens[m.EndToken - 1];
         return text[start..(last.Start + last.Length)];

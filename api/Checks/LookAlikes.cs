@@ -34,6 +34,8 @@ public static class LookAlikes
         var plain = new StringBuilder(text.Length);
         foreach (var rune in text.EnumerateRunes())
         {
+            // No ASCII character is a format character, a mark, a styled letter or an accented one.
+            if (rune.IsAscii) { plain.Append((char)rune.Value); continue; }
             var category = Rune.GetUnicodeCategory(rune);
             if (category is UnicodeCategory.Format or UnicodeCategory.NonSpacingMark or UnicodeCategory.EnclosingMark) continue;
             if (Plain(rune.Value) is { } latin) { plain.Append(latin); continue; }
@@ -41,7 +43,8 @@ public static class LookAlikes
             if (rune.IsBmp) plain.Append((char)rune.Value);
             else plain.Append(char.ConvertFromUtf32(rune.Value));
         }
-        var chars = plain.ToString().ToCharArray();
+        var chars = new char[plain.Length];
+        plain.CopyTo(0, chars, chars.Length);
         for (var start = 0; start < chars.Length;)
         {
             if (!char.IsLetter(chars[start])) { start++; continue; }

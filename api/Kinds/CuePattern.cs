@@ -220,6 +220,7 @@ public sealed class CueSet
     private readonly Dictionary<string, List<(CuePattern Cue, int Id)>> _byFirstWord = new(StringComparer.Ordinal);
     private readonly List<(CuePattern Cue, int Id)> _wildFirst = [];
     private readonly Dictionary<string, List<(CuePattern Cue, int Id)>>.AlternateLookup<ReadOnlySpan<char>> _byPrefix;
+    private readonly Dictionary<string, List<(CuePattern Cue, int Id)>>.AlternateLookup<ReadOnlySpan<char>> _byFirstWordBySpan;
 
     public CueSet(IEnumerable<CuePattern> cues)
     {
@@ -240,11 +241,43 @@ public sealed class CueSet
             id++;
         }
         _byPrefix = byPrefix.GetAlternateLookup<ReadOnlySpan<char>>();
+        _byFirstWordBySpan = _byFirstWord.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     public List<CuePattern> Cues { get; } = [];
 
     public readonly record struct CueMatch(CuePattern Cue, int CueId, int FirstToken, int EndToken);
+
+    /// <summary>Whether a cue of the set could start at a token with this (lower-case) word: the same lookups
+    /// as <see cref="MatchAll"/>, so a text none of whose words passes has no match.</summary>
+    public bool CouldStartAt(ReadOnlySpan<char> word) =>
+        _wildFirst.Count > 0 || _byFirstWordBySpan.ContainsKey(word) || word.Length >= 2 && _byPrefix.ContainsKey(word[..2]);
+
+    /// <summary>The first match <see cref="MatchAll"/> would give, or null, without reading on past it.</summary>
+    public CueMatch? FirstMatch(Token[] tokens)
+    {
+        for (var t = 0; t < tokens.Length; t++)
+        {
+            if (_byFirstWord.TryGetValue(tokens[t].Word, out var list))
+                foreach (var (cue, id) in list)
+                {
+                    var end = cue.MatchAt(tokens, t);
+                    if (end > t) return new CueMatch(cue, id, t, end);
+                }
+            if (tokens[t].Word.Length >= 2 && _byPrefix.TryGetValue(tokens[t].Word.AsSpan(0, 2), out var byPrefix))
+                foreach (var (cue, id) in byPrefix)
+                {
+                    var end = cue.MatchAt(tokens, t);
+                    if (end > t) return new CueMatch(cue, id, t, end);
+                }
+            foreach (var (cue, id) in _wildFirst)
+            {
+                var end = cue.MatchAt(tokens, t);
+                if (end > t) return new CueMatch(cue, id, t, end);
+            }
+        }
+        return null;
+    }
 
     public void MatchAll(Token[] tokens, List<CueMatch> into)
     {

@@ -43,29 +43,9 @@ public static class Tokenizer
             if (char.IsLetterOrDigit(c))
             {
                 var s = i;
-                var isNumber = char.IsDigit(c);
-                while (i < end)
-                {
-                    var d = text[i];
-                    if (char.IsLetterOrDigit(d)) { if (!char.IsDigit(d)) isNumber = false; i++; continue; }
-                    // Keep "can't", "we'd", "1,200", "12.5" together.
-                    if ((d == '\'' || d == '\u2019') && i + 1 < end && char.IsLetter(text[i + 1]) && !isNumber) { i++; continue; }
-                    if ((d == ',' || d == '.') && isNumber && i + 1 < end && char.IsDigit(text[i + 1])) { i++; continue; }
-                    break;
-                }
+                i = WordEnd(text, i, end, out var isNumber);
                 var len = i - s;
-                string word;
-                if (len <= buffer.Length)
-                {
-                    var span = buffer[..len];
-                    for (var k = 0; k < len; k++)
-                    {
-                        var ch = char.ToLowerInvariant(text[s + k]);
-                        span[k] = ch == '\u2019' ? '\'' : ch;
-                    }
-                    word = new string(span);
-                }
-                else word = text.Substring(s, len).ToLowerInvariant().Replace('\u2019', '\'');
+                var word = len <= buffer.Length ? new string(Lower(text, s, len, buffer)) : LowerLong(text, s, len);
                 tokens.Add(new Token(word, s, len, sentence, isNumber));
                 continue;
             }
@@ -90,6 +70,51 @@ public static class Tokenizer
         EndSentence(end);
         return new TokenizedText { Text = text, Tokens = tokens.ToArray(), Sentences = sentences.ToArray() };
     }
+
+    /// <summary>Whether any word of the text, lower-cased as a token's is, passes <paramref name="test"/>: the
+    /// same words as <see cref="Tokenize"/> finds, without making a string of each. A caller that looks for a
+    /// few words need not tokenize a long text that has none of them.</summary>
+    public static bool AnyWord(string text, Func<ReadOnlySpan<char>, bool> test)
+    {
+        Span<char> buffer = stackalloc char[64];
+        for (var i = 0; i < text.Length;)
+        {
+            if (!char.IsLetterOrDigit(text[i])) { i++; continue; }
+            var s = i;
+            i = WordEnd(text, i, text.Length, out _);
+            var len = i - s;
+            if (test(len <= buffer.Length ? Lower(text, s, len, buffer) : LowerLong(text, s, len))) return true;
+        }
+        return false;
+    }
+
+    // The end of the word that starts at i: letters and digits, with "can't", "we'd", "1,200", "12.5" kept together.
+    private static int WordEnd(string text, int i, int end, out bool isNumber)
+    {
+        isNumber = char.IsDigit(text[i]);
+        while (i < end)
+        {
+            var d = text[i];
+            if (char.IsLetterOrDigit(d)) { if (!char.IsDigit(d)) isNumber = false; i++; continue; }
+            if ((d == '\'' || d == '\u2019') && i + 1 < end && char.IsLetter(text[i + 1]) && !isNumber) { i++; continue; }
+            if ((d == ',' || d == '.') && isNumber && i + 1 < end && char.IsDigit(text[i + 1])) { i++; continue; }
+            break;
+        }
+        return i;
+    }
+
+    private static ReadOnlySpan<char> Lower(string text, int s, int len, Span<char> buffer)
+    {
+        var span = buffer[..len];
+        for (var k = 0; k < len; k++)
+        {
+            var ch = char.ToLowerInvariant(text[s + k]);
+            span[k] = ch == '\u2019' ? '\'' : ch;
+        }
+        return span;
+    }
+
+    private static string LowerLong(string text, int s, int len) => text.Substring(s, len).ToLowerInvariant().Replace('\u2019', '\'');
 
     private static readonly HashSet<string> Titles = new(StringComparer.Ordinal) { "mr", "mrs", "ms", "dr", "prof" };
     private static readonly HashSet<string> BeforeNumbers = new(StringComparer.Ordinal) { "no", "nos", "ref", "inv", "art", "fig", "tel", "ph", "vol", "approx", "ca", "cat" };

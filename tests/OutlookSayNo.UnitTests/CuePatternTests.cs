@@ -227,6 +227,41 @@ public class CuePatternTests
         Assert.Same(set.Cues[1], matches[1].Cue);
     }
 
+    [Theory]
+    [InlineData("Please reduce the price by 15 percent. Any discounts?")]
+    [InlineData("Any discounts? Or reduce the price.")]
+    [InlineData("nothing to see here")]
+    [InlineData("please reduce the price")]
+    public void FirstMatch_is_the_first_of_MatchAll_and_CouldStartAt_admits_every_start(string text)
+    {
+        // The respectful check takes the first abusive match only, and tokenizes nothing when no word could start one.
+        var set = new CueSet([
+            CuePattern.Parse("(please)? reduce the price", 1),
+            CuePattern.Parse("fifteen percent", 1),
+            CuePattern.Parse("discount*", 1),
+        ]);
+        var tokens = Tokens(text);
+        var matches = new List<CueSet.CueMatch>();
+
+        set.MatchAll(tokens, matches);
+
+        Assert.Equal(matches.Count > 0 ? matches[0] : null, set.FirstMatch(tokens));
+        Assert.All(matches, m => Assert.True(set.CouldStartAt(tokens[m.FirstToken].Word)));
+        if (!tokens.Any(t => set.CouldStartAt(t.Word))) Assert.Empty(matches);
+    }
+
+    [Fact]
+    public void CouldStartAt_is_false_for_words_no_cue_begins_with()
+    {
+        var set = new CueSet([CuePattern.Parse("idiot*", 1), CuePattern.Parse("shut up", 1)]);
+
+        Assert.True(set.CouldStartAt("idiots"));
+        Assert.True(set.CouldStartAt("shut"));
+        Assert.False(set.CouldStartAt("a"));
+        Assert.False(set.CouldStartAt("up"));
+        Assert.True(new CueSet([CuePattern.Parse("# percent", 1)]).CouldStartAt("a")); // a cue that starts with any number is tried everywhere
+    }
+
     [Fact]
     public void A_cue_with_an_optional_first_group_is_found_with_and_without_it()
     {

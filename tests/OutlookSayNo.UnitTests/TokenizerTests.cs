@@ -32,6 +32,23 @@ public class TokenizerTests
         Assert.Equal(expected, Words(text));
     }
 
+    [Theory]
+    [InlineData("Please REDUCE the Price by 1,200.50 units; we can\u2019t. WE\u2019D, follow-up e.g. No. 4")]
+    [InlineData("\u0456d\u0456\u043Et, a\u200Bb\u202Ec \u00C9T\u00C9 ")]
+    [InlineData("")]
+    public void AnyWord_sees_the_same_lower_case_words_as_Tokenize(string text)
+    {
+        // The respectful check skips tokenizing a text when no word passes AnyWord: both must see the same words.
+        var long_ = text + " " + new string('X', 70) + "\u2019S " + new string('y', 64);
+        foreach (var t in new[] { text, long_ })
+        {
+            var seen = new List<string>();
+            Assert.False(Tokenizer.AnyWord(t, w => { seen.Add(w.ToString()); return false; }));
+            Assert.Equal(Words(t), seen);
+        }
+        Assert.Equal(Words(long_).Length > 0, Tokenizer.AnyWord(long_, _ => true));
+    }
+
     [Fact]
     public void A_curly_apostrophe_keeps_the_token_length_of_the_source()
     {
