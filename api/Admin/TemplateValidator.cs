@@ -137,7 +137,9 @@ public sealed class TemplateValidator(Classifier classifier, ModelCache models, 
         catalog = catalog.ForEmail(email.From?.Email);
         kind = catalog.Find(kind.Id) ?? kind;
         var template = kind.Templates[audience];
-        var offered = alternatives ?? kind.Definition.DefaultOffered(Register.IsBrief(classification.Email));
+        // Every default alternative, even for a short email whose draft offers only the first: an admin editing an
+        // alternative sees it in the preview (the pane lists the rest for the account manager to tick).
+        var offered = alternatives ?? kind.Definition.DefaultOffered(brief: false);
         var problems = new List<TemplateProblem>();
         try
         {

@@ -53,7 +53,7 @@ public sealed class ReviewDataset
         ["sam-penalties", "alex-pilot", "sam-warranty", "alex-invoice-terms", "sam-budget", "sam-dashboards", "alex-order", "alex-renewal"];
 
     /// <summary>The sentence the edited reply (alex-order) puts in place of one of the draft's.</summary>
-    public const string EditedSentence = "We went through order 4471 again with the plant team this morning.";
+    public const string EditedSentence = "We went through order 4471 again with the plant supervisors this morning.";
     /// <summary>The paragraph the rude reply (alex-pilot) adds.</summary>
     public const string RudeParagraph = "As I said before, the timing of your launch is your problem, not ours.";
 
@@ -331,7 +331,8 @@ public abstract class ComplianceReviewApiTests(ReviewDatasetFixture shared)
         Assert.Equal(_data.Text("alex-order"), string.Concat(diff.Where(s => (string?)s!["op"] != "add").Select(s => (string?)s!["text"])));
         Assert.Equal(_data.SentBody("alex-order"), string.Concat(diff.Where(s => (string?)s!["op"] != "remove").Select(s => (string?)s!["text"])));
         Assert.Contains("4471", Added(detail));
-        Assert.Contains("plant team", Added(detail));
+        // Word by word: the spaces between the new words may be shared with the old sentence, so check the words.
+        Assert.All(new[] { "went", "through", "plant", "supervisors", "morning" }, w => Assert.Contains(w, Added(detail)));
         Assert.NotEmpty(Removed(detail).Trim());
         // Every removed span comes from the sentence that was replaced.
         Assert.All(diff.Where(s => (string?)s!["op"] == "remove"), s => Assert.Contains(((string)s!["text"]!).Trim(), _data.ReplacedSentence));

@@ -345,7 +345,7 @@ public sealed class TemplateStoreTests : IDisposable
         Assert.Equal(folderTechnical, (await Document(admin3, "scope/technical.scriban"))["content"]!.GetValue<string>());
         Assert.DoesNotContain(await Conflicts(admin3), c => c!["path"]!.GetValue<string>() == "scope/technical.scriban");
         var draft = await manager3.PostJsonAsync("/api/drafts", new { email = Json.Email("Could you add two extra reports to the project at no cost?"), category = "scope", audience = "technical" });
-        Assert.Contains("Thank you for the detail", (await draft.ReadNodeAsync())["text"]!.GetValue<string>());
+        Assert.Contains("Thank you for the note about", (await draft.ReadNodeAsync())["text"]!.GetValue<string>());
 
         // ... and keep the database's version of the other.
         var keptDatabase = await Resolve(admin3, "scope/commercial.scriban", "database");

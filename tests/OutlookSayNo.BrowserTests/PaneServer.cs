@@ -70,11 +70,18 @@ public sealed class PaneServer : WebApplicationFactory<Program>
     public static string? ModeOf(LogRecord record) => (string?)System.Text.Json.Nodes.JsonNode.Parse(record.Payload)!["mode"];
 
     /// <summary>The events the draft log holds for a draft, read through the API's own DbContext.</summary>
-    public async Task<List<LogRecord>> EventsFor(string draftId)
+    /// <summary>The events logged for the text the pane was given (<paramref name="id"/> is a revision's id):
+    /// the tests of one class share a server and often draft the same email, which makes later drafts
+    /// revisions of one draft, so an earlier test's events on that draft are not this one's.</summary>
+    public async Task<List<LogRecord>> EventsFor(string id)
     {
         await using var scope = Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SayNoDb>();
-        return await db.Log.AsNoTracking().Where(e => e.DraftId == draftId && e.Type != LogTypes.Generated).OrderBy(e => e.Seq).ToListAsync();
+        var revision = await db.DraftRevisions.AsNoTracking().SingleAsync(r => r.Id == id);
+        var events = await db.Log.AsNoTracking()
+            .Where(e => e.DraftId == revision.DraftId && e.Type != LogTypes.Generated && e.Seq > revision.Seq).OrderBy(e => e.Seq).ToListAsync();
+        return events.Where(e => System.Text.Json.JsonDocument.Parse(e.Payload).RootElement.EnumerateObject().FirstOrDefault(p => p.NameEquals("revision") || p.NameEquals("Revision")).Value is var n
+            && n.ValueKind == System.Text.Json.JsonValueKind.Number && n.GetInt32() == revision.Number).ToList();
     }
 
     protected override void Dispose(bool disposing)
