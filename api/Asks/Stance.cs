@@ -93,7 +93,12 @@ public static class StanceReader
         "(your|the) new (payment)? terms",
         "(this is|is) ... notice that", "(we|i) intend to (end|terminate|cancel|withdraw|stop)", "cancel (my|our|this|the) (order|subscription|purchase order|contract|booking)",
         "(cancelled|canceled) (my|our) (subscription|order|contract)", "you (have|'ve) # days (from|to)", "(we are|we're) (now)? (extending|rolling out|requiring)",
-        "(we are|we're) (prepared|willing) to (take|accept|pay) ... (at|only)", "(deducted|withheld|withholding|deducting) ... (from|off) (your|the) (invoice|payment|statement|remittance)");
+        "(we are|we're) (prepared|willing) to (take|accept|pay) ... (at|only)", "(deducted|withheld|withholding|deducting) ... (from|off) (your|the) (invoice|payment|statement|remittance)",
+        // Decisions told in a contraction or in trade terms: short-paying, holding back, amended terms, a cancelled PO (dev, 2026-12-07).
+        "(i've|we've) (instructed|decided|cancelled|canceled|stopped|deducted|withheld|told)", "(short pay|short paying|short paid|short-pay)", "hold back ... (invoice|invoices|payment|charges|charge)",
+        "(your|our) (amended|revised|updated) (terms|agreement|agreements|contract)", "changes to (our|your) (supplier)? (agreement|agreements|terms|contract)",
+        "(sticks|stick|keeps|keep) to (its|our|their) (standard)? (payment)? terms", "(won't|will not|cannot|can't) accept (faster|early|earlier|quicker) payment",
+        "cancel (purchase order|po|p o)", "please do not (send|ship|deliver) (this|the|our|that)");
 
     // A policy that applies to the supplier ("our standard for all suppliers is 90 days"): an imposition only when
     // the email does not also ask politely ("we ask you to change the terms"), which makes it a request.

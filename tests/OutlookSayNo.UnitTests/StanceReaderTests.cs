@@ -17,6 +17,9 @@ public sealed class StanceReaderTests
     [InlineData("Your service was down for six hours on Monday. We want a credit of $2,000 for the outage.", "liability", "was down")]
     [InlineData("You charged us twice for invoice 4410. Please refund the second payment of $980.", "liability", "charged us twice")]
     [InlineData("The app doesnt work on Windows at all, i want a full refund please.", "liability", "doesnt work")]
+    [InlineData("On 18 January we ordered 700 jars of relish, but you sent us only 400 jars. Please send the missing 300.", "deadline", "sent us only 400")]
+    [InlineData("You promised the work would take four weeks. The job is still only half done, and we want $500 back.", "liability", "still only half done")]
+    [InlineData("My project got deleted when I clicked restore. Can I have the 12 million tokens back?", "liability", "got deleted")]
     public void A_failure_of_ours_is_owned_with_the_sentence_that_reports_it(string body, string kind, string quoted)
     {
         var s = Read(body, kind);
@@ -30,6 +33,9 @@ public sealed class StanceReaderTests
     [InlineData("We have deducted $4,000 from your invoice for the late shipment.", "liability")]
     [InlineData("This is our 10 days notice that we intend to end the agreement.", "exception")]
     [InlineData("Our standard for all suppliers is 90 days net and that is what we will apply.", "payment_terms")]
+    [InlineData("I've instructed Accounting to hold back the October charges of $26,374 until you verify the meters.", "liability")]
+    [InlineData("Under your amended terms, a one-time allowance of 10 percent applies to all shipments to new stores.", "discount")]
+    [InlineData("The skis arrived from elsewhere. Please do not send this shipment: cancel purchase order 1234.", "exception")]
     public void An_announcement_is_answered_as_an_imposition(string body, string kind)
     {
         Assert.Equal(Stances.Imposed, Read(body, kind).Suggested);
