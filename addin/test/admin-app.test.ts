@@ -193,3 +193,52 @@ describe("saving a document", () => {
     expect(event.defaultPrevented).toBe(true);
   });
 });
+
+describe("landing", () => {
+  it("previews the default kind for the three audiences without the admin doing anything", async () => {
+    const { calls } = await start(ADMIN);
+    const previews = calls.filter((c) => c.path === "/api/templates/preview");
+    expect(previews).toHaveLength(1);
+    const request = JSON.parse(previews[0]!.init.body as string) as { kind: string; audiences: string[]; changes?: unknown };
+    expect(request.kind).toBe("discount");
+    expect(request.audiences).toEqual(["commercial", "technical", "finance"]);
+    expect(request.changes).toBeUndefined();
+    expect(byTestId("preview-text-commercial")!.textContent).toBe("We can't.");
+  });
+});
+
+describe("facts table", () => {
+  const facts = {
+    currency: "USD",
+    version: 3,
+    facts: [
+      { name: "grossMarginFloorPercent", value: 20, unit: "percent", label: "Gross margin floor on any deal" },
+      { name: "hourlyRate", value: 150, unit: "money", label: "Engineering hourly rate" },
+    ],
+  };
+  const withFacts: Handler = (url, init) => {
+    if (url.pathname === "/api/facts" && (init.method ?? "GET") === "GET") return json(200, facts, { ETag: '"3"' });
+    if (url.pathname === "/api/facts") return json(200, JSON.parse(init.body as string), { ETag: '"4"' });
+    return undefined;
+  };
+
+  it("shows the label first and the id small under it; money facts get a currency cell that saves", async () => {
+    const { calls } = await start(ADMIN, withFacts, "#facts");
+    const row = byTestId("fact-grossMarginFloorPercent")!;
+    const first = row.querySelector("td")!;
+    expect((first.firstElementChild as HTMLTextAreaElement).value).toBe("Gross margin floor on any deal");
+    expect(first.querySelector(".fact-id")!.textContent).toBe("grossMarginFloorPercent");
+    expect((row.querySelector(".fact-currency") as HTMLElement).hidden).toBe(true);
+
+    const money = byTestId("fact-currency-hourlyRate") as HTMLInputElement;
+    expect((money.closest(".fact-currency") as HTMLElement).hidden).toBe(false);
+    money.value = "eur";
+    money.dispatchEvent(new Event("input"));
+    byTestId("facts-save")!.click();
+    await settle();
+    const put = calls.find((c) => c.path === "/api/facts" && c.method === "PUT")!;
+    const sent = JSON.parse(put.init.body as string) as typeof facts & { facts: { currency?: string }[] };
+    expect(sent.facts[1]!.currency).toBe("EUR");
+    expect(sent.facts[0]!.currency).toBeUndefined();
+  });
+});

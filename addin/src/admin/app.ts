@@ -96,6 +96,7 @@ export class AdminApp {
     }
     this.started = true;
     await this.route(this.win.location.hash);
+    if (this.view === "welcome") await this.preview.update();
   }
 
   get hasUnsavedChanges(): boolean {
@@ -199,6 +200,7 @@ export class AdminApp {
         if (this.panel.doc && kindOfPath(this.panel.doc.path) === kind) {
           this.panel.close();
           this.showView("welcome");
+          void this.preview.update();
         }
       },
     };
@@ -371,6 +373,9 @@ export class AdminApp {
       return { fixedKind: kind, changes: dirty ? [{ path, content: this.panel.editor.text }] : [], path, examples };
     }
     if (this.view === "facts") return { fixedKind: null, changes: this.facts.changes(), path: null };
+    // On landing (and beside the packs) the preview shows the saved catalog's draft for the kind in
+    // its select, so the column is never empty before the admin opens something.
+    if (this.view === "welcome" || this.view === "packs") return { fixedKind: null, changes: [], path: null };
     return null;
   }
 
@@ -388,6 +393,7 @@ export class AdminApp {
     this.catalog.select({ type: "packs" } satisfies Selection);
     this.setHash("packs");
     this.showView("packs");
+    void this.preview.update();
     await this.packs.load();
   }
 

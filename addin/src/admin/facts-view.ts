@@ -2,6 +2,7 @@
 import { etagFor, versionFromEtag, type AdminApi } from "./api";
 import { lineDiff, renderDiff } from "./diff";
 import { clear, el, replace } from "./dom";
+import { factIdElement } from "./fact-name";
 import { renderProblems } from "./problems";
 import { FACT_UNITS, type Change, type Fact, type FactsDocument } from "./types";
 
@@ -84,10 +85,9 @@ export class FactsView {
             el(
               "tr",
               {},
-              el("th", { scope: "col" }, "Name"),
+              el("th", { scope: "col", className: "fact-col" }, "Fact"),
               el("th", { scope: "col" }, "Value"),
               el("th", { scope: "col" }, "Unit"),
-              el("th", { scope: "col" }, "Label"),
               el("th", { scope: "col" }, el("span", { className: "visually-hidden" }, "Remove")),
             ),
           ),
@@ -169,7 +169,8 @@ export class FactsView {
       ? el("input", {
           type: "text",
           testid: `fact-name-${key}`,
-          "aria-label": "Name of the new fact",
+          className: "fact-id-input",
+          "aria-label": "Name of the new fact (an id templates use)",
           placeholder: "camelCaseName",
           pattern: "[A-Za-z][A-Za-z0-9]*",
           oninput: (e: Event) => {
@@ -177,7 +178,7 @@ export class FactsView {
             this.edited();
           },
         })
-      : el("code", {}, fact.name);
+      : factIdElement(fact.name);
 
     const valueInput = el("input", {
       testid: `fact-value-${key}`,
@@ -196,6 +197,12 @@ export class FactsView {
         "aria-label": `Unit of ${fact.name || "the new fact"}`,
         onchange: () => {
           fact.unit = unitSelect.value;
+          // Currency belongs to money only; another unit drops it.
+          if (fact.unit !== "money") {
+            delete fact.currency;
+            currencyInput.value = "";
+          }
+          showCurrency();
           this.edited();
         },
       },
@@ -204,33 +211,67 @@ export class FactsView {
     );
     unitSelect.value = fact.unit;
 
-    const labelInput = el("input", {
-      type: "text",
+    // A textarea, so a long label wraps onto a second line instead of being cut.
+    const labelInput = el("textarea", {
       testid: `fact-label-${key}`,
-      value: fact.label ?? "",
+      rows: 2,
+      placeholder: "What the figure is, in plain words",
       "aria-label": `Label of ${fact.name || "the new fact"}`,
       oninput: () => {
         fact.label = labelInput.value;
         this.edited();
       },
     });
+    labelInput.value = fact.label ?? "";
+
+    // Money may be in another currency than the table's; the cell shows only for money.
+    const currencyInput = el("input", {
+      type: "text",
+      testid: `fact-currency-${key}`,
+      maxlength: 3,
+      size: 4,
+      // Empty means the table's currency, which the placeholder shows.
+      placeholder: this.currency.value.trim().toUpperCase() || "Currency",
+      title: "Currency of this figure (empty: the table's)",
+      "aria-label": `Currency of ${fact.name || "the new fact"}`,
+      oninput: () => {
+        const code = currencyInput.value.trim().toUpperCase();
+        if (code) fact.currency = code;
+        else delete fact.currency;
+        this.edited();
+      },
+    });
+    currencyInput.value = fact.currency ?? "";
+    const currencyField = el("label", { className: "fact-currency" }, el("span", { className: "visually-hidden" }, "Currency"), currencyInput);
+    const showCurrency = (): void => {
+      currencyField.hidden = fact.unit !== "money";
+    };
+    showCurrency();
 
     const remove = el(
       "button",
       {
         type: "button",
-        className: "secondary small",
+        className: "secondary small icon",
         testid: `fact-remove-${key}`,
-        "aria-label": `Remove ${fact.name || "the new fact"}`,
+        title: "Remove this fact",
+        "aria-label": `Remove ${fact.label || fact.name || "the new fact"}`,
         onclick: () => {
           this.rows = this.rows.filter((r) => r !== row);
           element.remove();
           this.edited();
         },
       },
-      "Remove",
+      // A cross, not the word: the label needs the row's width more than the button does.
+      "✕",
     );
-    element.append(el("td", {}, nameCell), el("td", {}, valueInput), el("td", {}, unitSelect), el("td", { className: "wide" }, labelInput), el("td", {}, remove));
+    // The plain label first; the internal id under it, small (see fact-name.ts).
+    element.append(
+      el("td", { className: "fact-col" }, labelInput, nameCell),
+      el("td", {}, valueInput),
+      el("td", { className: "unit-col" }, unitSelect, currencyField),
+      el("td", {}, remove),
+    );
     this.rows.push(row);
     this.body.appendChild(element);
     return row;

@@ -5,6 +5,7 @@ import { AdminApiError, type AdminApi } from "./api";
 import { clear, el, firstWords, replace } from "./dom";
 import { LatestRunner } from "./latest";
 import { renderProblems } from "./problems";
+import { addedWords, renderMarked } from "./word-diff";
 import {
   AUDIENCES,
   CHECKS,
@@ -57,6 +58,12 @@ export function buildPreviewRequest(kind: string, changes: Change[], sample: Sam
   return request;
 }
 
+/** What a preview was rendered for apart from the unsaved changes: two previews with the same key
+ * differ only by the edit. */
+export function sameSampleKey(request: PreviewRequest): string {
+  return JSON.stringify([request.kind, request.example ?? null, request.email ?? null, request.pack ?? null]);
+}
+
 /** checkNotes may be a list of sentences or an object per check; either way, a list of lines. */
 export function noteLines(notes: AudiencePreview["checkNotes"]): string[] {
   if (!notes) return [];
@@ -95,6 +102,9 @@ export class PreviewPanel {
   private kinds: KindSummary[] = [];
   private optionsFor: string | null = null;
   private disabledReason: string | null = null;
+  /** Per audience, the text last shown and the text of the saved catalog, each with its sample. */
+  private readonly shown = new Map<string, { key: string; text: string }>();
+  private readonly saved = new Map<string, { key: string; text: string }>();
 
   constructor(private readonly options: PreviewPanelOptions) {
     this.kindSelect = el("select", { id: "preview-kind", testid: "preview-kind", onchange: () => this.onKindChanged() });
@@ -158,7 +168,7 @@ export class PreviewPanel {
         this.status.textContent = "Updating the preview…";
         this.status.dataset.state = "loading";
       },
-      onResult: (response, request) => this.show(response, request.path),
+      onResult: (response, request) => this.show(response, request),
       onError: (error) => this.showError(error),
     });
   }
@@ -331,7 +341,9 @@ export class PreviewPanel {
     return { root, status, chips, notes, problems, text };
   }
 
-  private show(response: PreviewResponse, path: string | null): void {
+  private show(response: PreviewResponse, request: PreviewRequest & { path: string | null }): void {
+    const path = request.path;
+    const sampleKey = sameSampleKey(request);
     this.root.setAttribute("aria-busy", "false");
     const kind = response.kind;
     const email = response.email?.subject ? ` Email: “${response.email.subject}”.` : "";
@@ -351,7 +363,7 @@ export class PreviewPanel {
       const preview = response.previews.find((p) => p.audience === audience);
       card.root.hidden = !preview;
       if (!preview) continue;
-      card.text.textContent = preview.text ?? "";
+      this.showText(card, audience, preview.text ?? "", sampleKey, (request.changes?.length ?? 0) > 0);
       const failed = CHECKS.filter((c) => preview.checks?.[c] === false).length;
       card.status.textContent = failed === 0 ? "All checks pass" : `${failed} check${failed === 1 ? "" : "s"} fail`;
       card.root.dataset.checks = failed === 0 ? "pass" : "fail";
@@ -389,6 +401,25 @@ export class PreviewPanel {
           : null,
       );
     }
+  }
+
+  /** The reply text, with the words the unsaved edit added marked. The edit is measured against the
+   * saved catalog's text for the same sample (the last preview without changes), not against the
+   * previous preview: typing previews midway, and the admin wants the whole edit, not its last keys. */
+  private showText(card: Card, audience: string, text: string, sampleKey: string, edited: boolean): void {
+    const previous = this.shown.get(audience);
+    this.shown.set(audience, { key: sampleKey, text });
+    if (!edited) this.saved.set(audience, { key: sampleKey, text });
+    const saved = this.saved.get(audience);
+    const before = saved?.key === sampleKey ? saved : previous?.key === sampleKey ? previous : null;
+    if (!edited || !before || before.text === text) {
+      card.text.textContent = text;
+      delete card.text.dataset.changed;
+      return;
+    }
+    const parts = addedWords(before.text, text);
+    renderMarked(card.text, parts);
+    card.text.dataset.changed = parts.some((p) => p.added) ? "true" : "removed";
   }
 
   private showError(error: unknown): void {
