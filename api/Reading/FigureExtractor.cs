@@ -36,7 +36,12 @@ public static partial class FigureExtractor
     /// <summary>At most <paramref name="maxFigures"/> figures: a caller that only needs to know whether the text
     /// states figures, and which, need not read a hundred thousand of them ("1%" typed over and over);
     /// <paramref name="complete"/> says whether every figure was read.</summary>
-    public static List<Figure> Extract(string text, int start, int length, DateOnly today, int maxFigures, out bool complete)
+    public static List<Figure> Extract(string text, int start, int length, DateOnly today, int maxFigures, out bool complete) =>
+        Extract(text, start, length, today, maxFigures, quickReaders: true, out complete);
+
+    /// <summary>As above; with <paramref name="quickReaders"/> false every figure is read through its Match,
+    /// the reading the quick readers of "1%" and "$1" must equal (a property test compares the two).</summary>
+    internal static List<Figure> Extract(string text, int start, int length, DateOnly today, int maxFigures, bool quickReaders, out bool complete)
     {
         var found = new FoundFigures(start, length, maxFigures);
         var segment = text.Substring(start, length);
@@ -44,15 +49,28 @@ public static partial class FigureExtractor
         // character no earlier figure claimed: its figure starts there and would be refused anyway. A text
         // of a hundred thousand figures otherwise made a Match for each of them several times over.
         // Matches of one pattern never overlap, so the claims a match makes cannot touch a later one's start.
+        // A pattern may also have a quick reader for its commonest form ("1%", "$1"), which takes the matched
+        // characters and says whether it read them; only the others get a Match. A text of nothing but "1%"
+        // otherwise made a hundred thousand Match objects, which cost more than the matching itself.
+        // The lengths are kept only for such a pattern: a list of pairs doubled what a month-dense text allocated here.
         var starts = new List<int>();
-        IEnumerable<Match> Scan(Regex pattern)
+        var lengths = new List<int>();
+        IEnumerable<Match> Scan(Regex pattern, Func<int, int, bool>? quick = null)
         {
             starts.Clear();
+            lengths.Clear();
+            quick = quickReaders ? quick : null;
             foreach (var v in pattern.EnumerateMatches(segment))
-                if (!found.IsClaimed(start + v.Index)) starts.Add(v.Index);
-            foreach (var at in starts)
+            {
+                if (found.IsClaimed(start + v.Index)) continue;
+                starts.Add(v.Index);
+                if (quick is not null) lengths.Add(v.Length);
+            }
+            for (var i = 0; i < starts.Count; i++)
             {
                 if (found.Full) yield break;
+                var at = starts[i];
+                if (quick is not null && quick(at, lengths[i])) continue;
                 var m = pattern.Match(segment, at); // the same match: it starts here, and look-behinds see the text before it
                 Debug.Assert(m.Index == at);
                 yield return m;
@@ -60,16 +78,20 @@ public static partial class FigureExtractor
         }
         // A pattern whose key words (a currency, a month, a unit) are nowhere in the text is not run at all:
         // on a long run of digits each pattern would otherwise try every digit as a start.
-        IEnumerable<Match> ScanIf(Regex needs, Regex pattern) => found.Full || !needs.IsMatch(segment) ? [] : Scan(pattern);
+        IEnumerable<Match> ScanIf(Regex needs, Regex pattern, Func<int, int, bool>? quick = null) =>
+            found.Full || !needs.IsMatch(segment) ? [] : Scan(pattern, quick);
+        bool SignThenDigits(int at, int length) => TrySignThenDigits(found, segment.AsSpan(at, length), start + at);
+        bool DigitsThenSign(int at, int length) => TryDigitsThenSign(found, segment.AsSpan(at, length), start + at);
+        bool DigitsThenPercent(int at, int length) => TryDigitsThenPercent(found, segment.AsSpan(at, length), start + at);
 
-        foreach (Match m in Scan(MoneyPrefixRegex()))
+        foreach (Match m in Scan(MoneyPrefixRegex(), SignThenDigits))
             AddMoney(found, m, start, m.Groups["cur"].Value);
-        foreach (Match m in ScanIf(SuffixCurrencyRegex(), MoneySuffixRegex()))
+        foreach (Match m in ScanIf(SuffixCurrencyRegex(), MoneySuffixRegex(), DigitsThenSign))
             AddMoney(found, m, start, m.Groups["cur"].Value);
         foreach (Match m in ScanIf(DigitThenMultiplierRegex(), MoneyBareRegex()))
             AddMoney(found, m, start, null);
 
-        foreach (Match m in ScanIf(PercentWordRegex(), PercentRegex()))
+        foreach (Match m in ScanIf(PercentWordRegex(), PercentRegex(), DigitsThenPercent))
         {
             if (!TryNumber(m.Groups["num"].Value, out var n)) continue;
             Add(found, new Figure(FigureKind.Percent, found.Text(m.ValueSpan), start + m.Index, m.Length, n));
@@ -226,6 +248,42 @@ public static partial class FigureExtractor
         if (!string.IsNullOrEmpty(cur)) CurrencySymbols.TryGetValue(cur.Trim(), out code);
         Add(found, new Figure(FigureKind.Money, found.Text(m.ValueSpan.Trim()), offset + m.Index, m.ValueSpan.TrimEnd().Length, n, Currency: code));
     }
+
+    /// <summary>A money-prefix match that is a one-character sign and plain digits ("$1", "€250"), read
+    /// as <see cref="AddMoney"/> reads it, without a Match.</summary>
+    private static bool TrySignThenDigits(FoundFigures found, ReadOnlySpan<char> matched, int at) =>
+        TryPlainMoney(found, matched, matched[1..], matched[..1], at);
+
+    /// <summary>A money-suffix match that is plain digits and a one-character sign ("1$", "250€"): as above.
+    /// A run of "$1" is read this way: each "$" after a digit is no prefix, so "1$" is the figure.</summary>
+    private static bool TryDigitsThenSign(FoundFigures found, ReadOnlySpan<char> matched, int at) =>
+        TryPlainMoney(found, matched, matched[..^1], matched[^1..], at);
+
+    private static bool TryPlainMoney(FoundFigures found, ReadOnlySpan<char> matched, ReadOnlySpan<char> digits, ReadOnlySpan<char> sign, int at)
+    {
+        if (!IsPlainDigits(digits) || !CurrencySymbolsBySpan.TryGetValue(sign, out var code)) return false;
+        decimal n = long.Parse(digits, CultureInfo.InvariantCulture);
+        // No multiplier, so AddMoney's bound for a bare amount: beyond a trillion is noise, read and refused.
+        if (n <= 1_000_000_000_000m)
+            Add(found, new Figure(FigureKind.Money, found.Text(matched), at, matched.Length, n, Currency: code));
+        return true;
+    }
+
+    /// <summary>A percent match that is plain digits and the sign ("1%", "25%"), read as the Match path
+    /// reads it, without a Match.</summary>
+    private static bool TryDigitsThenPercent(FoundFigures found, ReadOnlySpan<char> matched, int at)
+    {
+        if (matched[^1] != '%' || !IsPlainDigits(matched[..^1])) return false;
+        decimal n = long.Parse(matched[..^1], CultureInfo.InvariantCulture);
+        Add(found, new Figure(FigureKind.Percent, found.Text(matched), at, matched.Length, n));
+        return true;
+    }
+
+    // Digits only, and few enough for a long: the form TryNumber parses without its separator rules.
+    private static bool IsPlainDigits(ReadOnlySpan<char> s) => s.Length is > 0 and <= 18 && !s.ContainsAnyExceptInRange('0', '9');
+
+    private static readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> CurrencySymbolsBySpan =
+        CurrencySymbols.GetAlternateLookup<ReadOnlySpan<char>>();
 
     private static void AddDate(FoundFigures found, Match m, int offset, DateOnly d, DateOnly today) =>
         Add(found, new Figure(FigureKind.Date, found.Text(m.ValueSpan), offset + m.Index, m.Length, d.DayNumber - today.DayNumber,
