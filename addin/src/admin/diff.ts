@@ -2,57 +2,19 @@
 // Rendered with textContent, so template text such as <script> shows as text.
 import { el } from "./dom";
 import type { DiffLine } from "./types";
+import { align } from "./sequence-diff";
 
 /** A line diff by longest common subsequence, in the API's shape. Falls back to "all removed,
  * all added" when the texts are too large for the table (over 4 million cells). */
 export function lineDiff(oldText: string, newText: string): DiffLine[] {
   const a = splitLines(oldText);
   const b = splitLines(newText);
-  // Common prefix and suffix first: most edits touch a few lines.
-  let start = 0;
-  while (start < a.length && start < b.length && a[start] === b[start]) start++;
-  let endA = a.length;
-  let endB = b.length;
-  while (endA > start && endB > start && a[endA - 1] === b[endB - 1]) {
-    endA--;
-    endB--;
-  }
-  const out: DiffLine[] = [];
-  for (let i = 0; i < start; i++) out.push({ op: "same", text: a[i]!, oldLine: i + 1, newLine: i + 1 });
-
-  const n = endA - start;
-  const m = endB - start;
-  if (n * m > 4_000_000) {
-    for (let i = start; i < endA; i++) out.push({ op: "remove", text: a[i]!, oldLine: i + 1, newLine: null });
-    for (let j = start; j < endB; j++) out.push({ op: "add", text: b[j]!, oldLine: null, newLine: j + 1 });
-  } else {
-    // lcs[i][j] = length of the LCS of a[start+i..endA) and b[start+j..endB).
-    const width = m + 1;
-    const lcs = new Uint32Array((n + 1) * width);
-    for (let i = n - 1; i >= 0; i--) {
-      for (let j = m - 1; j >= 0; j--) {
-        lcs[i * width + j] = a[start + i] === b[start + j] ? lcs[(i + 1) * width + j + 1]! + 1 : Math.max(lcs[(i + 1) * width + j]!, lcs[i * width + j + 1]!);
-      }
-    }
-    let i = 0;
-    let j = 0;
-    while (i < n || j < m) {
-      if (i < n && j < m && a[start + i] === b[start + j]) {
-        out.push({ op: "same", text: a[start + i]!, oldLine: start + i + 1, newLine: start + j + 1 });
-        i++;
-        j++;
-      } else if (j < m && (i === n || lcs[i * width + j + 1]! >= lcs[(i + 1) * width + j]!)) {
-        out.push({ op: "add", text: b[start + j]!, oldLine: null, newLine: start + j + 1 });
-        j++;
-      } else {
-        out.push({ op: "remove", text: a[start + i]!, oldLine: start + i + 1, newLine: null });
-        i++;
-      }
-    }
-  }
-  for (let k = 0; k < a.length - endA; k++) {
-    out.push({ op: "same", text: a[endA + k]!, oldLine: endA + k + 1, newLine: endB + k + 1 });
-  }
+  const out: DiffLine[] = align(a, b, 4_000_000, true)!.map((s): DiffLine =>
+    s.op === "same"
+      ? { op: "same", text: a[s.i]!, oldLine: s.i + 1, newLine: s.j + 1 }
+      : s.op === "add"
+        ? { op: "add", text: b[s.j]!, oldLine: null, newLine: s.j + 1 }
+        : { op: "remove", text: a[s.i]!, oldLine: s.i + 1, newLine: null });
   // Within a changed block, show removals before additions.
   return reorderBlocks(out);
 }

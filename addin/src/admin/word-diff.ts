@@ -1,3 +1,5 @@
+import { align } from "./sequence-diff";
+
 // Which words of a preview an edit added, so the preview can mark them. A word diff (longest
 // common subsequence over words and the spaces between them), computed here from the preview text
 // before and after the edit; the API is not asked for it.
@@ -18,39 +20,10 @@ export function tokens(text: string): string[] {
 export function addedWords(oldText: string, newText: string): WordPart[] {
   const a = tokens(oldText);
   const b = tokens(newText);
-  let start = 0;
-  while (start < a.length && start < b.length && a[start] === b[start]) start++;
-  let endA = a.length;
-  let endB = b.length;
-  while (endA > start && endB > start && a[endA - 1] === b[endB - 1]) {
-    endA--;
-    endB--;
-  }
-  const n = endA - start;
-  const m = endB - start;
+  const steps = align(a, b, 1_000_000);
+  if (!steps) return newText === "" ? [] : [{ text: newText, added: false }];
   const flags = new Array<boolean>(b.length).fill(false);
-  if (n * m > 1_000_000) return newText === "" ? [] : [{ text: newText, added: false }];
-  // lcs[i][j] = length of the LCS of a[start+i..endA) and b[start+j..endB).
-  const width = m + 1;
-  const lcs = new Uint32Array((n + 1) * width);
-  for (let i = n - 1; i >= 0; i--) {
-    for (let j = m - 1; j >= 0; j--) {
-      lcs[i * width + j] = a[start + i] === b[start + j] ? lcs[(i + 1) * width + j + 1]! + 1 : Math.max(lcs[(i + 1) * width + j]!, lcs[i * width + j + 1]!);
-    }
-  }
-  let i = 0;
-  let j = 0;
-  while (j < m) {
-    if (i < n && a[start + i] === b[start + j]) {
-      i++;
-      j++;
-    } else if (i < n && lcs[(i + 1) * width + j]! >= lcs[i * width + j + 1]!) {
-      i++;
-    } else {
-      flags[start + j] = true;
-      j++;
-    }
-  }
+  for (const s of steps) if (s.op === "add") flags[s.j] = true;
   // Whitespace alone is never marked, so a mark covers words; neighbouring marks join.
   const parts: WordPart[] = [];
   for (let k = 0; k < b.length; k++) {
