@@ -3,7 +3,7 @@ import { Text } from "@codemirror/state";
 import { countChanges, lineDiff, renderDiff } from "../src/admin/diff";
 import { DocumentEditor } from "../src/admin/editor";
 import { problemPosition, renderProblems, toDiagnostics } from "../src/admin/problems";
-import { parseKind, withAlternatives } from "../src/admin/alternatives-form";
+import { AlternativesForm, parseKind, withAlternatives } from "../src/admin/alternatives-form";
 import { factsJson, readValue } from "../src/admin/facts-view";
 import { kindOfPath } from "../src/admin/app";
 import type { Problem } from "../src/admin/types";
@@ -169,6 +169,27 @@ describe("alternatives form data", () => {
   it("says when kind.json does not parse", () => {
     const parsed = parseKind('{"id": ');
     expect(parsed.ok).toBe(false);
+  });
+
+  it("ticks an alternative as a counter-proposal to imposed terms, and keeps any other stance it had", () => {
+    let text = '{"id":"k","alternatives":[{"id":"a","title":"A","text":"x","default":true},{"id":"b","title":"B","text":"y","default":false,"stances":["own_part","imposed"]}]}';
+    const form = new AlternativesForm({ read: () => text, write: (t) => (text = t) });
+    form.refresh();
+    const box = (n: number) => form.root.querySelector<HTMLInputElement>(`[data-testid="alt-imposed-${n}"]`)!;
+    expect(box(1).checked).toBe(false);
+    expect(box(2).checked).toBe(true);
+    box(1).checked = true;
+    box(1).dispatchEvent(new Event("change"));
+    box(2).checked = false;
+    box(2).dispatchEvent(new Event("change"));
+    const saved = JSON.parse(text) as { alternatives: { id: string; stances?: string[] }[] };
+    expect(saved.alternatives.map((a) => [a.id, a.stances])).toEqual([
+      ["a", ["imposed"]],
+      ["b", ["own_part"]],
+    ]);
+    box(1).checked = false;
+    box(1).dispatchEvent(new Event("change"));
+    expect("stances" in (JSON.parse(text) as { alternatives: object[] }).alternatives[0]!).toBe(false);
   });
 });
 

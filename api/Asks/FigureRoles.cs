@@ -126,7 +126,9 @@ public static partial class FigureRoles
     {
         foreach (var main in new[] { true, false })
             foreach (var k in RequestedFigureKinds(kind))
-                if (figures.FirstOrDefault(f => f.Role == FigureRole.Requested && f.InMainAsk == main && f.Figure.Kind == k) is { } found) return found;
+                // A date already past is history ("my email of 23 August"), never the date they want.
+                if (figures.FirstOrDefault(f => f.Role == FigureRole.Requested && f.InMainAsk == main && f.Figure.Kind == k
+                        && !(k == FigureKind.Date && f.Figure.Number < 0)) is { } found) return found;
         return null;
     }
 

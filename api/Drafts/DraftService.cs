@@ -82,7 +82,8 @@ public sealed partial class DraftService(CatalogStore catalogs, Readings reading
         // Model, render and check: the one compose step.
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var template = kind.Templates[audience];
-        var offeredIds = request.Alternatives ?? kind.Definition.DefaultOffered(Register.IsBrief(classification.Email));
+        var stance = request.Stance ?? StanceReader.Read(classification, kind.Id).Suggested;
+        var offeredIds = request.Alternatives ?? kind.Definition.DefaultOffered(Register.IsBrief(classification.Email), stance);
         var composed = Composer.Compose(catalog,
             new ComposeInput(kind, audience, email, classification, request.Fields ?? [], offeredIds, request.TheyAreRightAbout, user, request.Reason, request.Stance, budget.Value),
             today, errors, ct);
@@ -237,7 +238,7 @@ public sealed partial class DraftService(CatalogStore catalogs, Readings reading
             ["me"] = new ScriptObject { ["name"] = me, ["firstName"] = me.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? me },
             ["ask"] = new ScriptObject
             {
-                ["kind"] = kind.Id, ["title"] = kind.Definition.Title, ["subject"] = email.Subject ?? "", ["quote"] = Quote(c),
+                ["kind"] = kind.Id, ["title"] = kind.Definition.Title, ["subject"] = email.Subject ?? "", ["quote"] = Quote(reading),
                 // Read in full: what we would refuse in our words ("lower both prices by 30%"), their figure for it as they
                 // wrote it, their reason and their offer said back to them ("your budget was cut"; "sign today").
                 ["ours"] = reading.RequestOurs,
@@ -263,6 +264,15 @@ public sealed partial class DraftService(CatalogStore catalogs, Readings reading
         var s = c.Primary.Sentences.FirstOrDefault();
         if (s == default) return null;
         var text = WhitespaceRegex().Replace(c.Email.Text.Substring(s.Start, s.Length), " ").Trim();
+        return text.Length is 0 or > 300 ? null : text;
+    }
+
+    /// <summary>The sentence that asks for (or imposes) the kind being drafted, as the reading found it; null when
+    /// none was found or it is too long to say back.</summary>
+    private static string? Quote(AskReading reading)
+    {
+        if (reading.Request is not { } r) return null;
+        var text = WhitespaceRegex().Replace(r.Text, " ").Trim();
         return text.Length is 0 or > 300 ? null : text;
     }
 

@@ -227,6 +227,8 @@ public sealed partial class KindCatalog
         foreach (var alt in def.Alternatives)
         {
             if (alternatives.ContainsKey(alt.Id)) { errors.Add(new(where, $"alternative '{alt.Id}' is declared twice.")); continue; }
+            foreach (var stance in alt.Stances.Where(s => !AlternativeDefinition.KnownStances.Contains(s)))
+                errors.Add(new(where, $"alternative '{alt.Id}' is written for the stance '{stance}'; use {string.Join(" or ", AlternativeDefinition.KnownStances)}."));
             var parsed = ParseTemplate(alt.Text, where, errors, $"alternative '{alt.Id}': ");
             if (parsed is not null) alternatives[alt.Id] = parsed;
         }

@@ -17,10 +17,12 @@ public sealed class KindDefinition
     public List<AlternativeDefinition> Alternatives { get; set; } = [];
 
     /// <summary>The alternatives offered until the account manager picks: every default, or for a brief reply to a
-    /// short message only the first (the pane lists the rest to tick).</summary>
-    public List<string> DefaultOffered(bool brief)
+    /// short message only the first (the pane lists the rest to tick). A reply that takes a stance some alternatives
+    /// are written for (a counter-proposal to terms imposed on us) offers those instead.</summary>
+    public List<string> DefaultOffered(bool brief, string? stance = null)
     {
-        var defaults = Alternatives.Where(a => a.Default).Select(a => a.Id);
+        var forStance = stance is null ? [] : Alternatives.Where(a => a.Stances.Contains(stance, StringComparer.Ordinal)).Select(a => a.Id).ToList();
+        var defaults = forStance.Count > 0 ? forStance : Alternatives.Where(a => a.Default).Select(a => a.Id);
         return (brief ? defaults.Take(1) : defaults).ToList();
     }
 
@@ -68,6 +70,12 @@ public sealed class AlternativeDefinition
     public required string Title { get; init; }
     public required string Text { get; init; }
     public bool Default { get; set; }
+    /// <summary>Stances (<c>imposed</c>, <c>own_part</c>) this alternative answers: offered by default when the reply
+    /// takes one of them, in place of the usual defaults, and only ticked by hand otherwise.</summary>
+    public List<string> Stances { get; set; } = [];
+
+    /// <summary>The stances an alternative can be written for (the ids of <c>Asks.Stances</c>, which sits above this folder).</summary>
+    public static readonly IReadOnlyList<string> KnownStances = ["imposed", "own_part"];
 
     public AlternativeDefinition WithDefault(bool isDefault)
     {

@@ -39,6 +39,45 @@ public sealed class DraftStanceTests(SayNoFactory factory) : IClassFixture<SayNo
     }
 
     [Fact]
+    public async Task An_imposition_is_answered_in_its_own_words_with_a_counter_proposal_not_as_a_request()
+    {
+        var json = await Draft(new { email = Json.Email(NewTerms), category = "payment_terms", audience = "commercial" });
+        var text = (string)json["text"]!;
+
+        Assert.Contains("\"With effect from 1 March 2027 we will pay all supplier invoices at 90 days from the date of invoice\"", text);
+        Assert.Contains("We cannot accept terms of 90 days", text);
+        Assert.DoesNotContain("you asked", text);
+        Assert.DoesNotContain("Thank you for your message about", text);
+        Assert.Equal(["third-party-financing", "agree-terms"], Offered(json));
+
+        // Refusing instead brings back the kind's usual alternatives.
+        var refused = await Draft(new { email = Json.Email(NewTerms), category = "payment_terms", audience = "commercial", stance = "refuse" });
+        Assert.Equal(["early-payment", "instalments"], Offered(refused));
+    }
+
+    [Fact]
+    public async Task Charges_imposed_on_us_are_not_answered_as_a_warranty_claim()
+    {
+        const string fines = "Dear Supplier,\n\nFrom 1 March, suppliers who deliver late or incomplete orders will be charged 3% of the cost of goods.\n\nYours faithfully,\nSteve McCann";
+        foreach (var audience in (string[])["commercial", "technical", "finance"])
+        {
+            var json = await Draft(new { email = Json.Email(fines), category = "liability", audience, stance = "imposed" });
+            var text = (string)json["text"]!;
+
+            Assert.Equal("imposed", (string?)json["stance"]!["taken"]);
+            Assert.Contains("3%", text);
+            Assert.DoesNotContain("what caused the problem", text);
+            Assert.DoesNotContain("cause is not established", text);
+            Assert.DoesNotContain("you asked", text);
+            Assert.Contains("agree-terms", Offered(json));
+            Assert.DoesNotContain("repair-at-cost", Offered(json));
+        }
+    }
+
+    private static List<string> Offered(JsonNode draft) =>
+        draft["alternatives"]!.AsArray().Where(a => (bool)a!["offered"]!).Select(a => (string)a!["id"]!).ToList();
+
+    [Fact]
     public async Task The_account_manager_can_take_another_stance_and_the_log_keeps_both()
     {
         var json = await Draft(new { email = Json.Email(LateOrder), category = "deadline", audience = "commercial", stance = "refuse" });

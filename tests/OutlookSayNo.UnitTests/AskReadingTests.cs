@@ -24,6 +24,19 @@ public sealed class AskReadingTests
     }
 
     [Fact]
+    public void A_date_already_past_is_never_the_date_they_ask_for()
+    {
+        // "Beginning with my email of 23 August 2012" is history: a draft that refuses "as you asked (23 August 2012)"
+        // answers nothing. Read as asked (the words "asking for" sit just before it), it still is not the requested date.
+        RoledFigure Date(string text, int daysFromToday) =>
+            new(new Reading.Figure(Reading.FigureKind.Date, text, 0, text.Length, daysFromToday), FigureRole.Requested, InMainAsk: true);
+        Assert.Null(FigureRoles.Requested([Date("23 August 2012", -5215)], "deadline"));
+        Assert.Equal("15 January 2027", FigureRoles.Requested([Date("23 August 2012", -5215), Date("15 January 2027", 44)], "deadline")?.Figure.Text);
+        // Today is not past.
+        Assert.Equal("today", FigureRoles.Requested([Date("today", 0)], "deadline")?.Figure.Text);
+    }
+
+    [Fact]
     public void Going_elsewhere_as_a_threat_does_not_make_the_asked_figure_a_competitors()
     {
         var r = Read("This price is a joke. Give us 20% off or we take our business elsewhere.", "discount");

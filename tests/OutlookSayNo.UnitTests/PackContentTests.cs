@@ -144,6 +144,60 @@ public sealed partial class PackContentTests
         Assert.True(problems.Count == 0, string.Join("\n", problems.Distinct().Take(10)));
     }
 
+    /// <summary>Words that answer a request: wrong when the customer announced rather than asked.</summary>
+    private static readonly Regex AnswersARequest = new(@"\b(?:you asked|you requested|your request|for asking|message about|telling me about the problem)\b[^.!?]*",
+        RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
+
+    [Theory]
+    [MemberData(nameof(Packs))]
+    public void A_notice_of_new_terms_is_answered_as_an_imposition_in_every_kind_and_audience(string pack)
+    {
+        // "With effect from 1 March we will pay at 90 days" is not a request: no draft thanks them for asking,
+        // refuses what "you asked", or opens with the kind's reply to a question.
+        var view = TemplateFixture.Catalog.ForPack(pack);
+        var problems = new List<string>();
+        foreach (var kind in view.Kinds.Values.Where(k => k.Definition.Refusable))
+        foreach (var body in (string[])["From 1 March we will apply the change set out below to every order with you.", kind.Definition.Examples[0]])
+        {
+            var email = new DraftEmail(kind.Definition.Title, body, Customer, null, null);
+            var classification = Reader.Classify(view, email.Subject, email.Body!);
+            foreach (var audience in Audiences.All)
+            {
+                var offered = kind.Definition.DefaultOffered(brief: false, Stances.Imposed);
+                var composed = Composer.Compose(view, new ComposeInput(kind, audience, email, classification, new Dictionary<string, string?>(), offered, null, User,
+                    Stance: Stances.Imposed), Today, new Dictionary<string, string[]>(), CancellationToken.None)!;
+                var m = AnswersARequest.Match(composed.Text);
+                if (m.Success) problems.Add($"{pack} {kind.Id}/{audience} on \"{body}\": \"{m.Value}\"");
+                if (!composed.Text.Contains("agree", StringComparison.Ordinal)) problems.Add($"{pack} {kind.Id}/{audience}: proposes no terms to agree");
+            }
+        }
+        Assert.True(problems.Count == 0, string.Join("\n", problems.Distinct().Take(12)));
+    }
+
+    [Theory]
+    [MemberData(nameof(Packs))]
+    public void A_claim_or_a_failure_they_report_is_noted_not_conceded(string pack)
+    {
+        // Their account of a fault is theirs until the cause is established: the draft notes it; it does not say
+        // "I understand that the unit was faulty" or thank them for "being open" as if they had confessed a budget cut.
+        var view = TemplateFixture.Catalog.ForPack(pack);
+        var problems = new List<string>();
+        var kind = view.Find("liability")!;
+        var email = new DraftEmail(kind.Definition.Title, kind.Definition.Examples[0], Customer, null, null);
+        var classification = Reader.Classify(view, email.Subject, email.Body!);
+        foreach (var stance in (string[])[Stances.Refuse, Stances.OwnPart])
+        foreach (var audience in Audiences.All)
+        {
+            var composed = Composer.Compose(view, new ComposeInput(kind, audience, email, classification, new Dictionary<string, string?>(),
+                kind.Definition.DefaultOffered(brief: false), null, User, Reason: "the unit failed because of a manufacturing defect", Stance: stance),
+                Today, new Dictionary<string, string[]>(), CancellationToken.None)!;
+            Assert.Contains("manufacturing defect", composed.Text);
+            foreach (var conceding in (string[])["I understand that the unit", "Thank you for explaining that the unit", "being open about it"])
+                if (composed.Text.Contains(conceding, StringComparison.Ordinal)) problems.Add($"{pack} {stance}/{audience}: \"{conceding}\"");
+        }
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
     private sealed record Draft(string Where, DraftEmail Email, Composed? Composed, string? Error);
 
     private static readonly Dictionary<(KindCatalog, string), List<Draft>> Cache = [];

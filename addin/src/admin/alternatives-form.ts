@@ -35,6 +35,11 @@ export function parseKind(text: string): ParsedKind {
   return { ok: true, kind, alternatives };
 }
 
+/** The stances an alternative is written for (kind.json's `stances`), ignoring anything that is not a list of strings. */
+export function stancesOf(alt: Alternative): string[] {
+  return Array.isArray(alt.stances) ? alt.stances.filter((s): s is string => typeof s === "string") : [];
+}
+
 /** kind.json with the alternatives replaced; 2-space indentation, the original's final newline kept. */
 export function withAlternatives(original: string, kind: Record<string, unknown>, alternatives: Alternative[]): string {
   const next = { ...kind, alternatives: alternatives.map((a) => ({ ...a })) };
@@ -130,6 +135,20 @@ export class AlternativesForm {
           this.commit();
         },
       });
+      // Written as a counter-proposal to terms the customer imposes: offered by default in that stance instead of the usual defaults.
+      const imposedBox = el("input", {
+        type: "checkbox",
+        id: `alt-imposed-${n}`,
+        testid: `alt-imposed-${n}`,
+        checked: stancesOf(alt).includes("imposed"),
+        onchange: () => {
+          const others = stancesOf(alt).filter((s) => s !== "imposed");
+          const next = imposedBox.checked ? [...others, "imposed"] : others;
+          if (next.length > 0) alt.stances = next;
+          else delete alt.stances;
+          this.commit();
+        },
+      });
       const move = (delta: number) => {
         const target = index + delta;
         if (target < 0 || target >= this.alternatives.length) return;
@@ -153,6 +172,7 @@ export class AlternativesForm {
           "div",
           { className: "toolbar" },
           el("label", { className: "check", for: `alt-default-${n}` }, defaultBox, " Offered by default"),
+          el("label", { className: "check", for: `alt-imposed-${n}` }, imposedBox, " Offered when they impose new terms"),
           el("span", { className: "spacer" }),
           el("button", { type: "button", className: "secondary small", disabled: index === 0, onclick: () => move(-1), "aria-label": `Move ${alt.id} up` }, "↑"),
           el(
