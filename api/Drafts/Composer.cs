@@ -20,7 +20,9 @@ public sealed record ComposeInput(
     // The stance the account manager chose; null takes the one the email suggests.
     string? Stance = null,
     // What each render may do (configured); null: the defaults.
-    RenderBudget? Budget = null);
+    RenderBudget? Budget = null,
+    // Other asks of the email to answer too (kind ids), each in a sentence of its own.
+    IReadOnlyList<string>? Also = null);
 
 public sealed record Composed(
     AskReading Reading,
@@ -33,7 +35,12 @@ public sealed record Composed(
     StanceReading StanceRead,
     string Stance,
     // The business pack the draft argued with; null in a catalog without packs.
-    Pack? Pack = null);
+    Pack? Pack = null,
+    // The other asks answered, in the order the email raises them.
+    IReadOnlyList<AlsoAsk>? Also = null);
+
+/// <summary>A second ask answered in the draft: its kind, and the reading of it (the sentence that asks, its figure).</summary>
+public sealed record AlsoAsk(Kind Kind, AskReading Reading);
 
 /// <summary>The one compose step after reading and classifying: read the ask in full, model, render,
 /// check. Drafts, the admin preview and the save-time quality gate all call it, so what an admin sees
@@ -62,11 +69,25 @@ public static class Composer
         var stance = input.Stance ?? stanceRead.Suggested;
         var template = kind.Templates[input.Audience];
         var offered = input.Offered.Where(kind.AlternativeTexts.ContainsKey).ToList();
+        var also = AlsoAsks(catalog, kind, input);
         var (model, alternatives) = DraftService.BuildModel(kind, catalog, input.Classification, reading, input.Email, input.Audience, data,
-            input.TheyAreRightAbout, input.User, offered, ct, stance, input.Budget);
+            input.TheyAreRightAbout, input.User, offered, ct, stance, input.Budget, also);
         var text = ReplyText.Tidy(TemplateRenderer.Render(template.Parsed, model, catalog, ct, input.Budget));
         ct.ThrowIfCancellationRequested();
         var check = DraftChecker.Check(text, catalog, today, Grounding.For(input.Classification, reading, data, catalog, input.Fields, kind, today), ct);
-        return new Composed(reading, data, setAside.Order(StringComparer.Ordinal).ToList(), alternatives, text, ReplyText.ToHtml(text), check, stanceRead, stance, catalog.Pack);
+        return new Composed(reading, data, setAside.Order(StringComparer.Ordinal).ToList(), alternatives, text, ReplyText.ToHtml(text), check, stanceRead, stance, catalog.Pack, also);
+    }
+
+    /// <summary>The other asks to answer: refusable kinds of this catalog other than the one drafted, each read for
+    /// its own sentence, in the order the email raises them (one the reader did not find goes last).</summary>
+    private static List<AlsoAsk> AlsoAsks(KindCatalog catalog, Kind kind, ComposeInput input)
+    {
+        if (input.Also is not { Count: > 0 } ids) return [];
+        return ids.Distinct(StringComparer.Ordinal)
+            .Select(catalog.Find)
+            .Where(k => k is { Definition.Refusable: true } && k.Definition.Id != kind.Definition.Id)
+            .Select(k => new AlsoAsk(k!, AskReader.Read(input.Classification, k!.Definition.Id)))
+            .OrderBy(a => a.Reading.Request?.Start ?? int.MaxValue)
+            .ToList();
     }
 }

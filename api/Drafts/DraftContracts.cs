@@ -14,7 +14,9 @@ public sealed record DraftRequest(
     // The customer's reason as the account manager puts it: null to use what was read, "" when they gave none.
     string? Reason = null,
     // The position the reply takes (refuse, own_part, imposed): null to take the one the email suggests.
-    string? Stance = null);
+    string? Stance = null,
+    // Other asks of the same email the account manager wants answered too (kind ids): each gets its own sentence.
+    List<string>? Also = null);
 
 public sealed record TemplateRef(string Id, int Version);
 
@@ -58,7 +60,13 @@ public sealed record DraftResponse(
     // Re-drafting the same email is a revision of one draft: Id names this revision (events use it),
     // DraftId the draft (the first revision's id), Revision counts from 1.
     string? DraftId = null,
-    int? Revision = null);
+    int? Revision = null,
+    // The other asks this draft answers, in the order the email raises them.
+    IReadOnlyList<AlsoAskDto>? Also = null);
+
+/// <summary>A second ask the draft answers in a sentence of its own: its kind, the words people see, and the
+/// customer's sentence that asks it (null when the account manager named an ask the reader did not find).</summary>
+public sealed record AlsoAskDto(string Category, string Label, Evidence? Evidence);
 
 /// <summary>A business pack by id and the words people see.</summary>
 public sealed record PackDto(string Id, string Title);

@@ -59,6 +59,9 @@ public sealed partial class DraftService(CatalogStore catalogs, Readings reading
         if (request.Stance is not null && (!Stances.IsKnown(request.Stance) || request.Stance == Stances.Small))
             errors["stance"] = [$"'{AsksApi.Shorten(request.Stance)}' is not a stance this product drafts: use {Stances.Refuse}, {Stances.OwnPart} or {Stances.Imposed}."];
         if (request.Alternatives is { Count: > 20 }) errors["alternatives"] = ["Offer at most 20 alternatives."];
+        if (request.Also is { Count: > 5 }) errors["also"] = ["Answer at most 5 other asks in one draft."];
+        else if (request.Also?.Where(a => a is null || catalog.Find(a) is not { Definition.Refusable: true }).ToList() is { Count: > 0 } unknownAsks)
+            errors["also"] = [$"Not asks a draft can answer: {string.Join(", ", unknownAsks.Select(a => AsksApi.Shorten(a ?? "null")))}. Use {string.Join(", ", catalog.Kinds.Values.Where(k => k.Definition.Refusable).Select(k => k.Definition.Id))}."];
         if (request.Fields is { Count: > 50 }) errors["fields"] = ["At most 50 fields."];
         if (errors.Count > 0) return new DraftOutcome.Invalid(errors);
 
@@ -85,7 +88,8 @@ public sealed partial class DraftService(CatalogStore catalogs, Readings reading
         var stance = request.Stance ?? StanceReader.Read(classification, kind.Id).Suggested;
         var offeredIds = request.Alternatives ?? kind.Definition.DefaultOffered(Register.IsBrief(classification.Email), stance);
         var composed = Composer.Compose(catalog,
-            new ComposeInput(kind, audience, email, classification, request.Fields ?? [], offeredIds, request.TheyAreRightAbout, user, request.Reason, request.Stance, budget.Value),
+            new ComposeInput(kind, audience, email, classification, request.Fields ?? [], offeredIds, request.TheyAreRightAbout, user, request.Reason, request.Stance, budget.Value,
+                request.Also),
             today, errors, ct);
         if (composed is null) return new DraftOutcome.Invalid(errors);
         var (text, html, check, data, alternatives) = (composed.Text, composed.Html, composed.Check, composed.Data, composed.Alternatives);
@@ -117,7 +121,9 @@ public sealed partial class DraftService(CatalogStore catalogs, Readings reading
             Reading: ReadingDto.From(composed.Reading, kind, data),
             SetAsideFields: composed.SetAside,
             Stance: StanceDto.From(composed.Stance, composed.StanceRead),
-            Pack: composed.Pack is { } pack ? new PackDto(pack.Id, pack.Title) : null);
+            Pack: composed.Pack is { } pack ? new PackDto(pack.Id, pack.Title) : null,
+            Also: (composed.Also ?? []).Select(a => new AlsoAskDto(a.Kind.Definition.Id, a.Kind.Definition.Title,
+                a.Reading.Request is { } r ? new Evidence(r.Text, r.Start, r.Length) : null)).ToList());
 
         var logged = new GeneratedPayload(
             Id: response.Id,
@@ -141,7 +147,8 @@ public sealed partial class DraftService(CatalogStore catalogs, Readings reading
             Email: new LoggedEmail(email.Subject ?? "", email.From?.Name ?? "", email.From?.Email ?? "", email.ItemId, email.ConversationId,
                 Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(email.Body!)))),
             Stance: new LoggedStance(composed.Stance, composed.StanceRead.Suggested),
-            Pack: composed.Pack?.Id);
+            Pack: composed.Pack?.Id,
+            Also: composed.Also is { Count: > 0 } answered ? answered.Select(a => a.Kind.Definition.Id).ToList() : null);
         var key = EmailKey.For(email);
         DraftRecord NewRow(LogRecord record) => new()
         {
@@ -181,10 +188,19 @@ public sealed partial class DraftService(CatalogStore catalogs, Readings reading
     /// into it. Used by drafts and by anything that previews a template (benchmarks, admin).</summary>
     public static (ScriptObject Model, List<AlternativeDto> Alternatives) BuildModel(Kind kind, KindCatalog catalog, Classification c, AskReading reading,
         DraftEmail email, string audience, Dictionary<string, DataPointValue?> data, string? theyAreRightAbout, ClaimsPrincipal user,
-        IReadOnlyCollection<string> offeredIds, CancellationToken ct, string stance = Stances.Refuse, RenderBudget? budget = null)
+        IReadOnlyCollection<string> offeredIds, CancellationToken ct, string stance = Stances.Refuse, RenderBudget? budget = null,
+        IReadOnlyList<AlsoAsk>? also = null)
     {
         var model = BaseModel(kind, catalog, c, reading, email, audience, data, theyAreRightAbout, user);
         model["stance"] = stance;
+        var alsoModel = new ScriptArray();
+        foreach (var a in also ?? [])
+            alsoModel.Add(new ScriptObject
+            {
+                ["kind"] = a.Kind.Definition.Id, ["title"] = a.Kind.Definition.Title, ["quote"] = Quote(a.Reading),
+                ["requested"] = a.Reading.Requested is { } r ? AsStated(c.Email.Text.Substring(r.Figure.Start, r.Figure.Length)) : null,
+            });
+        model["also"] = alsoModel;
         var alternatives = new List<AlternativeDto>();
         var offered = new ScriptArray();
         foreach (var alt in kind.Definition.Alternatives)
@@ -255,6 +271,7 @@ public sealed partial class DraftService(CatalogStore catalogs, Readings reading
             ["data"] = dataObject,
             ["facts"] = facts,
             ["alternatives"] = new ScriptArray(),
+            ["also"] = new ScriptArray(),
             ["theyAreRightAbout"] = string.IsNullOrEmpty(right) ? null : right,
         };
     }
@@ -323,7 +340,9 @@ public sealed record GeneratedPayload(string Id, string Category, double Confide
     IReadOnlyList<string> MissingFields, IReadOnlyList<string> Alternatives, ChecksDto Checks, IReadOnlyList<string> CheckNotes,
     LoggedAsk Ask, string Subject, string Text, LoggedEmail Email, LoggedStance? Stance = null,
     // The business pack the draft argued with, so compliance sees which facts and alternatives applied.
-    string? Pack = null);
+    string? Pack = null,
+    // The other asks the draft answers (kind ids), in the order it answers them.
+    IReadOnlyList<string>? Also = null);
 
 /// <summary>The stance the draft took and the one the email suggested (absent on records logged before stances).</summary>
 public sealed record LoggedStance(string Taken, string Suggested);

@@ -247,6 +247,7 @@ public static partial class TemplateAnalysis
                 scope.Facts.ToDictionary(n => n, n => (Shape)fact(n), StringComparer.Ordinal),
                 n => $"facts.{n} is not a fact{Suggest(n, scope.Facts)}; known: {List(scope.Facts)}.");
             var alternative = Obj("alternative", ("id", ScalarShape.Text), ("title", ScalarShape.Text), ("text", ScalarShape.Text));
+            var alsoAsk = Obj("also", ("kind", ScalarShape.Text), ("title", ScalarShape.Text), ("quote", ScalarShape.Text), ("requested", ScalarShape.Text));
             var shapes = new Dictionary<string, Shape>(StringComparer.Ordinal)
             {
                 ["customer"] = _customer,
@@ -256,9 +257,10 @@ public static partial class TemplateAnalysis
                 ["data"] = data,
                 ["facts"] = facts,
                 ["alternatives"] = new ArrayShape(alternative),
+                ["also"] = new ArrayShape(alsoAsk),
             };
             foreach (var top in TemplateModel.Of("")) shapes[top.Name] = ShapeOf(top.Value);
-            _model.UnionWith([_customer, _me, _ask, _pressure, data, facts, alternative]);
+            _model.UnionWith([_customer, _me, _ask, _pressure, data, facts, alternative, alsoAsk]);
             foreach (var d in data.Members.Values.Concat(facts.Members.Values)) _model.Add((ObjectShape)d);
             return shapes;
         }

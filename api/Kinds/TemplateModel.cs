@@ -45,7 +45,7 @@ public static class TemplateModel
 
     /// <summary>Names of the model's top level, with the per-kind and catalog parts.</summary>
     public static readonly IReadOnlyList<string> TopLevel =
-        Members.Select(m => m.Object.Length == 0 ? m.Name : m.Object).Concat(["data", "facts", "alternatives"]).Distinct().ToList();
+        Members.Select(m => m.Object.Length == 0 ? m.Name : m.Object).Concat(["data", "facts", "alternatives", "also"]).Distinct().ToList();
 
     public static IEnumerable<ModelMember> Of(string obj) => Members.Where(m => m.Object == obj);
 }

@@ -70,6 +70,10 @@ public sealed partial class PackContentTests
             var failed = new[] { ("saysNo", c.SaysNo), ("givesReason", c.GivesReason), ("citesData", c.CitesData), ("offersAlternative", c.OffersAlternative), ("respectful", c.Respectful) }
                 .Where(x => !x.Item2).Select(x => x.Item1).ToList();
             if (failed.Count > 0) problems.Add($"{d.Where}: {string.Join(", ", failed)} ({string.Join(" ", d.Composed.Check.Notes)})\n{d.Composed.Text}");
+            // Each other ask named gets its own sentence, in the order the draft lists them.
+            var also = d.Composed.Also ?? [];
+            var answers = d.Composed.Text.Split('\n').Where(l => l.StartsWith("On ", StringComparison.Ordinal)).ToList();
+            if (answers.Count != also.Count) problems.Add($"{d.Where}: {also.Count} other asks, {answers.Count} sentences answering them\n{d.Composed.Text}");
         }
         Assert.True(problems.Count == 0, string.Join("\n\n", problems.Take(10)));
     }
@@ -219,22 +223,25 @@ public sealed partial class PackContentTests
                 {
                     var email = new DraftEmail(kind.Definition.Title, examples[i], Customer, null, null);
                     var classification = Reader.Classify(view, email.Subject, email.Body!);
+                    var others = view.Kinds.Values.Where(k => k.Definition.Refusable && k != kind).Select(k => k.Definition.Id).ToList();
                     var variants = new[]
                     {
-                        ("defaults", kind.Definition.Alternatives.Where(a => a.Default).Select(a => a.Id).ToList()),
-                        ("all", kind.Definition.Alternatives.Select(a => a.Id).ToList()),
+                        ("defaults", kind.Definition.Alternatives.Where(a => a.Default).Select(a => a.Id).ToList(), new List<string>()),
+                        ("all", kind.Definition.Alternatives.Select(a => a.Id).ToList(), new List<string>()),
                         // No alternative chosen: the reason alone must still carry a figure.
-                        ("no", new List<string>()),
+                        ("no", new List<string>(), new List<string>()),
+                        // Every other ask answered too: each sentence speaks this pack's trade and cites its facts only.
+                        ("defaults, every other ask", kind.Definition.Alternatives.Where(a => a.Default).Select(a => a.Id).ToList(), others),
                     };
-                    foreach (var (variant, offered) in variants)
+                    foreach (var (variant, offered, also) in variants)
                     foreach (var audience in Audiences.All)
                     {
                         var where = $"{pack} {kind.Id}/{audience} ({variant} alternatives) on example {i} \"{examples[i]}\"";
                         try
                         {
                             var errors = new Dictionary<string, string[]>();
-                            var composed = Composer.Compose(view, new ComposeInput(kind, audience, email, classification, new Dictionary<string, string?>(), offered, null, User),
-                                Today, errors, CancellationToken.None);
+                            var composed = Composer.Compose(view, new ComposeInput(kind, audience, email, classification, new Dictionary<string, string?>(), offered, null, User,
+                                Also: also), Today, errors, CancellationToken.None);
                             drafts.Add(new Draft(where, email, composed, composed is null ? string.Join(" ", errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}")) : null));
                         }
                         catch (TemplateRenderException ex)

@@ -39,6 +39,7 @@ public sealed class TemplatePayloadTests
             ["data"] = data,
             ["facts"] = facts,
             ["alternatives"] = new ScriptArray(),
+            ["also"] = new ScriptArray(),
             ["theyAreRightAbout"] = null,
         };
     }
