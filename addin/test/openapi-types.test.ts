@@ -30,6 +30,7 @@ const TYPES: Record<string, Record<string, string | string[] | null>> = {
   "src/taskpane/types.ts": {
     Figure: "FigureDto",
     Stance: "StanceDto",
+    AlsoAsk: "AlsoAskDto",
     DataPoint: "DataPointDto",
     MissingField: "MissingFieldDto",
     Alternative: "AlternativeDto",

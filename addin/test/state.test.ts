@@ -114,6 +114,28 @@ describe("the draft request", () => {
     expect(buildDraftRequest(email(), { ...emptySelections(), alternatives: [] }).alternatives).toEqual([]);
   });
 
+  it("sends the other asks ticked, never the kind being drafted, and nothing when none is ticked", () => {
+    expect(buildDraftRequest(email(), emptySelections()).also).toBeUndefined();
+    expect(buildDraftRequest(email(), { ...emptySelections(), also: [] }).also).toBeUndefined();
+    expect(buildDraftRequest(email(), { ...emptySelections(), category: "discount", also: ["payment_terms", "discount"] }).also).toEqual(["payment_terms"]);
+  });
+
+  it("lists every other kind of ask unticked, with the reader's sentence for those it found, and ticks what the draft answers", () => {
+    const read = classifyResponse({ secondary: [{ category: "deadline", confidence: 0.6, evidence: [{ text: "we need it by Friday", start: 0, length: 20 }] }] });
+    const first = toViewModel({ email: email(), draft: draftResponse(), classify: read, selections: emptySelections() });
+    expect(first.otherAsks.map((a) => a.value)).not.toContain(first.category);
+    expect(first.otherAsks.every((a) => !a.checked)).toBe(true);
+    expect(first.otherAsks.find((a) => a.value === "deadline")).toMatchObject({ label: "Earlier delivery or deadline", read: "we need it by Friday" });
+    expect(first.otherAsks.find((a) => a.value === "scope")!.read).toBeNull();
+
+    const answered = draftResponse({ also: [{ category: "payment_terms", label: "Longer payment terms", evidence: null }] });
+    const after = toViewModel({ email: email(), draft: answered, classify: read, selections: emptySelections() });
+    expect(after.otherAsks.filter((a) => a.checked).map((a) => a.value)).toEqual(["payment_terms"]);
+    // Once the account manager ticks, their list decides.
+    const ticked = toViewModel({ email: email(), draft: answered, classify: read, selections: { ...emptySelections(), also: ["deadline"] } });
+    expect(ticked.otherAsks.filter((a) => a.checked).map((a) => a.value)).toEqual(["deadline"]);
+  });
+
   it("sends 'they are right about' only when it has words, and drops absent ids", () => {
     const req = buildDraftRequest(email({ itemId: undefined, conversationId: undefined }), { ...emptySelections(), theyAreRightAbout: "  " });
     expect(req.theyAreRightAbout).toBeUndefined();

@@ -10,7 +10,7 @@ const XSS = "<img src=x onerror=alert(1)>";
 
 function handlers(): Handlers {
   return {
-    onKind: vi.fn(), onAudience: vi.fn(), onField: vi.fn(), onAlternative: vi.fn(),
+    onKind: vi.fn(), onAudience: vi.fn(), onField: vi.fn(), onAlternative: vi.fn(), onAlso: vi.fn(),
     onRightAbout: vi.fn(), onInsert: vi.fn(), onManagerEmail: vi.fn(), onCopyManager: vi.fn(),
     onSaveToDrafts: vi.fn(), onReplyAll: vi.fn(), onOpenLink: vi.fn(), onConfirmSent: vi.fn(),
   };
@@ -29,6 +29,23 @@ function render(overrides: { subject?: string; body?: string; draft?: ReturnType
 }
 
 describe("view", () => {
+  it("shows where the reader found another ask as text, and a tick asks for it to be answered", () => {
+    document.body.replaceChildren();
+    const root = document.createElement("div");
+    document.body.appendChild(root);
+    const shell = renderShell(root);
+    const h = handlers();
+    const classify = classifyResponse({ secondary: [{ category: "deadline", confidence: 0.6, evidence: [{ text: `by Friday ${XSS}`, start: 0, length: 9 }] }] });
+    renderPane(shell, toViewModel({ email: email(), draft: draftResponse(), classify, selections: emptySelections() }), h, { managerEmail: "", drafting: false, inserting: false });
+    const section = root.querySelector('[data-testid="other-asks"]')!;
+    expect(section.querySelector("img")).toBeNull();
+    expect(section.textContent).toContain(`(read in the email: "by Friday ${XSS}")`);
+    const box = section.querySelector<HTMLInputElement>("#also-deadline")!;
+    box.checked = true;
+    box.dispatchEvent(new Event("change"));
+    expect(h.onAlso).toHaveBeenCalledWith("deadline", true);
+  });
+
   it("renders an email subject containing markup as text: no img element appears", () => {
     const { root } = render({ subject: `Renewal ${XSS}` });
     expect(root.querySelector("img")).toBeNull();

@@ -19,7 +19,8 @@ public static partial class DraftReport
         int FalsePressure, int Unsourced, double Overlap, int GreetingLabelled, int NoAskEmails = 0, int NoAskRefusable = 0,
         int Formal = 0, int FormalAnswered = 0, int Informal = 0, int InformalAnswered = 0,
         int TradeDrafts = 0, int CrossTrade = 0, int CrossTradeFacts = 0,
-        int ShortEmails = 0, int ShortAnsweredShort = 0, double ShortMedianWords = 0, double LongMedianWords = 0);
+        int ShortEmails = 0, int ShortAnsweredShort = 0, double ShortMedianWords = 0, double LongMedianWords = 0,
+        int TwoAsk = 0, int SecondRead = 0, int EveryAskAnswered = 0, int AutoRight = 0, int AutoNeverAsked = 0);
 
     /// <summary>A customer message of at most this many words (before the signature) is short: a two-line post.</summary>
     public const int ShortMessageWords = 60;
@@ -80,6 +81,7 @@ public static partial class DraftReport
         int noAsk = 0, noAskRefusable = 0, formal = 0, formalAnswered = 0, informal = 0, informalAnswered = 0;
         int tradeDrafts = 0, crossTrade = 0, crossTradeFacts = 0;
         var shortWords = new List<int>(); var longWords = new List<int>();
+        int twoAsk = 0, secondRead = 0, everyAsk = 0, autoRight = 0, autoNeverAsked = 0;
         foreach (var p in predictions.Where(p => p.Email.Kind == "other"))
         {
             noAsk++;
@@ -168,10 +170,30 @@ public static partial class DraftReport
                 else if (details) sb.AppendLine($"  requested not cited {p.Email.File}: [{string.Join(" | ", requested.Select(r => r.Text))}]");
             }
             if (texts.Count == 3) overlaps.Add(Overlap(texts));
+
+            // Every ask answered: the labelled other asks this pack can answer.
+            var otherAsks = p.Email.Secondary.Where(s => s != kind.Definition.Id && view.Find(s) is { Definition.Refusable: true }).Distinct().ToList();
+            if (otherAsks.Count > 0)
+            {
+                twoAsk++;
+                var readKinds = p.Result.Secondary.Select(x => x.Category).ToHashSet(StringComparer.Ordinal);
+                if (otherAsks.All(readKinds.Contains)) secondRead++;
+                // As the pane makes it once the account manager ticks the other asks.
+                var ticked = Composer.Compose(view, new ComposeInput(kind, Audiences.Commercial, email, p.Result, new Dictionary<string, string?>(), offered, null, user, Also: otherAsks),
+                    today, new Dictionary<string, string[]>(), CancellationToken.None);
+                var answers = ticked?.Text.Split('\n').Count(l => l.StartsWith("On ", StringComparison.Ordinal)) ?? 0;
+                if (ticked is { Check.Checks.SaysNo: true } && ticked.Also!.Select(a => a.Kind.Definition.Id).Order().SequenceEqual(otherAsks.Order()) && answers == otherAsks.Count) everyAsk++;
+                else if (details) sb.AppendLine($"  not every ask answered {p.Email.File}: {string.Join(", ", otherAsks)}");
+                // Had the pane ticked the reader's second asks by itself.
+                var auto = readKinds.Where(k => k != kind.Definition.Id && view.Find(k) is { Definition.Refusable: true }).ToList();
+                if (otherAsks.All(auto.Contains) && auto.All(otherAsks.Contains)) autoRight++;
+                if (auto.Any(k => !otherAsks.Contains(k))) autoNeverAsked++;
+            }
         }
         var m = new Measures(emails, drafts, grounded, greetingRight, withRequested, cited, falsePressure, unsourced,
             overlaps.Count == 0 ? 0 : overlaps.Average(), greetingLabelled, noAsk, noAskRefusable, formal, formalAnswered, informal, informalAnswered,
-            tradeDrafts, crossTrade, crossTradeFacts, shortWords.Count, shortWords.Count(w => w <= ShortReplyWords), Median(shortWords), Median(longWords));
+            tradeDrafts, crossTrade, crossTradeFacts, shortWords.Count, shortWords.Count(w => w <= ShortReplyWords), Median(shortWords), Median(longWords),
+            twoAsk, secondRead, everyAsk, autoRight, autoNeverAsked);
         return (m, sb.ToString());
     }
 
@@ -212,6 +234,7 @@ public static partial class DraftReport
         sb.AppendLine($"emails with no ask that would pass the ask-evidence part of 'grounded' for some kind: {m.NoAskRefusable}/{m.NoAskEmails} ({Pct(m.NoAskRefusable, m.NoAskEmails)})");
         sb.AppendLine($"drafts for a labelled trade, through its pack: {m.TradeDrafts}; with another trade's words the email did not use: {m.CrossTrade} ({Pct(m.CrossTrade, m.TradeDrafts)}); citing another pack's fact: {m.CrossTradeFacts}");
         sb.AppendLine($"length: {m.ShortEmails} short informal messages (at most {ShortMessageWords} words) answered in at most {ShortReplyWords} words: {m.ShortAnsweredShort} ({Pct(m.ShortAnsweredShort, m.ShortEmails)}); median reply {m.ShortMedianWords} words to a short one, {m.LongMedianWords} to the others");
+        sb.AppendLine($"two-ask emails: {m.TwoAsk}; the other ask read (the pane lists it with its sentence): {m.SecondRead} ({Pct(m.SecondRead, m.TwoAsk)}); every ask answered in a sentence of its own once the account manager ticks the others: {m.EveryAskAnswered} ({Pct(m.EveryAskAnswered, m.TwoAsk)}); had the pane ticked the reader's asks itself: exactly right {m.AutoRight}, refusing an ask never made {m.AutoNeverAsked}");
         return sb.ToString();
     }
 

@@ -96,6 +96,11 @@ export class Pane {
         const next = checked ? [...new Set([...current, id])] : current.filter((x) => x !== id);
         this.change({ alternatives: next });
       },
+      onAlso: (category, checked) => {
+        const current = this.current().also ?? (this.draft?.also ?? []).map((a) => a.category);
+        const next = checked ? [...new Set([...current, category])] : current.filter((x) => x !== category);
+        this.change({ also: next });
+      },
       onRightAbout: (text) => this.change({ theyAreRightAbout: text }),
       // null goes back to the reason as read: the request then carries no reason at all.
       onReason: (reason) => this.change({ reason: reason ?? undefined }),

@@ -11,6 +11,7 @@ const CHANGE_WORDS: [keyof Selections, string][] = [
   ["fields", "Changing a figure"],
   ["reason", "Changing their reason"],
   ["alternatives", "Changing the alternatives"],
+  ["also", "Changing the other asks to answer"],
   ["theyAreRightAbout", "Changing what they are right about"],
   ["stance", "Changing the stance"],
 ];

@@ -291,6 +291,8 @@ export interface Selections {
   reason?: string;
   /** Set only when the account manager picks a stance; the suggested one otherwise. */
   stance?: string;
+  /** The email's other asks the account manager ticked to answer too. */
+  also?: string[];
 }
 
 export function emptySelections(): Selections {
@@ -321,6 +323,9 @@ export function buildDraftRequest(email: EmailData, selections: Selections): Dra
   // Only a correction is sent: absent means "use the reason as read".
   if (selections.reason !== undefined) request.reason = selections.reason.trim();
   if (selections.stance) request.stance = selections.stance;
+  // The kind being drafted is answered in full already; never name it again as another ask.
+  const also = (selections.also ?? []).filter((k) => k !== selections.category);
+  if (also.length > 0) request.also = also;
   return request;
 }
 
@@ -337,6 +342,29 @@ export function mergeKnownFields(known: ReadonlyMap<string, MissingField>, missi
 
 // ---------------------------------------------------------------------------------------------
 // View model.
+
+/**
+ * Every other kind of ask, ticked when the account manager asked for it (or the draft answers it), with
+ * the sentence where the reader found it. Nothing is ticked for them: the reader names a second ask
+ * rightly about one time in four, and a sentence refusing something never asked is worse than none.
+ */
+function otherAsks(
+  category: string,
+  draft: DraftResponse,
+  classify: ClassifyResponse | undefined,
+  selections: Selections,
+): PaneModel["otherAsks"] {
+  const answered = new Set(selections.also ?? (draft.also ?? []).map((a) => a.category));
+  const read = new Map<string, string>();
+  for (const s of classify?.secondary ?? []) {
+    const words = s.evidence?.[0]?.text;
+    if (s.category !== category && words) read.set(s.category, words);
+  }
+  for (const a of draft.also ?? []) if (a.evidence?.text) read.set(a.category, a.evidence.text);
+  return kindOptions(category, ...read.keys())
+    .filter((k) => k.value !== category)
+    .map((k) => ({ ...k, checked: answered.has(k.value), read: read.get(k.value) ?? null }));
+}
 
 export interface AskView {
   category: string;
@@ -366,6 +394,8 @@ export interface PaneModel {
   dataPoints: { name: string; label: string; value: string; source: string }[];
   fields: FieldView[];
   alternatives: { id: string; title: string; text: string; checked: boolean }[];
+  /** The other kinds of ask to answer too; those the reader found in the email say so, with its words. */
+  otherAsks: { value: string; label: string; checked: boolean; read: string | null }[];
   theyAreRightAbout: string;
   preview: { subject: string; html: string; text: string };
   checks: { key: keyof Checks; label: string; pass: boolean }[];
@@ -514,6 +544,7 @@ export function toViewModel(input: {
     })),
     fields,
     alternatives,
+    otherAsks: otherAsks(category, draft, classify, selections),
     theyAreRightAbout: selections.theyAreRightAbout,
     preview: { subject: draft.subject, html: draft.html, text: draft.text },
     checks,

@@ -81,6 +81,15 @@ export interface DraftRequest {
   reason?: string | null;
   /** The stance the account manager picked (refuse, own_part, imposed); absent takes the one the email suggests. */
   stance?: string;
+  /** The email's other asks to answer too (kind ids), each in a sentence of its own. */
+  also?: string[];
+}
+
+/** Another ask of the email the draft answers, with the customer's sentence when the reader found it. */
+export interface AlsoAsk {
+  category: string;
+  label: string;
+  evidence: Evidence | null;
 }
 
 /** The position a draft takes and the one the email suggests, with the sentences that suggest it. */
@@ -176,6 +185,8 @@ export interface DraftResponse {
   setAsideFields?: string[] | null;
   /** Absent from older APIs. */
   stance?: Stance | null;
+  /** The other asks this draft answers, in the order the email raises them (absent from older APIs). */
+  also?: AlsoAsk[] | null;
 }
 
 export type DraftEventType = "inserted" | "sent" | "discarded";

@@ -143,6 +143,7 @@ export interface Handlers {
   onAudience(audience: Audience): void;
   onField(name: string, value: string): void;
   onAlternative(id: string, checked: boolean): void;
+  onAlso(category: string, checked: boolean): void;
   onRightAbout(text: string): void;
   onInsert(mode: InsertMode): void;
   onManagerEmail(email: string): void;
@@ -243,6 +244,7 @@ export function renderPane(shell: Shell, model: PaneModel, handlers: PaneHandler
     audienceSection(model, handlers),
     dataSection(model, handlers),
     alternativesSection(model, handlers),
+    otherAsksSection(model, handlers),
     rightAboutSection(model, handlers),
     checksSection(model),
     asksSection(model),
@@ -423,6 +425,32 @@ function alternativesSection(model: PaneModel, h: Handlers): HTMLElement {
           onchange: (e: Event) => h.onAlternative(a.id, (e.target as HTMLInputElement).checked),
         }),
         el("label", { for: `alt-${a.id}` }, a.title),
+      ),
+    ),
+  );
+}
+
+/** The email's other asks: each one ticked gets a sentence of its own in the draft. */
+function otherAsksSection(model: PaneModel, h: Handlers): HTMLElement {
+  return el(
+    "fieldset",
+    { className: "card", testid: "other-asks" },
+    el("legend", {}, "Also answer"),
+    el("p", { className: "muted" }, "Tick anything else the email asks for; the draft answers each in a sentence of its own."),
+    ...model.otherAsks.map((a) =>
+      el(
+        "div",
+        { className: "check" },
+        el("input", {
+          type: "checkbox",
+          id: `also-${a.value}`,
+          value: a.value,
+          checked: a.checked,
+          onchange: (e: Event) => h.onAlso(a.value, (e.target as HTMLInputElement).checked),
+        }),
+        el("label", { for: `also-${a.value}` }, a.label),
+        // The customer's words, as text: never markup from an email.
+        a.read ? el("span", { className: "muted also-read" }, ` (read in the email: "${a.read}")`) : null,
       ),
     ),
   );
