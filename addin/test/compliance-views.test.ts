@@ -96,6 +96,21 @@ describe("a diff by line", () => {
     expect(show({ diffByLine: false })).toBeNull();
     expect(show({})).toBeNull();
   });
+
+  it("names the other asks a draft also answered in words, and says nothing when there were none", () => {
+    const view = new DetailView({ canAct: false, act: async () => {}, onClose: () => {}, onAuthError: () => false });
+    const summary = {
+      id: "d2", createdAtUtc: "2026-11-19T14:00:00Z", userId: "sam", userName: "Sam Carter", customerDomain: "x.com", fromName: "Priya",
+      fromEmail: "priya@x.com", subject: "Renewal", kind: "discount", audience: "commercial", flags: [], status: "generated", sentAtUtc: null,
+      sentUnchanged: false, failedChecks: [], sentWarned: false, review: "none", comments: 0, templateVersion: 1,
+    } as DraftDetail["summary"];
+    view.show({ summary, generated: { text: "Hi Priya,\n", also: ["payment_terms", "deadline"] }, sent: null, diff: [], records: [] } as DraftDetail);
+    const also = view.element.querySelector("[data-testid=detail-also]")!;
+    expect(also.textContent).not.toContain("payment_terms");
+    expect(also.textContent).toContain(", ");
+    view.show({ summary, generated: { text: "Hi Priya,\n" }, sent: null, diff: [], records: [] } as DraftDetail);
+    expect(view.element.querySelector("[data-testid=detail-also]")).toBeNull();
+  });
 });
 
 describe("chain indicator", () => {

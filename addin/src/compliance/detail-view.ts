@@ -20,7 +20,7 @@ import {
   type Child,
 } from "./format";
 import { CHECKS, checkLabel, type Checks, type DraftDetail, type LogRecord, type Recipient, type Revision, type ReviewAction } from "./types";
-import { humanizeId, stanceLabel } from "../shared/labels";
+import { humanizeId, kindTitle, stanceLabel } from "../shared/labels";
 
 export interface DetailViewOptions {
   /** Reviewers see the actions; account managers do not. */
@@ -126,6 +126,8 @@ export class DetailView {
             g.ask?.quote ? el("dd", { className: "quote" }, ...bidiNodes(g.ask.quote)) : null,
             g.stance?.taken ? el("dt", {}, "Stance") : null,
             g.stance?.taken ? el("dd", { testid: "detail-stance" }, stanceText(g.stance.taken, g.stance.suggested)) : null,
+            g.also?.length ? el("dt", {}, "Other asks answered") : null,
+            g.also?.length ? el("dd", { testid: "detail-also" }, g.also.map((k) => kindTitle(k)).join(", ")) : null,
             g.alternatives?.length ? el("dt", {}, "Alternatives offered") : null,
             g.alternatives?.length ? el("dd", {}, g.alternatives.map(humanizeId).join(", ")) : null,
           ),

@@ -94,6 +94,8 @@ export interface GeneratedPayload {
   email?: { subject?: string; fromName?: string; fromEmail?: string; bodySha256?: string };
   /** Absent on drafts logged before stances. */
   stance?: { taken?: string; suggested?: string } | null;
+  /** The email's other asks the draft also answered (kind ids); absent when none. */
+  also?: string[] | null;
 }
 
 /** The sent record's payload (SentPayload). */
