@@ -190,6 +190,11 @@ describe("alternatives form data", () => {
     box(1).checked = false;
     box(1).dispatchEvent(new Event("change"));
     expect("stances" in (JSON.parse(text) as { alternatives: object[] }).alternatives[0]!).toBe(false);
+    const ownPart = form.root.querySelector<HTMLInputElement>('[data-testid="alt-own-part-2"]')!;
+    expect(ownPart.checked).toBe(true);
+    ownPart.checked = false;
+    ownPart.dispatchEvent(new Event("change"));
+    expect("stances" in (JSON.parse(text) as { alternatives: object[] }).alternatives[1]!).toBe(false);
   });
 });
 

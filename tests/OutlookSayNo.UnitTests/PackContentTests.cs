@@ -202,6 +202,29 @@ public sealed partial class PackContentTests
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
 
+    [Theory]
+    [MemberData(nameof(Packs))]
+    public void A_late_order_we_own_is_not_refused_with_our_lead_time_or_priced_to_catch_up(string pack)
+    {
+        // "Order 5521 was due on 10 November and has not arrived": telling them our lead time protects quality,
+        // or quoting them the cost of bringing it forward, refuses them for our own failure.
+        var view = TemplateFixture.Catalog.ForPack(pack);
+        var kind = view.Find("deadline")!;
+        var email = new DraftEmail("Order 5521", "Hi Sam,\n\nOrder 5521 was due on 10 November and has still not arrived. We now need the full order by 20 December.\n\nRegards,\nNadia", Customer, null, null);
+        var classification = Reader.Classify(view, email.Subject, email.Body!);
+        var problems = new List<string>();
+        foreach (var audience in Audiences.All)
+        {
+            var offered = kind.Definition.DefaultOffered(brief: false, Stances.OwnPart);
+            var composed = Composer.Compose(view, new ComposeInput(kind, audience, email, classification, new Dictionary<string, string?>(), offered, null, User,
+                Stance: Stances.OwnPart), Today, new Dictionary<string, string[]>(), CancellationToken.None)!;
+            foreach (var wrong in (string[])["lead time", "comes to", "regression testing", "can't bring", "won't be able to"])
+                if (composed.Text.Contains(wrong, StringComparison.OrdinalIgnoreCase)) problems.Add($"{pack} {audience}: \"{wrong}\"\n{composed.Text}");
+            if (!offered.Contains("phased-delivery") && !offered.Contains("earliest-date")) problems.Add($"{pack} {audience}: offers {string.Join(", ", offered)}");
+        }
+        Assert.True(problems.Count == 0, string.Join("\n\n", problems.Take(4)));
+    }
+
     private sealed record Draft(string Where, DraftEmail Email, Composed? Composed, string? Error);
 
     private static readonly Dictionary<(KindCatalog, string), List<Draft>> Cache = [];

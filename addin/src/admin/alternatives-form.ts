@@ -135,20 +135,26 @@ export class AlternativesForm {
           this.commit();
         },
       });
-      // Written as a counter-proposal to terms the customer imposes: offered by default in that stance instead of the usual defaults.
-      const imposedBox = el("input", {
-        type: "checkbox",
-        id: `alt-imposed-${n}`,
-        testid: `alt-imposed-${n}`,
-        checked: stancesOf(alt).includes("imposed"),
-        onchange: () => {
-          const others = stancesOf(alt).filter((s) => s !== "imposed");
-          const next = imposedBox.checked ? [...others, "imposed"] : others;
-          if (next.length > 0) alt.stances = next;
-          else delete alt.stances;
-          this.commit();
-        },
-      });
+      // Written for a stance (a counter-proposal to imposed terms; a remedy when the failure is ours): offered by
+      // default in that stance instead of the usual defaults.
+      const stanceBox = (stance: string, name: string) => {
+        const box = el("input", {
+          type: "checkbox",
+          id: `alt-${name}-${n}`,
+          testid: `alt-${name}-${n}`,
+          checked: stancesOf(alt).includes(stance),
+          onchange: () => {
+            const others = stancesOf(alt).filter((s) => s !== stance);
+            const next = box.checked ? [...others, stance] : others;
+            if (next.length > 0) alt.stances = next;
+            else delete alt.stances;
+            this.commit();
+          },
+        });
+        return box;
+      };
+      const imposedBox = stanceBox("imposed", "imposed");
+      const ownPartBox = stanceBox("own_part", "own-part");
       const move = (delta: number) => {
         const target = index + delta;
         if (target < 0 || target >= this.alternatives.length) return;
@@ -173,6 +179,7 @@ export class AlternativesForm {
           { className: "toolbar" },
           el("label", { className: "check", for: `alt-default-${n}` }, defaultBox, " Offered by default"),
           el("label", { className: "check", for: `alt-imposed-${n}` }, imposedBox, " Offered when they impose new terms"),
+          el("label", { className: "check", for: `alt-own-part-${n}` }, ownPartBox, " Offered when we own our part"),
           el("span", { className: "spacer" }),
           el("button", { type: "button", className: "secondary small", disabled: index === 0, onclick: () => move(-1), "aria-label": `Move ${alt.id} up` }, "↑"),
           el(
