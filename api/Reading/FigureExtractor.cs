@@ -56,10 +56,10 @@ public static partial class FigureExtractor
         // A pattern may also have a quick reader for its commonest form ("1%", "$1"), which takes the matched
         // characters and says whether it read them; only the others get a Match. A text of nothing but "1%"
         // otherwise made a hundred thousand Match objects, which cost more than the matching itself.
-        void Scan(Regex pattern, Action<Match> read, Func<int, int, bool>? quick = null)
+        void Scan(Regex pattern, Action<Match> read, Func<int, int, bool>? quick = null, Regex? places = null)
         {
             quick = quickReaders ? quick : null;
-            foreach (var v in pattern.EnumerateMatches(segment))
+            foreach (var v in (places ?? pattern).EnumerateMatches(segment))
             {
                 if (found.Full) return;
                 if (found.IsClaimed(start + v.Index)) continue;
@@ -71,9 +71,9 @@ public static partial class FigureExtractor
         }
         // A pattern whose key words (a currency, a month, a unit) are nowhere in the text is not run at all:
         // on a long run of digits each pattern would otherwise try every digit as a start.
-        void ScanIf(Regex needs, Regex pattern, Action<Match> read, Func<int, int, bool>? quick = null)
+        void ScanIf(Regex needs, Regex pattern, Action<Match> read, Func<int, int, bool>? quick = null, Regex? places = null)
         {
-            if (!found.Full && needs.IsMatch(segment)) Scan(pattern, read, quick);
+            if (!found.Full && needs.IsMatch(segment)) Scan(pattern, read, quick, places);
         }
         bool SignThenDigits(int at, int length) => TrySignThenDigits(found, segment.AsSpan(at, length), start + at);
         bool DigitsThenSign(int at, int length) => TryDigitsThenSign(found, segment.AsSpan(at, length), start + at);
@@ -85,7 +85,7 @@ public static partial class FigureExtractor
         };
 
         Scan(MoneyPrefixRegex(), m => AddMoney(found, m, start, m.Groups["cur"].Value), SignThenDigits);
-        ScanIf(SuffixCurrencyRegex(), MoneySuffixRegex(), m => AddMoney(found, m, start, m.Groups["cur"].Value), DigitsThenSign);
+        ScanIf(SuffixCurrencyRegex(), MoneySuffixRegex(), m => AddMoney(found, m, start, m.Groups["cur"].Value), DigitsThenSign, MoneySuffixPlacesRegex());
         ScanIf(DigitThenMultiplierRegex(), MoneyBareRegex(), m => AddMoney(found, m, start, null));
 
         ScanIf(PercentWordRegex(), PercentRegex(), m =>
@@ -506,8 +506,17 @@ public static partial class FigureExtractor
     [GeneratedRegex(@"(?<![\w$€£])(?<cur>US\$|C\$|A\$|\$|€|£|¥|₹|USD|EUR|GBP|CHF|CAD|AUD|JPY|INR|SEK|NOK|DKK|PLN|ZAR|SGD|Rs\.?)\s?(?<num>[0-9]{1,3}(?:[,.\u00a0 ][0-9]{3})+(?:[.,][0-9]{1,2})?|[0-9]+(?:[.,][0-9]+)?)(?:\s?(?<mult>k|m|mm|mn|bn|million|thousand|billion)\b)?", RegexOptions.IgnoreCase)]
     private static partial Regex MoneyPrefixRegex();
 
-    [GeneratedRegex(@"(?<![\w.,])(?<num>[0-9]{1,3}(?:[,.][0-9]{3})+(?:[.,][0-9]{1,2})?|[0-9]+(?:[.,][0-9]+)?)\s?(?<mult>k|m|mn|bn|million|thousand|billion)?\s?(?<cur>USD|EUR|GBP|CHF|CAD|AUD|JPY|INR|SEK|NOK|DKK|PLN|ZAR|SGD|dollars?|euros?|pounds|bucks|€|£|\$)(?![A-Za-z])", RegexOptions.IgnoreCase)]
+    private const string SuffixNumber = @"[0-9]{1,3}(?:[,.][0-9]{3})+(?:[.,][0-9]{1,2})?|[0-9]+(?:[.,][0-9]+)?";
+    private const string SuffixMultiplier = "k|m|mn|bn|million|thousand|billion";
+    private const string SuffixCurrency = @"USD|EUR|GBP|CHF|CAD|AUD|JPY|INR|SEK|NOK|DKK|PLN|ZAR|SGD|dollars?|euros?|pounds|bucks|€|£|\$";
+
+    [GeneratedRegex(@"(?<![\w.,])(?<num>" + SuffixNumber + @")\s?(?<mult>" + SuffixMultiplier + @")?\s?(?<cur>" + SuffixCurrency + @")(?![A-Za-z])", RegexOptions.IgnoreCase)]
     private static partial Regex MoneySuffixRegex();
+
+    // The same pattern without its groups, which matches the same places: only those are needed to find the
+    // matches, and keeping no groups made finding the 131,072 of a run of "$1" a quarter quicker.
+    [GeneratedRegex(@"(?<![\w.,])(?:" + SuffixNumber + @")\s?(?:" + SuffixMultiplier + @")?\s?(?:" + SuffixCurrency + @")(?![A-Za-z])", RegexOptions.IgnoreCase)]
+    private static partial Regex MoneySuffixPlacesRegex();
 
     // "90k" or "1.2m" with no currency: in a business email that is money.
     [GeneratedRegex(@"(?<![\w.,$€£])(?<num>[0-9]+(?:[.,][0-9]+)?)(?<mult>k|m|mn|bn)\b(?!\s*(?:m|km|g|b|kg|units?|users?|licen[cs]es?|seats?|miles?|hours?|hrs?|rows|records|lines|pieces|emails|visits|views|downloads|requests|calls)\b)", RegexOptions.IgnoreCase)]
