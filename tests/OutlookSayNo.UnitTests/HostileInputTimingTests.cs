@@ -80,6 +80,32 @@ public sealed class HostileInputTimingTests
             _ = Composer.Compose(Catalog, new ComposeInput(kind, "finance", email, c, new Dictionary<string, string?>(), offered, null, User), Today, [], CancellationToken.None);
         }, LinearTime.Ms(500));
 
+    // A body of nothing but figures allocates the figures and the list that holds them (96 bytes a figure) and
+    // little else: the lists that grew with them, the match places and the sort keys were 5.5 MB more on the
+    // large-object heap (140 bytes a figure), whose collections cost more than the reading. Bytes allocated do
+    // not depend on the machine's load, but until the JIT recompiles them the framework's precompiled helpers
+    // that the regexes call box characters (24 MB more for "$1"), so the least of up to twenty calls counts.
+    [Theory]
+    [InlineData("percent")]
+    [InlineData("dollar digit")]
+    public void A_figure_dense_body_allocates_little_beyond_its_figures(string shape)
+    {
+        var body = PathologicalBodies.Make(shape, LinearTime.Size);
+        var count = FigureExtractor.Extract(body, Today).Count;
+        var bound = count * 100L + 64 * 1024;
+        var least = long.MaxValue;
+        for (var i = 0; i < 20 && least > bound; i++)
+        {
+            Thread.Sleep(100); // time for the JIT's background recompilation
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            _ = FigureExtractor.Extract(body, Today);
+            least = Math.Min(least, GC.GetAllocatedBytesForCurrentThread() - before);
+        }
+
+        Assert.True(count > 130_000, $"'{shape}': {count:N0} figures");
+        Assert.True(least <= bound, $"'{shape}': {count:N0} figures allocated {least:N0} bytes at least, {least / (double)count:0} a figure");
+    }
+
     [Fact]
     public void A_figure_dense_text_read_up_to_a_limit_stops_there_and_says_so()
     {
