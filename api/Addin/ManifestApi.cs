@@ -70,7 +70,7 @@ public static class ManifestApi
             .WithName("GetAddinManifest")
             .WithSummary("The Outlook add-in manifest for this host")
             .WithDescription("Returns the repository's manifest.xml with every " + DevelopmentOrigin + " URL moved to the public origin " +
-                             "(Addin:PublicOrigin, else the origin of this request) and WebApplicationInfo set to the Entra app " +
+                             "(Addin:PublicOrigin; else, in Development on a loopback host only, the origin of this request) and WebApplicationInfo set to the Entra app " +
                              "(Addin:ClientId and Addin:Resource). For a one-off, ?origin=https://sayno.contoso.com&clientId=<GUID> " +
                              "overrides both; the resource then becomes api://{host}/{clientId}.")
             .Produces<string>(StatusCodes.Status200OK, "application/xml")
@@ -86,12 +86,15 @@ public static class ManifestApi
 
         // Classic Outlook on Windows runs the on-send handler as a bare script, and lets it call this
         // origin only if the origin lists the script here.
-        routes.MapGet("/.well-known/microsoft-officeaddins-allowed.json", (HttpContext http, IOptions<AddinOptions> options) =>
+        routes.MapGet("/.well-known/microsoft-officeaddins-allowed.json", Results<JsonHttpResult<AllowedScripts>, ProblemHttpResult> (HttpContext http, IOptions<AddinOptions> options, IHostEnvironment env) =>
             {
                 var origin = !string.IsNullOrWhiteSpace(options.Value.PublicOrigin) && TryParseOrigin(options.Value.PublicOrigin, out var configured, out _)
                     ? configured!
-                    : $"{http.Request.Scheme}://{http.Request.Host.Value}";
-                return TypedResults.Json(new { allowed = new[] { $"{origin}/addin/onsend.js" } });
+                    : LoopbackOrigin(http, env);
+                return origin is null
+                    ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No public origin configured",
+                        detail: "Set Addin:PublicOrigin to the origin Outlook loads the add-in from; the Host header of a request is never trusted for it.")
+                    : TypedResults.Json(new AllowedScripts([$"{origin}/addin/onsend.js"]));
             })
             .WithTags("Add-in")
             .WithName("AllowedAddinScripts")
@@ -101,6 +104,21 @@ public static class ManifestApi
     }
 
     public sealed record SignInConfig(string ClientId, string Authority, string Scope);
+
+    public sealed record AllowedScripts(IReadOnlyList<string> Allowed);
+
+    /// <summary>The request's own origin, only in Development and only on a loopback host: anywhere else the Host
+    /// header is the caller's to choose, and a manifest or allow-list built from it would point Outlook at any site.</summary>
+    private static string? LoopbackOrigin(HttpContext http, IHostEnvironment env)
+    {
+        if (!env.IsDevelopment()) return null;
+        var host = http.Request.Host.Host;
+        var loopback = host.Equals("localhost", StringComparison.OrdinalIgnoreCase)
+            || (System.Net.IPAddress.TryParse(host.Trim('[', ']'), out var ip) && System.Net.IPAddress.IsLoopback(ip));
+        if (!loopback || http.Request.Scheme is not ("http" or "https")) return null;
+        var own = $"{http.Request.Scheme}://{http.Request.Host.Value}";
+        return Uri.TryCreate(own, UriKind.Absolute, out var uri) ? uri.GetLeftPart(UriPartial.Authority) : null;
+    }
 
     private static Results<Ok<SignInConfig>, ProblemHttpResult> GetSignInConfig(IConfiguration config, IOptions<AuthOptions> auth,
         IOptions<AddinOptions> addin, IHostEnvironment env)
@@ -130,12 +148,9 @@ public static class ManifestApi
         }
         else
         {
-            var own = $"{http.Request.Scheme}://{http.Request.Host.Value}";
-            publicOrigin = Uri.TryCreate(own, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
-                ? uri.GetLeftPart(UriPartial.Authority)
-                : null;
+            publicOrigin = LoopbackOrigin(http, env);
             if (publicOrigin is null)
-                errors["origin"] = [$"This request's own origin ('{Shorten(own)}') is not a usable URL: pass ?origin=https://your.host or set Addin:PublicOrigin."];
+                errors["origin"] = ["No public origin is configured: set Addin:PublicOrigin or pass ?origin=https://your.host (the Host header of a request is trusted only on a loopback host in Development)."];
         }
 
         string? appId = null;

@@ -25,10 +25,14 @@ public sealed class SecurityOptions
 
     public RateLimitOptions RateLimit { get; set; } = new();
 
+    // Outlook on the web and the new Outlook frame the pane from these origins (work or school accounts on
+    // outlook.office.com / outlook.office365.com and the newer outlook.cloud.microsoft, personal accounts on
+    // outlook.live.com); classic Outlook on Windows and Mac hosts it in a web view with no frame ancestor at all.
+    // Not every *.office.com or *.microsoft.com host: any page there could frame the pane. A sovereign cloud's
+    // Outlook host goes in Security:FrameAncestors.
     public static readonly string[] DefaultFrameAncestors =
     [
-        "'self'", "https://outlook.office.com", "https://outlook.office365.com", "https://outlook.live.com",
-        "https://*.officeapps.live.com", "https://*.office.com", "https://*.microsoft.com",
+        "'self'", "https://outlook.office.com", "https://outlook.office365.com", "https://outlook.cloud.microsoft", "https://outlook.live.com",
     ];
     public static readonly string[] DefaultAddinScriptSources = ["https://appsforoffice.microsoft.com"];
     public static readonly string[] DefaultAddinConnectSources = ["https://login.microsoftonline.com"];

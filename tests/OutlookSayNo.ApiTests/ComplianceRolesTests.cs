@@ -157,6 +157,21 @@ public sealed class ComplianceRolesTests(ComplianceRolesFixture fixture) : IClas
     }
 
     [Fact]
+    public async Task An_account_manager_reads_the_reviewers_comments_on_their_own_draft()
+    {
+        // Decided: a comment is feedback on the manager's own reply, so they see it, with the reviewer's name.
+        var draft = await ComplianceRolesFixture.Draft(Client("AccountManager", "Sam Carter"), "Sam's second renewal");
+        var posted = await Client("ComplianceReviewer", "Rita Review").PostJsonAsync($"/api/compliance/drafts/{draft}/actions",
+            new { type = "comment", comment = "Lead with the volume tier next time." });
+        Assert.Equal(HttpStatusCode.Created, posted.StatusCode);
+
+        var detail = await (await Client("AccountManager", "Sam Carter").GetAsync($"/api/compliance/drafts/{draft}")).ReadNodeAsync();
+        var comment = Assert.Single(detail["records"]!.AsArray(), r => (string?)r!["type"] == "comment")!;
+        Assert.Equal("Lead with the volume tier next time.", (string?)comment["payload"]!["comment"]);
+        Assert.Equal("Rita Review", (string?)comment["user"]!["name"]);
+    }
+
+    [Fact]
     public async Task A_user_with_both_roles_gets_the_reviewers_view()
     {
         var both = Client("AccountManager,ComplianceReviewer", "Sam Carter");

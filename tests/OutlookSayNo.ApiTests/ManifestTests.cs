@@ -382,6 +382,26 @@ public sealed class ManifestTests(SayNoFactory factory) : IClassFixture<SayNoFac
         throw new InvalidOperationException("OutlookSayNo.sln not found above " + AppContext.BaseDirectory);
     }
 
+    [Theory]
+    [InlineData("/addin/manifest.xml")]
+    [InlineData("/.well-known/microsoft-officeaddins-allowed.json")]
+    public async Task A_forged_host_header_never_reaches_the_manifest_or_the_allow_list(string path)
+    {
+        // In Development the request's own origin is used only on a loopback host.
+        var client = factory.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Host = "evil.example";
+        var response = await client.SendAsync(request);
+        Assert.NotEqual(HttpStatusCode.OK, response.StatusCode);
+        Assert.DoesNotContain("evil.example", await response.Content.ReadAsStringAsync());
+
+        // Outside Development (here with Entra sign-in, as in production) no request's Host is used, even a loopback one.
+        using var production = new EntraFactory();
+        var fromProduction = await production.CreateClient().GetAsync(path);
+        Assert.True(fromProduction.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.NotFound, fromProduction.StatusCode.ToString());
+        Assert.Contains("Addin:PublicOrigin", await fromProduction.Content.ReadAsStringAsync());
+    }
+
     [Fact]
     public async Task The_well_known_list_allows_the_on_send_script_of_this_origin_for_classic_Outlook()
     {

@@ -59,6 +59,9 @@ public sealed class SecurityHeadersTests(SayNoFactory factory) : IClassFixture<S
         Assert.Contains("https://outlook.office365.com", ancestors);
         Assert.Contains("'self'", ancestors);
         Assert.DoesNotContain("'none'", ancestors);
+        // Only Outlook's own hosts: no wildcard lets any page on a Microsoft or Office domain frame the pane.
+        Assert.DoesNotContain("*", ancestors);
+        Assert.All(ancestors.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(a => a != "'self'"), a => Assert.StartsWith("https://outlook.", a));
         Assert.Contains("https://appsforoffice.microsoft.com", Directive(csp, "script-src"));
         Assert.Contains("https://login.microsoftonline.com", Directive(csp, "connect-src"));
         Assert.DoesNotContain("unsafe-eval", csp);
