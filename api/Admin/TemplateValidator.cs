@@ -130,7 +130,7 @@ public sealed class TemplateValidator(Classifier classifier, ModelCache models, 
     /// <summary><see cref="Preview"/>, except that a render over its budget throws <see cref="TemplateBudgetException"/>.</summary>
     private PreviewDto PreviewWithinBudget(KindCatalog catalog, Kind kind, string audience, DraftEmail email, Classification classification,
         IReadOnlyDictionary<string, string?> fields, IReadOnlyCollection<string>? alternatives, string? theyAreRightAbout,
-        ClaimsPrincipal user, CancellationToken ct)
+        ClaimsPrincipal user, CancellationToken ct, IReadOnlyList<string>? also = null)
     {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var errors = new Dictionary<string, string[]>();
@@ -144,7 +144,7 @@ public sealed class TemplateValidator(Classifier classifier, ModelCache models, 
         try
         {
             // The same compose step as a draft: what the admin sees is what an account manager gets.
-            var composed = Composer.Compose(catalog, new ComposeInput(kind, audience, email, classification, fields, offered, theyAreRightAbout, user, Budget: _budget), today, errors, ct);
+            var composed = Composer.Compose(catalog, new ComposeInput(kind, audience, email, classification, fields, offered, theyAreRightAbout, user, Budget: _budget, Also: also), today, errors, ct);
             problems.AddRange(errors.Select(e => new TemplateProblem($"{kind.Id}/kind.json", $"{e.Key}: {string.Join(" ", e.Value)}", Kind: kind.Id, Audience: audience)));
             if (composed is null) return new PreviewDto(audience, "", "", null, [], problems);
             var check = composed.Check;
@@ -169,8 +169,12 @@ public sealed class TemplateValidator(Classifier classifier, ModelCache models, 
             Variant.NoAlternatives => [],
             _ => kind.Definition.Alternatives.Where(a => a.Default).Select(a => a.Id).ToList(),
         };
+        // The fullest variant also answers every other ask, so the sentences of _partials/also.scriban are checked too.
+        var also = variant == Variant.AllAlternatives
+            ? catalog.Kinds.Values.Where(k => k.Definition.Refusable && k.Definition.Id != kind.Definition.Id).Select(k => k.Definition.Id).ToList()
+            : null;
         var preview = PreviewWithinBudget(catalog, kind, audience, email, classification, new Dictionary<string, string?>(), offered,
-            variant == Variant.AllAlternatives ? RightAbout : null, user, ct);
+            variant == Variant.AllAlternatives ? RightAbout : null, user, ct, also);
         return preview.Problems.FirstOrDefault();
     }
 

@@ -141,6 +141,19 @@ public sealed class TemplatesApiTests : IDisposable
     }
 
     [Fact]
+    public async Task A_rude_sentence_for_a_second_ask_fails_the_quality_gate()
+    {
+        // The partial only speaks when the account manager ticks another ask; the gate renders that case too.
+        var (content, etag) = await Load(_admin, "_partials/also.scriban");
+        var edited = content.Replace("On the payment terms, ", "On the payment terms, that is a stupid ask: ");
+        Assert.NotEqual(content, edited);
+        var response = await Save(_admin, "_partials/also.scriban", edited, etag);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problems = (await response.ReadNodeAsync())["problems"]!.AsArray();
+        Assert.Contains(problems, p => (string?)p!["check"] == "respectful");
+    }
+
+    [Fact]
     public async Task A_template_that_no_longer_says_no_fails_the_quality_gate_per_example()
     {
         var (content, etag) = await Load(_admin, "discount/technical.scriban");
