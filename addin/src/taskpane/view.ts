@@ -407,26 +407,24 @@ function dataSection(model: PaneModel, h: Handlers): HTMLElement {
   );
 }
 
+/** One ticked-or-not choice of a checklist, with its label and, after it, any note. */
+function checkRow(id: string, value: string, checked: boolean, label: string, onChange: (checked: boolean) => void, note: HTMLElement | null = null): HTMLElement {
+  return el(
+    "div",
+    { className: "check" },
+    el("input", { type: "checkbox", id, value, checked, onchange: (e: Event) => onChange((e.target as HTMLInputElement).checked) }),
+    el("label", { for: id }, label),
+    note,
+  );
+}
+
 function alternativesSection(model: PaneModel, h: Handlers): HTMLElement {
   return el(
     "fieldset",
     { className: "card" },
     el("legend", {}, "Alternatives to offer"),
     model.alternatives.length === 0 ? el("p", { className: "muted" }, "This kind has no alternatives.") : null,
-    ...model.alternatives.map((a) =>
-      el(
-        "div",
-        { className: "check" },
-        el("input", {
-          type: "checkbox",
-          id: `alt-${a.id}`,
-          value: a.id,
-          checked: a.checked,
-          onchange: (e: Event) => h.onAlternative(a.id, (e.target as HTMLInputElement).checked),
-        }),
-        el("label", { for: `alt-${a.id}` }, a.title),
-      ),
-    ),
+    ...model.alternatives.map((a) => checkRow(`alt-${a.id}`, a.id, a.checked, a.title, (checked) => h.onAlternative(a.id, checked))),
   );
 }
 
@@ -438,20 +436,9 @@ function otherAsksSection(model: PaneModel, h: Handlers): HTMLElement {
     el("legend", {}, "Also answer"),
     el("p", { className: "muted" }, "Tick anything else the email asks for; the draft answers each in a sentence of its own."),
     ...model.otherAsks.map((a) =>
-      el(
-        "div",
-        { className: "check" },
-        el("input", {
-          type: "checkbox",
-          id: `also-${a.value}`,
-          value: a.value,
-          checked: a.checked,
-          onchange: (e: Event) => h.onAlso(a.value, (e.target as HTMLInputElement).checked),
-        }),
-        el("label", { for: `also-${a.value}` }, a.label),
+      checkRow(`also-${a.value}`, a.value, a.checked, a.label, (checked) => h.onAlso(a.value, checked),
         // The customer's words, as text: never markup from an email.
-        a.read ? el("span", { className: "muted also-read" }, ` (read in the email: "${a.read}")`) : null,
-      ),
+        a.read ? el("span", { className: "muted also-read" }, ` (read in the email: "${a.read}")`) : null),
     ),
   );
 }
