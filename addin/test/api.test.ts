@@ -2,6 +2,8 @@ import { describe, expect, it, vi } from "vitest";
 import {
   ApiProblemError,
   ApiUnreachableError,
+  CONSIDER_YES,
+  ConsiderYesError,
   MAILBOX_PROBLEMS,
   MailboxProblemError,
   NO_REFUSABLE_ASK,
@@ -91,6 +93,15 @@ describe("api", () => {
     const error = await api.draft({ email: body }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(NoRefusableAskError);
     expect((error as NoRefusableAskError).classification?.primary.category).toBe("other");
+  });
+
+  it("maps 422 consider-yes to a typed error carrying the stance and its sentence", async () => {
+    const stance = { taken: "small", takenLabel: "Consider a yes", suggested: "small", suggestedLabel: "Consider a yes", reason: "Within the limit.", evidence: [{ text: "2% off?", start: 0, length: 7 }] };
+    const { api } = apiWith(() => problem(422, { type: CONSIDER_YES, detail: "Within the limit. No refusal is drafted.", stance }));
+    const error = await api.draft({ email: body }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConsiderYesError);
+    expect((error as ConsiderYesError).stance?.evidence[0]?.text).toBe("2% off?");
+    expect((error as Error).message).toBe("Within the limit. No refusal is drafted.");
   });
 
   it("maps a 422 of another type and a 400 validation problem to 'other' with the field messages", async () => {

@@ -74,8 +74,9 @@ const TYPES: Record<string, Record<string, string | string[] | null>> = {
 /** Members the document cannot describe, by type, with why. */
 const NOT_IN_DOCUMENT: Record<string, string[]> = {
   // Problem details extension members the API adds (errors of a validation problem, template problems, the
-  // current version of a 412, the reading of a refused draft); Swashbuckle describes only the standard five.
-  ProblemDetails: ["errors", "problems", "currentVersion", "classification"],
+  // current version of a 412, the reading of a refused draft, the stance of a "consider a yes"); Swashbuckle
+  // describes only the standard five.
+  ProblemDetails: ["errors", "problems", "currentVersion", "classification", "stance"],
   // An old name of shareSentUnchanged that the dashboard still falls back to; the API never sends it.
   Dashboard: ["sharedSentUnchanged"],
 };

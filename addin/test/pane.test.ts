@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { ASK_UNCLEAR, NO_REFUSABLE_ASK, SayNoApi } from "../src/taskpane/api";
+import { ASK_UNCLEAR, CONSIDER_YES, NO_REFUSABLE_ASK, SayNoApi } from "../src/taskpane/api";
 import { officeMailbox, onItemChanged } from "../src/taskpane/mailbox";
 import { MANAGER_KEY, Pane } from "../src/taskpane/pane";
 import type { DraftRequest } from "../src/taskpane/types";
@@ -108,6 +108,36 @@ describe("the pane", () => {
     [...root.querySelectorAll("button")].find((b) => b.textContent === "Draft a no anyway")!.click();
     await pane.flush();
     expect(drafts().at(-1)?.category).toBe("deadline");
+    expect(root.querySelector("#preview")).not.toBeNull();
+  });
+
+  it("consider a yes: no refusal is drafted; the card says why with their sentence, and a no is one click away", async () => {
+    const stance = {
+      taken: "small",
+      takenLabel: "Consider a yes",
+      suggested: "small",
+      suggestedLabel: "Consider a yes",
+      reason: "The ask is within what you may agree without approval. Amount the discount removes: $60.",
+      evidence: [{ text: "Could you take 2% off our $3,000 order this time?", start: 0, length: 49 }],
+    };
+    const { pane, root, drafts } = setup({
+      ...ok,
+      "/api/drafts": (body) =>
+        (body as DraftRequest).stance === "refuse"
+          ? json(200, draftResponse({}))
+          : problem(422, { type: CONSIDER_YES, title: "Consider a yes", detail: stance.reason, stance }),
+    });
+    await pane.start();
+    expect(root.querySelector("#consider-yes-title")?.textContent).toBe("Consider a yes");
+    expect(root.querySelector("#consider-yes-why")?.textContent).toContain("Amount the discount removes: $60");
+    expect(root.querySelector("#consider-yes blockquote")?.textContent).toBe("Could you take 2% off our $3,000 order this time?");
+    // Nothing to insert while a yes is being considered.
+    expect(root.querySelector("#preview")).toBeNull();
+    expect([...root.querySelectorAll("button")].some((b) => /Insert/.test(b.textContent ?? ""))).toBe(false);
+
+    [...root.querySelectorAll("button")].find((b) => b.textContent === "Draft a no anyway")!.click();
+    await pane.flush();
+    expect(drafts().at(-1)?.stance).toBe("refuse");
     expect(root.querySelector("#preview")).not.toBeNull();
   });
 

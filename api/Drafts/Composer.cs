@@ -66,7 +66,12 @@ public static class Composer
 
         ct.ThrowIfCancellationRequested();
         var stanceRead = StanceReader.Read(input.Classification, kind.Id);
+        // Our failure and an imposition come first; only a plain ask can be small enough to consider a yes.
+        if (stanceRead.Suggested == Stances.Refuse && SmallAsk.Read(kind, catalog, data, reading, input.Classification, today) is { } small)
+            stanceRead = small;
+        // A yes is the account manager's to write: asked to draft anyway, the product drafts the plain no.
         var stance = input.Stance ?? stanceRead.Suggested;
+        if (stance == Stances.Small) stance = Stances.Refuse;
         var template = kind.Templates[input.Audience];
         var offered = input.Offered.Where(kind.AlternativeTexts.ContainsKey).ToList();
         var also = AlsoAsks(catalog, kind, input);

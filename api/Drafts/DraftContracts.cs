@@ -13,7 +13,8 @@ public sealed record DraftRequest(
     string? TheyAreRightAbout,
     // The customer's reason as the account manager puts it: null to use what was read, "" when they gave none.
     string? Reason = null,
-    // The position the reply takes (refuse, own_part, imposed): null to take the one the email suggests.
+    // The position the reply takes (refuse, own_part, imposed, or small: consider a yes, which drafts nothing):
+    // null to take the one the email suggests.
     string? Stance = null,
     // Other asks of the same email the account manager wants answered too (kind ids): each gets its own sentence.
     List<string>? Also = null);

@@ -21,6 +21,8 @@ public abstract record DraftOutcome
     public sealed record NothingToRefuse(Classification Classification, string Category) : DraftOutcome;
     /// <summary>The reading is unsure between two kinds: the account manager picks before anything is drafted.</summary>
     public sealed record AskUnclear(Classification Classification) : DraftOutcome;
+    /// <summary>The ask is within what the account manager may agree: nothing drafted until they ask for a no.</summary>
+    public sealed record ConsiderYes(Classification Classification, string Category, StanceDto Stance) : DraftOutcome;
     public sealed record MailboxFailed(MailboxException Failure) : DraftOutcome;
 }
 
@@ -56,8 +58,8 @@ public sealed partial class DraftService(CatalogStore catalogs, Readings reading
             errors["category"] = [$"'{AsksApi.Shorten(request.Category)}' is not an ask kind: use {string.Join(", ", catalog.Kinds.Keys)}."];
         if (request.TheyAreRightAbout is { Length: > MaxRightAboutChars })
             errors["theyAreRightAbout"] = [$"Keep it to one sentence (at most {MaxRightAboutChars} characters)."];
-        if (request.Stance is not null && (!Stances.IsKnown(request.Stance) || request.Stance == Stances.Small))
-            errors["stance"] = [$"'{AsksApi.Shorten(request.Stance)}' is not a stance this product drafts: use {Stances.Refuse}, {Stances.OwnPart} or {Stances.Imposed}."];
+        if (request.Stance is not null && !Stances.IsKnown(request.Stance))
+            errors["stance"] = [$"'{AsksApi.Shorten(request.Stance)}' is not a stance: use {string.Join(", ", Stances.All)}."];
         if (request.Alternatives is { Count: > 20 }) errors["alternatives"] = ["Offer at most 20 alternatives."];
         if (request.Also is { Count: > 5 }) errors["also"] = ["Answer at most 5 other asks in one draft."];
         else if (request.Also?.Where(a => a is null || catalog.Find(a) is not { Definition.Refusable: true }).ToList() is { Count: > 0 } unknownAsks)
@@ -92,6 +94,9 @@ public sealed partial class DraftService(CatalogStore catalogs, Readings reading
                 request.Also),
             today, errors, ct);
         if (composed is null) return new DraftOutcome.Invalid(errors);
+        // "Consider a yes": no refusal is drafted unless the account manager asks for one (stance refuse).
+        if (request.Stance == Stances.Small || request.Stance is null && composed.StanceRead.Suggested == Stances.Small)
+            return new DraftOutcome.ConsiderYes(classification, kind.Id, StanceDto.From(Stances.Small, composed.StanceRead));
         var (text, html, check, data, alternatives) = (composed.Text, composed.Html, composed.Check, composed.Data, composed.Alternatives);
 
         var dataPoints = data.Values.Where(v => v is not null)

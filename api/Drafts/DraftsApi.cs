@@ -33,7 +33,8 @@ public static class DraftsApi
                              "checks the text, and records the draft in the compliance log before answering. " +
                              "An email with no refusable ask gets 422 no-refusable-ask (choose a category to draft anyway); an email whose ask " +
                              "reads as two kinds almost equally, or only weakly, gets 422 ask-unclear with both candidates and their evidence " +
-                             "(send the chosen category). The response carries the whole classification, so one request is enough. " +
+                             "(send the chosen category); an ask within what the account manager may agree without approval (the kind's smallWhen " +
+                             "rule against a fact), or stance small, gets 422 consider-yes and no draft (send stance refuse to draft a no). The response carries the whole classification, so one request is enough. " +
                              "The same user drafting the same email again (the same Outlook item id, else the same subject, sender and body) " +
                              "makes a revision of one draft: id names this revision (post its events with it), draftId the draft, revision its number.")
             .ProducesValidationProblem()
@@ -105,6 +106,18 @@ public static class DraftsApi
                 {
                     ["candidates"] = unclear.Classification.Unsure.Candidates.Select(c => c.Category).ToList(),
                     ["classification"] = ClassifyResponse.From(unclear.Classification),
+                }),
+            DraftOutcome.ConsiderYes yes => TypedResults.Problem(
+                statusCode: StatusCodes.Status422UnprocessableEntity,
+                title: "Consider a yes",
+                detail: (yes.Stance.Suggested == Stances.Small ? yes.Stance.Reason + " " : "") +
+                        "No refusal is drafted: agree in your own words, or send stance refuse to draft a no anyway.",
+                type: "https://outlooksayno.dev/problems/consider-yes",
+                extensions: new Dictionary<string, object?>
+                {
+                    ["category"] = yes.Category,
+                    ["stance"] = yes.Stance,
+                    ["classification"] = ClassifyResponse.From(yes.Classification),
                 }),
             DraftOutcome.MailboxFailed failed => MailboxProblems.Result(failed.Failure, http),
             _ => throw new InvalidOperationException("Unknown draft outcome."),

@@ -223,6 +223,16 @@ public sealed partial class KindCatalog
             }
         }
 
+        if (def.SmallWhen is { } small)
+        {
+            var point = def.DataPoints.FirstOrDefault(d => d.Name == small.DataPoint);
+            var fact = facts.Facts.FirstOrDefault(f => f.Name == small.AtMostFact);
+            if (point is null) errors.Add(new(where, $"smallWhen names the data point '{small.DataPoint}', which this kind does not have."));
+            if (fact is null) errors.Add(new(where, $"smallWhen names the fact '{small.AtMostFact}', which facts.json does not have."));
+            if (point is not null && fact is not null && point.Unit != fact.Unit)
+                errors.Add(new(where, $"smallWhen compares '{small.DataPoint}' ({point.Unit}) with '{small.AtMostFact}' ({fact.Unit}); use a fact in the same unit."));
+        }
+
         var alternatives = new Dictionary<string, Template>(StringComparer.Ordinal);
         foreach (var alt in def.Alternatives)
         {

@@ -15,6 +15,8 @@ public sealed class KindDefinition
     public List<string> Examples { get; set; } = [];
     public List<DataPointDefinition> DataPoints { get; set; } = [];
     public List<AlternativeDefinition> Alternatives { get; set; } = [];
+    /// <summary>When the ask is small enough to consider a yes rather than draft a no; absent, never.</summary>
+    public SmallAskRule? SmallWhen { get; set; }
 
     /// <summary>The alternatives offered until the account manager picks: every default, or for a brief reply to a
     /// short message only the first (the pane lists the rest to tick). A reply that takes a stance some alternatives
@@ -42,6 +44,15 @@ public sealed class CueDefinition
 {
     public required string Pattern { get; init; }
     public double Weight { get; set; } = 1;
+}
+
+/// <summary>An ask is small when a data point of the kind (what they ask for, or a value computed from it) is above
+/// zero and at most a fact the business sets: the most an account manager may agree without approval. A business
+/// without that fact never gets the suggestion.</summary>
+public sealed class SmallAskRule
+{
+    public required string DataPoint { get; init; }
+    public required string AtMostFact { get; init; }
 }
 
 public sealed class DataPointDefinition

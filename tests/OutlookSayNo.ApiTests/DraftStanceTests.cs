@@ -100,13 +100,76 @@ public sealed class DraftStanceTests(SayNoFactory factory) : IClassFixture<SayNo
         Assert.Empty(json["stance"]!["evidence"]!.AsArray());
     }
 
-    [Theory]
-    [InlineData("maybe")]
-    [InlineData("small")]
-    public async Task A_stance_the_product_does_not_draft_is_a_clear_problem(string stance)
+    [Fact]
+    public async Task A_stance_the_product_does_not_know_is_a_clear_problem()
     {
-        var json = await Draft(new { email = Json.Email(LateOrder), category = "deadline", audience = "commercial", stance }, HttpStatusCode.BadRequest);
+        var json = await Draft(new { email = Json.Email(LateOrder), category = "deadline", audience = "commercial", stance = "maybe" }, HttpStatusCode.BadRequest);
 
-        Assert.Contains("is not a stance this product drafts", json["errors"]!["stance"]![0]!.ToString());
+        Assert.Contains("is not a stance: use refuse, own_part, imposed, small", json["errors"]!["stance"]![0]!.ToString());
+    }
+
+    // 2% of a $3,000 order is $60, within the $100 an account manager may concede without approval (facts.json).
+    private const string SmallDiscount = "Hi Alex,\n\nCould you take 2% off our $3,000 order this time?\n\nThanks,\nPriya";
+
+    [Fact]
+    public async Task An_ask_within_what_the_account_manager_may_concede_drafts_no_refusal_and_says_why()
+    {
+        var subject = $"Small ask {Guid.NewGuid():N}";
+        var json = await Draft(new { email = Json.Email(SmallDiscount, subject), category = "discount", audience = "commercial", fields = new { contractValue = "3000" } },
+            HttpStatusCode.UnprocessableEntity);
+
+        Assert.Equal("https://outlooksayno.dev/problems/consider-yes", (string?)json["type"]);
+        Assert.Equal("Consider a yes", (string?)json["title"]);
+        Assert.Contains("Amount the discount removes: $60", (string?)json["detail"]);
+        Assert.Contains("Most an account manager may concede without approval", (string?)json["detail"]);
+        Assert.Equal("small", (string?)json["stance"]!["suggested"]);
+        Assert.Contains("2% off", (string?)json["stance"]!["evidence"]![0]!["text"]);
+        Assert.Null(json["text"]);
+
+        // Nothing was drafted, so nothing is in the log.
+        var list = await (await factory.ClientAs("ComplianceReviewer", "Rita Reviewer").GetAsync($"/api/compliance/drafts?count=true&q={Uri.EscapeDataString(subject)}")).ReadNodeAsync();
+        Assert.Equal(0, (int)list["total"]!);
+        // The same search finds the draft once the account manager asks for a no.
+        await Draft(new { email = Json.Email(SmallDiscount, subject), category = "discount", audience = "commercial", fields = new { contractValue = "3000" }, stance = "refuse" });
+        list = await (await factory.ClientAs("ComplianceReviewer", "Rita Reviewer").GetAsync($"/api/compliance/drafts?count=true&q={Uri.EscapeDataString(subject)}")).ReadNodeAsync();
+        Assert.Equal(1, (int)list["total"]!);
+    }
+
+    [Fact]
+    public async Task Asked_for_a_no_anyway_the_draft_refuses_and_keeps_the_suggestion_for_the_log()
+    {
+        var json = await Draft(new { email = Json.Email(SmallDiscount, $"Small ask {Guid.NewGuid():N}"), category = "discount", audience = "commercial", fields = new { contractValue = "3000" }, stance = "refuse" });
+
+        Assert.Equal("refuse", (string?)json["stance"]!["taken"]);
+        Assert.Equal("small", (string?)json["stance"]!["suggested"]);
+        Assert.Equal("Consider a yes", (string?)json["stance"]!["suggestedLabel"]);
+        Assert.Contains("We can't lower the price by 2%", (string)json["text"]!);
+
+        var detail = await (await factory.ClientAs("ComplianceReviewer", "Rita Reviewer").GetAsync($"/api/compliance/drafts/{(string)json["id"]!}")).ReadNodeAsync();
+        Assert.Equal("refuse", (string?)detail["generated"]!["stance"]!["taken"]);
+        Assert.Equal("small", (string?)detail["generated"]!["stance"]!["suggested"]);
+    }
+
+    [Fact]
+    public async Task Over_the_limit_or_without_the_deal_size_it_is_a_plain_no()
+    {
+        // 2% of $10,000 is $200, over the limit; without the order's value the amount is not known.
+        var over = await Draft(new { email = Json.Email(SmallDiscount), category = "discount", audience = "commercial", fields = new { contractValue = "10000" } });
+        Assert.Equal("refuse", (string?)over["stance"]!["suggested"]);
+
+        var unknown = await Draft(new { email = Json.Email("Hi Alex,\n\nCould you take 2% off this time?\n\nThanks,\nPriya"), category = "discount", audience = "commercial" });
+        Assert.Equal("refuse", (string?)unknown["stance"]!["suggested"]);
+    }
+
+    [Fact]
+    public async Task The_account_manager_can_choose_to_consider_a_yes_on_any_draft()
+    {
+        var json = await Draft(new { email = Json.Email(LateOrder), category = "deadline", audience = "commercial", stance = "small" }, HttpStatusCode.UnprocessableEntity);
+
+        Assert.Equal("https://outlooksayno.dev/problems/consider-yes", (string?)json["type"]);
+        Assert.Equal("small", (string?)json["stance"]!["taken"]);
+        // The email still suggests owning our part; the account manager's choice does not rewrite that.
+        Assert.Equal("own_part", (string?)json["stance"]!["suggested"]);
+        Assert.StartsWith("No refusal is drafted", (string?)json["detail"]);
     }
 }

@@ -42,4 +42,46 @@ public sealed class StanceTests(PaneFixture fixture, ITestOutputHelper output) :
         // The suggestion and its evidence stay visible, so the account manager can go back.
         await Expect(pane.Page.Locator("#stance-why")).ToContainTextAsync("Suggested: Own our part");
     }
+
+    // $90 is within the $100 an account manager may concede without approval (the shipped discretionAmount).
+    private static OutlookItem SmallClaim() => new()
+    {
+        Mode = "read",
+        Subject = "Courier for the replacement part",
+        Body = "<html><body><p>Hi Sam,</p><p>We would like you to cover the $90 cost of the extra courier we booked for the replacement part.</p>" +
+               "<p>Thanks,<br>Priya Nair</p></body></html>",
+        From = new Address("Priya Nair", "priya.nair@northwind-traders.com"),
+        ItemId = "AAMkAGI2TG98AAA=",
+        ConversationId = "AAQkAGI2conv0098",
+    };
+
+    [Fact]
+    public async Task A_small_ask_gets_no_refusal_until_the_account_manager_asks_for_one()
+    {
+        await using var pane = await NewSession(ReadMode(SmallClaim()));
+        var held = pane.Page.WaitForResponseAsync(r => r.Request.Method == "POST" && r.Url.EndsWith("/api/drafts", StringComparison.Ordinal));
+        await pane.Open(Server.BaseAddress, Server.Token());
+        Assert.Equal(422, (await held).Status);
+
+        var card = pane.Page.Locator("#consider-yes");
+        await Expect(card.Locator("h2")).ToHaveTextAsync("Consider a yes");
+        await Expect(pane.Page.Locator("#consider-yes-why")).ToContainTextAsync("Amount the customer claims: $90");
+        await Expect(card.Locator("blockquote")).ToContainTextAsync("cover the $90 cost of the extra courier");
+        // Nothing to insert: no draft text and no insert button.
+        await Expect(pane.Page.Locator("#draft-text")).ToHaveCountAsync(0);
+        await Expect(pane.Page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Insert" })).ToHaveCountAsync(0);
+
+        var draft = await pane.RedraftAfter(() => card.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Draft a no anyway" }).ClickAsync());
+        Assert.Equal("refuse", draft.GetProperty("stance").GetProperty("taken").GetString());
+        Assert.Equal("small", draft.GetProperty("stance").GetProperty("suggested").GetString());
+        await Expect(pane.Page.Locator("#draft-text")).ToHaveCountAsync(1);
+        await Expect(pane.Page.Locator("#stance-why")).ToContainTextAsync("Suggested: Consider a yes");
+
+        // Choosing "Consider a yes" again takes the draft away.
+        var again = pane.Page.WaitForResponseAsync(r => r.Request.Method == "POST" && r.Url.EndsWith("/api/drafts", StringComparison.Ordinal));
+        await pane.Page.Locator("#stance").SelectOptionAsync("small");
+        Assert.Equal(422, (await again).Status);
+        await Expect(card).ToBeVisibleAsync();
+        await Expect(pane.Page.Locator("#draft-text")).ToHaveCountAsync(0);
+    }
 }

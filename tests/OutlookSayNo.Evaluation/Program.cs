@@ -179,7 +179,7 @@ if (args.Contains("--drafts"))
 }
 if (args.Contains("--stance"))
 {
-    Console.WriteLine(StanceReport.Write(split, predictions.Where(p => split == "all" || p.Email.Split == split), args.Contains("--mistakes")));
+    Console.WriteLine(StanceReport.Write(split, catalog, predictions.Where(p => split == "all" || p.Email.Split == split), args.Contains("--mistakes"), DateOnly.FromDateTime(DateTime.UtcNow)));
     return;
 }
 if (args.Contains("--reading"))

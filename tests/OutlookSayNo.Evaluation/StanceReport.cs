@@ -1,25 +1,34 @@
+using System.Security.Claims;
 using System.Text;
 using OutlookSayNo.Asks;
+using OutlookSayNo.Drafts;
+using OutlookSayNo.Kinds;
+using OutlookSayNo.Reading;
 
 namespace OutlookSayNo.Evaluation;
 
-/// <summary>How often the stance the product suggests matches the labelled one. The stance is read for the
-/// labelled kind (the kind an account manager drafts), on the emails with an ask: a stance is only taken
-/// for a reply that answers one. "small" counts as "refuse" here (the product does not suggest it yet).</summary>
+/// <summary>How often the stance the product suggests matches the labelled one. The stance is the one the compose
+/// step takes for the labelled kind (the kind an account manager drafts), through the email's trade pack, on the
+/// emails with an ask: a stance is only taken for a reply that answers one. "Consider a yes" comes from the shipped
+/// limits an account manager may agree without approval (facts), so it is measured with those.</summary>
 public static class StanceReport
 {
-    public static string Write(string name, IEnumerable<Prediction> predictions, bool details)
+    public static string Write(string name, KindCatalog catalog, IEnumerable<Prediction> predictions, bool details, DateOnly today)
     {
-        var rows = predictions.Where(p => p.Email.Stance is not ("none" or "")).Select(p =>
+        var user = new ClaimsPrincipal(new ClaimsIdentity([new Claim("name", "Sam Porter")], "eval"));
+        var rows = predictions.Where(p => p.Email.Stance is not ("none" or "") && catalog.Find(p.Email.Kind) is { Definition.Refusable: true }).Select(p =>
         {
-            var kind = p.Email.Kind;
-            var read = StanceReader.Read(p.Result, kind);
-            var label = p.Email.Stance == "small" ? Stances.Refuse : p.Email.Stance;
-            return (p.Email.File, Label: label, Raw: p.Email.Stance, Read: read);
+            var view = catalog.Packs.ContainsKey(p.Email.Trade) ? catalog.ForPack(p.Email.Trade) : catalog;
+            var kind = view.Find(p.Email.Kind)!;
+            var email = new DraftEmail(p.Email.Subject, p.Email.Body, new EmailAddress(p.Email.FromName, p.Email.FromEmail), null, null);
+            var composed = Composer.Compose(view, new ComposeInput(kind, Audiences.Commercial, email, p.Result, new Dictionary<string, string?>(),
+                kind.Definition.DefaultOffered(Register.IsBrief(p.Result.Email)), null, user), today, [], CancellationToken.None);
+            var read = composed?.StanceRead ?? StanceReader.Read(p.Result, kind.Id);
+            return (p.Email.File, Label: p.Email.Stance, Raw: p.Email.Stance, Read: read);
         }).ToList();
         var sb = new StringBuilder();
-        sb.AppendLine($"== stance: {name} ({rows.Count} emails with an ask; 'small' counts as 'refuse') ==");
-        foreach (var stance in new[] { Stances.OwnPart, Stances.Imposed })
+        sb.AppendLine($"== stance: {name} ({rows.Count} emails with an ask a draft can answer) ==");
+        foreach (var stance in new[] { Stances.OwnPart, Stances.Imposed, Stances.Small })
         {
             var tp = rows.Count(r => r.Label == stance && r.Read.Suggested == stance);
             var predicted = rows.Count(r => r.Read.Suggested == stance);

@@ -16,6 +16,7 @@ import type {
 
 export const NO_REFUSABLE_ASK = "https://outlooksayno.dev/problems/no-refusable-ask";
 export const ASK_UNCLEAR = "https://outlooksayno.dev/problems/ask-unclear";
+export const CONSIDER_YES = "https://outlooksayno.dev/problems/consider-yes";
 
 /** Problem types of the routes that reach the user's mailbox through Microsoft Graph, by what the pane does about them. */
 export const MAILBOX_PROBLEMS = {
@@ -31,7 +32,7 @@ export const MAILBOX_PROBLEMS = {
 
 export type MailboxReason = keyof typeof MAILBOX_PROBLEMS;
 
-export type ApiErrorKind = "unreachable" | "signedOut" | "notAllowed" | "tooLarge" | "noRefusableAsk" | "askUnclear" | "mailbox" | "other";
+export type ApiErrorKind = "unreachable" | "signedOut" | "notAllowed" | "tooLarge" | "noRefusableAsk" | "askUnclear" | "considerYes" | "mailbox" | "other";
 
 export class ApiError extends Error {
   constructor(
@@ -85,6 +86,23 @@ export class NoRefusableAskError extends ApiError {
   }
   get classification() {
     return this.problem?.classification;
+  }
+}
+
+/**
+ * 422 consider-yes: the ask is within what the account manager may concede without approval (or they chose to
+ * consider a yes), so no refusal was drafted. Carries the stance with the figures and the customer's sentence.
+ */
+export class ConsiderYesError extends ApiError {
+  constructor(problem: ProblemDetails) {
+    super("considerYes", problem.detail ?? "Consider saying yes: no refusal was drafted.", 422, problem);
+    this.name = "ConsiderYesError";
+  }
+  get classification() {
+    return this.problem?.classification;
+  }
+  get stance() {
+    return this.problem?.stance;
   }
 }
 
@@ -175,6 +193,7 @@ export function errorFor(status: number, problem: ProblemDetails | undefined, re
     case 422:
       if (problem?.type === NO_REFUSABLE_ASK) return new NoRefusableAskError(problem);
       if (problem?.type === ASK_UNCLEAR) return new AskUnclearError(problem);
+      if (problem?.type === CONSIDER_YES) return new ConsiderYesError(problem);
       return new ApiProblemError(status, problem);
     case 502:
     case 504:

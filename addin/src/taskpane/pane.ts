@@ -1,7 +1,7 @@
 // The pane controller: reads the item, asks the API, keeps the selections, re-drafts on change
 // (debounced, newest request wins), inserts and records the event; saves the reply in the Drafts
 // folder and confirms a send from Sent Items (both through the API, which reaches Graph).
-import { ApiError, ApiProblemError, AskUnclearError, MailboxProblemError, NoRefusableAskError, TooLargeError, isAbort } from "./api";
+import { ApiError, ApiProblemError, AskUnclearError, ConsiderYesError, MailboxProblemError, NoRefusableAskError, TooLargeError, isAbort } from "./api";
 import { errorLines } from "../shared/labels";
 import type { SayNoApi } from "./api";
 import { InsertTooLargeError, NoItemError } from "./mailbox";
@@ -22,7 +22,7 @@ import {
 } from "./state";
 import type { ConfirmView, Selections } from "./state";
 import type { Audience, ClassifyResponse, DraftResponse, InsertMode, MissingField } from "./types";
-import { MAILBOX_UNAVAILABLE_TEXT, renderChoice, renderLoading, renderNoAsk, renderPane, renderProblem, renderShell, setStatus } from "./view";
+import { MAILBOX_UNAVAILABLE_TEXT, renderChoice, renderConsiderYes, renderLoading, renderNoAsk, renderPane, renderProblem, renderShell, setStatus } from "./view";
 import type { Action, Notice, PaneHandlers, Shell, Tone } from "./view";
 import { draftToInsert, isEdited } from "./draft-text";
 import { updateDraftEdited } from "./draft-view";
@@ -41,7 +41,7 @@ export interface PaneDeps {
   debounceMs?: number;
 }
 
-type Phase = "loading" | "ready" | "noAsk" | "choose" | "problem";
+type Phase = "loading" | "ready" | "noAsk" | "choose" | "considerYes" | "problem";
 
 export class Pane {
   readonly shell: Shell;
@@ -193,6 +193,9 @@ export class Pane {
     } else if (error instanceof AskUnclearError) {
       this.classify = error.classification ?? this.classify;
       this.showChoice(error);
+    } else if (error instanceof ConsiderYesError) {
+      this.classify = error.classification ?? this.classify;
+      this.showConsiderYes(error);
     } else {
       this.showError(error);
     }
@@ -279,7 +282,7 @@ export class Pane {
       } catch (e) {
         if (isAbort(e) || generation !== this.generation || controller.signal.aborted) return;
         this.drafting = false;
-        if (e instanceof NoRefusableAskError || e instanceof AskUnclearError) {
+        if (e instanceof NoRefusableAskError || e instanceof AskUnclearError || e instanceof ConsiderYesError) {
           this.drafted(e);
         } else if (e instanceof ApiError && (e.kind === "unreachable" || e.kind === "other" || e.kind === "mailbox") && this.draft) {
           // Keep the last good draft on screen to read, but not to insert: it no longer fits the choices.
@@ -589,6 +592,32 @@ export class Pane {
       kinds: kindOptions(...(c ? [c.primary.category, ...c.secondary.map((s) => s.category)] : [])),
       onDraft: (kind) => {
         this.selections = { ...this.selections, category: kind };
+        this.phase = "ready";
+        renderLoading(this.shell, "Drafting the no…");
+        void this.redraft();
+      },
+    });
+  }
+
+  /**
+   * The ask is within what the account manager may concede (or they chose to consider a yes): no refusal is
+   * drafted. The card says why, with the customer's sentence; a no is one click away.
+   */
+  private showConsiderYes(error: ConsiderYesError): void {
+    const email = this.email!;
+    this.phase = "considerYes";
+    this.draft = null;
+    setStatus(this.shell, "Consider a yes: no refusal drafted.");
+    const stance = error.stance;
+    const suggested = stance?.suggested === "small";
+    renderConsiderYes(this.shell, {
+      subject: email.subject,
+      sender: senderLabel(email.from),
+      reason: suggested ? stance!.reason : "You chose to consider a yes.",
+      evidence: suggested ? stance!.evidence.map((e) => e.text) : [],
+      onDraftNo: () => {
+        // Back to the stance the email suggests, unless that is the yes itself.
+        this.selections = { ...this.selections, stance: suggested ? "refuse" : undefined };
         this.phase = "ready";
         renderLoading(this.shell, "Drafting the no…");
         void this.redraft();

@@ -56,11 +56,12 @@ export interface StanceView {
   evidence: string[];
 }
 
-/** The stances the pane offers, in plain words (the API drafts these three). */
+/** The stances the pane offers, in plain words (the API drafts the first three; "Consider a yes" drafts nothing). */
 export const STANCES: { value: string; label: string }[] = [
   { value: "refuse", label: "Say no" },
   { value: "own_part", label: "Own our part" },
   { value: "imposed", label: "Answer an imposition" },
+  { value: "small", label: "Consider a yes" },
 ];
 
 /** The fields a figure can fill: those the draft still needs and those of the kind already filled

@@ -241,4 +241,6 @@ export interface ConfirmSentResponse {
 /** RFC 9457 problem details, with the extensions this API adds. */
 export interface ProblemDetails extends SharedProblemDetails {
   classification?: ClassifyResponse;
+  /** consider-yes: the stance, with why and the customer's sentence. */
+  stance?: Stance;
 }

@@ -98,6 +98,28 @@ export function renderNoAsk(
   );
 }
 
+/** The ask is small enough to consider a yes: why (the figures against the limit), the customer's sentence, and a way to a no. */
+export function renderConsiderYes(
+  shell: Shell,
+  view: { subject: string; sender: string; reason: string; evidence: string[]; onDraftNo: () => void },
+): void {
+  clear(shell.content);
+  shell.content.setAttribute("aria-busy", "false");
+  append(
+    shell.content,
+    emailHeader(view.subject, view.sender),
+    el(
+      "section",
+      { className: "consider-yes", id: "consider-yes", "aria-labelledby": "consider-yes-title" },
+      el("h2", { id: "consider-yes-title" }, "Consider a yes"),
+      el("p", { id: "consider-yes-why" }, view.reason),
+      ...view.evidence.map((t) => el("blockquote", { className: "stance-evidence" }, t)),
+      el("p", {}, "No refusal has been drafted. If you agree, reply in your own words; if not, draft the no."),
+      actionRow([{ label: "Draft a no anyway", primary: true, onClick: view.onDraftNo }]),
+    ),
+  );
+}
+
 /** Unsure reading: the two candidates with their evidence; the account manager picks before anything is drafted. */
 export function renderChoice(shell: Shell, view: ChoiceView & { onPick: (kind: string) => void; onNothing: () => void }): void {
   clear(shell.content);

@@ -1,0 +1,102 @@
+using System.Security.Claims;
+using System.Text.Json.Nodes;
+using OutlookSayNo.Asks;
+using OutlookSayNo.Drafts;
+using OutlookSayNo.Kinds;
+
+namespace OutlookSayNo.UnitTests;
+
+/// <summary>"Consider a yes" comes from the business's own limit: what the ask would cost against the most an
+/// account manager may concede without approval (a fact), through the kind's <c>smallWhen</c> rule.</summary>
+public sealed class SmallAskTests
+{
+    private static readonly DateOnly Today = new(2026, 11, 16);
+    private static readonly ClaimsPrincipal User = new(new ClaimsIdentity([new Claim("name", "Sam Porter")], "test"));
+
+    private static Composed Compose(KindCatalog catalog, string kind, string body, params (string Name, string Value)[] fields)
+    {
+        var c = new Classifier(TimeProvider.System).Classify(catalog, "Order", body);
+        var email = new DraftEmail("Order", body, new EmailAddress("Priya Nair", "priya@northwind.com"), null, null);
+        var input = new ComposeInput(catalog.Kinds[kind], "commercial", email, c, fields.ToDictionary(f => f.Name, f => (string?)f.Value), [], null, User);
+        return Composer.Compose(catalog, input, Today, [], CancellationToken.None)!;
+    }
+
+    private const string TwoPercent = "Hi Sam,\n\nCould you take 2% off our order this time?\n\nThanks,\nPriya";
+
+    [Fact]
+    public void A_discount_worth_less_than_the_limit_suggests_a_yes_and_the_text_stays_a_no_until_asked_otherwise()
+    {
+        var composed = Compose(TemplateFixture.Catalog, "discount", TwoPercent, ("contractValue", "3000"));
+
+        Assert.Equal(Stances.Small, composed.StanceRead.Suggested);
+        Assert.Contains("Amount the discount removes: $60", composed.StanceRead.Reason);
+        Assert.Contains("2% off", composed.StanceRead.Evidence.Single().Text);
+        // The composed text is what "draft a no anyway" gives: a plain refusal, never a half-written yes.
+        Assert.Equal(Stances.Refuse, composed.Stance);
+        Assert.Contains("We can't lower the price by 2%", composed.Text);
+    }
+
+    [Theory]
+    [InlineData("10000")] // $200 removed: over the $100 limit
+    [InlineData(null)]    // the order's value unknown: the amount is not known either
+    public void Over_the_limit_or_unknown_it_is_a_plain_no(string? contractValue)
+    {
+        var composed = contractValue is null
+            ? Compose(TemplateFixture.Catalog, "discount", TwoPercent)
+            : Compose(TemplateFixture.Catalog, "discount", TwoPercent, ("contractValue", contractValue));
+
+        Assert.Equal(Stances.Refuse, composed.StanceRead.Suggested);
+    }
+
+    [Fact]
+    public void Our_failure_comes_before_a_small_ask()
+    {
+        const string body = "Hi Sam,\n\nThe order arrived damaged, so could you take 2% off it?\n\nThanks,\nPriya";
+        var composed = Compose(TemplateFixture.Catalog, "discount", body, ("contractValue", "3000"));
+
+        Assert.Equal(Stances.OwnPart, composed.StanceRead.Suggested);
+    }
+
+    [Fact]
+    public void An_amount_in_another_currency_is_not_compared_with_the_limit()
+    {
+        const string body = "Hi Sam,\n\nPlease refund the €80 we paid for the extra pallet.\n\nThanks,\nPriya";
+        var dollars = Compose(TemplateFixture.Catalog, "liability", body.Replace("€80", "$80"));
+        var euros = Compose(TemplateFixture.Catalog, "liability", body);
+
+        Assert.Equal(Stances.Small, dollars.StanceRead.Suggested);
+        Assert.Equal(Stances.Refuse, euros.StanceRead.Suggested);
+    }
+
+    [Fact]
+    public void A_business_without_the_limit_never_gets_the_suggestion()
+    {
+        var catalog = Catalog(facts => facts.AsArray().Single(f => (string?)f!["name"] == "discretionAmount")!["value"] = null);
+
+        Assert.Equal(Stances.Refuse, Compose(catalog, "discount", TwoPercent, ("contractValue", "3000")).StanceRead.Suggested);
+    }
+
+    [Theory]
+    [InlineData("nope", "discretionAmount", "smallWhen names the data point 'nope', which this kind does not have.")]
+    [InlineData("discountAmount", "nope", "smallWhen names the fact 'nope', which facts.json does not have.")]
+    [InlineData("requestedDiscountPercent", "discretionAmount", "smallWhen compares 'requestedDiscountPercent' (percent) with 'discretionAmount' (money); use a fact in the same unit.")]
+    public void A_rule_naming_what_is_not_there_or_comparing_unlike_units_is_refused(string dataPoint, string fact, string message)
+    {
+        var docs = CatalogDocuments.ReadFolder(TemplateFixture.Folder);
+        var kind = JsonNode.Parse(docs["discount/kind.json"].Content!)!;
+        kind["smallWhen"] = new JsonObject { ["dataPoint"] = dataPoint, ["atMostFact"] = fact };
+        docs["discount/kind.json"] = docs["discount/kind.json"] with { Content = kind.ToJsonString() };
+
+        var e = Assert.Throws<CatalogException>(() => KindCatalog.Build(docs));
+        Assert.Contains(message, e.Message);
+    }
+
+    private static KindCatalog Catalog(Action<JsonNode> editFacts)
+    {
+        var docs = CatalogDocuments.ReadFolder(TemplateFixture.Folder);
+        var facts = JsonNode.Parse(docs["facts.json"].Content!)!;
+        editFacts(facts["facts"]!);
+        docs["facts.json"] = docs["facts.json"] with { Content = facts.ToJsonString() };
+        return KindCatalog.Build(docs);
+    }
+}
