@@ -24,6 +24,12 @@ public sealed record AskReading(
     /// <summary>The email the figures' places refer to.</summary>
     public EmailText? EmailText { get; init; }
 
+    /// <summary>The index of the newest message's sentence read as the ask (null when none was found).</summary>
+    public int? RequestIndex { get; init; }
+
+    /// <summary>The account manager pointed to the sentence that asks: it is the ask, whatever the reader found.</summary>
+    public bool Pointed { get; init; }
+
     /// <summary>Whether the reason reads as a clause ("your budget was cut") rather than a thing ("the fire in despatch").</summary>
     public bool ReasonIsClause => ReasonTheirs is { } r && AskReader.IsClause(r);
 }
@@ -33,12 +39,16 @@ public static partial class AskReader
     /// <summary>Words longer than this are not a phrase we can say back; the draft falls back on the kind's own words.</summary>
     public const int MaxPhraseWords = 16;
 
-    public static AskReading Read(Classification c, string kind)
+    /// <summary>Reads the ask of <paramref name="kind"/>; <paramref name="pointed"/> is the index of the sentence the
+    /// account manager says asks it (one of the newest message's sentences), which then carries the ask and its figure.</summary>
+    public static AskReading Read(Classification c, string kind, int? pointed = null)
     {
         var email = c.Email;
-        var sentences = Classifier.AskSentences(c, kind);
+        var chosen = pointed is { } p && c.Evidence?.Message.Sentences is { } all && p >= 0 && p < all.Length ? all[p] : null;
+        var sentences = chosen is not null ? [chosen] : Classifier.AskSentences(c, kind);
         var figures = FigureRoles.Assign(email, c.Figures, kind, sentences, c.Evidence?.Message, c.Evidence?.Acts);
-        var requested = FigureRoles.Requested(figures, kind);
+        // A pointed sentence is the whole ask: its figure, never one from another sentence the reader took for asking.
+        var requested = FigureRoles.Requested(chosen is null ? figures : figures.Where(f => f.InMainAsk).ToList(), kind);
         var ask = sentences.FirstOrDefault();
         var request = ask is null ? null : Span(email, ask.Start, ask.Length);
         var ours = ask is null ? null : RequestPhrase(email.Text.Substring(ask.Start, ask.Length));
@@ -46,7 +56,8 @@ public static partial class AskReader
         var message = c.Evidence?.Message;
         var (reason, reasonTheirs) = message is null ? (null, null) : FindReason(email, message, ask);
         var (offer, offerTheirs) = message is null ? (null, null) : FindOffer(email, message);
-        return new AskReading(kind, request, ours, figures, requested, reason, reasonTheirs, offer, offerTheirs) { EmailText = email };
+        return new AskReading(kind, request, ours, figures, requested, reason, reasonTheirs, offer, offerTheirs)
+            { EmailText = email, RequestIndex = ask?.Index, Pointed = chosen is not null };
     }
 
     private static ReadSpan? Span(EmailText email, int start, int length)

@@ -106,7 +106,7 @@ public static partial class DraftChecker
         if (!sources.AskEvidenced)
         {
             ok = false;
-            notes.Add($"Nothing in this email asks for {sources.AskTitle.ToLowerInvariant()}: check the kind before you send a refusal.");
+            notes.Add($"Nothing in this email asks for {sources.AskTitle.ToLowerInvariant()}: check the kind, or point to the sentence that asks, before you send a refusal.");
         }
         var unsourced = figures.Where(f => !Traces(f, sources.Figures)).Select(f => f.Text).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         if (unsourced.Count > 0)

@@ -22,7 +22,9 @@ public sealed record ComposeInput(
     // What each render may do (configured); null: the defaults.
     RenderBudget? Budget = null,
     // Other asks of the email to answer too (kind ids), each in a sentence of its own.
-    IReadOnlyList<string>? Also = null);
+    IReadOnlyList<string>? Also = null,
+    // The newest message's sentence (index) the account manager says asks it; null: the one the reader found.
+    int? AskSentence = null);
 
 public sealed record Composed(
     AskReading Reading,
@@ -55,7 +57,7 @@ public static class Composer
         // Every draft argues with the customer's business pack: its facts and alternatives only.
         catalog = catalog.ForEmail(input.Email.From?.Email);
         var kind = catalog.Find(input.Kind.Id) ?? input.Kind;
-        var reading = AskReader.Read(input.Classification, kind.Id);
+        var reading = AskReader.Read(input.Classification, kind.Id, input.AskSentence);
         if (input.Reason is { } said)
             reading = said.Trim().Length == 0
                 ? reading with { Reason = null, ReasonTheirs = null }

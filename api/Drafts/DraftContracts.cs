@@ -17,7 +17,9 @@ public sealed record DraftRequest(
     // null to take the one the email suggests.
     string? Stance = null,
     // Other asks of the same email the account manager wants answered too (kind ids): each gets its own sentence.
-    List<string>? Also = null);
+    List<string>? Also = null,
+    // The sentence that asks, as the account manager points to it: an index into reading.sentences. Null: the reader's.
+    int? AskSentence = null);
 
 public sealed record TemplateRef(string Id, int Version);
 
@@ -86,10 +88,25 @@ public sealed record ReadFigureDto(string Text, string Role, string RoleLabel, i
 
 /// <summary>The ask read in full, for the pane's chips: the kind, the sentence that asks, the figure
 /// asked for, every figure with its role, the reason they give and what they offer in return.</summary>
+/// <summary>One sentence of the newest message, for the account manager to point to the one that asks.</summary>
+public sealed record MessageSentenceDto(int Index, string Text);
+
 public sealed record ReadingDto(string Kind, string KindLabel, string? Request, ReadFigureDto? Requested, IReadOnlyList<ReadFigureDto> Figures,
     Asks.ReadSpan? Reason, Asks.ReadSpan? Offer)
 {
-    public static ReadingDto From(Asks.AskReading r, Kinds.Kind kind, IReadOnlyDictionary<string, DataPointValue?> data)
+    /// <summary>The index of the sentence read as the ask (in <see cref="Sentences"/>); null when none was found.</summary>
+    public int? RequestSentence { get; init; }
+
+    /// <summary>True when the account manager pointed to the sentence that asks.</summary>
+    public bool RequestPointed { get; init; }
+
+    /// <summary>The newest message's sentences (at most <see cref="MaxSentences"/>, each cut at 240 characters), to point to the one that asks.</summary>
+    public IReadOnlyList<MessageSentenceDto> Sentences { get; init; } = [];
+
+    public const int MaxSentences = 60;
+
+    public static ReadingDto From(Asks.AskReading r, Kinds.Kind kind, IReadOnlyDictionary<string, DataPointValue?> data,
+        IReadOnlyList<Reading.Sentence>? sentences = null)
     {
         ReadFigureDto Dto(Asks.RoledFigure f, Reading.EmailText text)
         {
@@ -104,7 +121,18 @@ public sealed record ReadingDto(string Kind, string KindLabel, string? Request, 
         return new ReadingDto(kind.Id, kind.Definition.Title, r.Request?.Text,
             r.Requested is { } req && emailText is not null ? Dto(req, emailText) with { Field = requestedField } : null,
             emailText is null ? [] : r.Figures.Select(f => Dto(f, emailText)).ToList(),
-            r.Reason, r.Offer);
+            r.Reason, r.Offer)
+        {
+            RequestSentence = r.RequestIndex,
+            RequestPointed = r.Pointed,
+            Sentences = sentences is null || emailText is null ? [] : sentences.Take(MaxSentences).Select(s => new MessageSentenceDto(s.Index, Clip(emailText.Text.Substring(s.Start, s.Length)))).ToList(),
+        };
+    }
+
+    private static string Clip(string sentence)
+    {
+        var text = string.Join(' ', sentence.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        return text.Length <= 240 ? text : text[..239].TrimEnd() + "…";
     }
 
     private static bool SameKind(string from, Reading.FigureKind kind) => from switch

@@ -80,6 +80,8 @@ public sealed partial class DraftService(CatalogStore catalogs, Readings reading
         var unknownAlternatives = (request.Alternatives ?? []).Where(a => !kind.AlternativeTexts.ContainsKey(a)).ToList();
         if (unknownAlternatives.Count > 0)
             errors["alternatives"] = [$"Not alternatives of the {kind.Id} kind: {string.Join(", ", unknownAlternatives.Select(AsksApi.Shorten))}. Known: {string.Join(", ", kind.Definition.Alternatives.Select(a => a.Id))}."];
+        if (request.AskSentence is { } pointed && (pointed < 0 || pointed >= (classification.Evidence?.Message.Sentences.Length ?? 0)))
+            errors["askSentence"] = [$"The newest message has {classification.Evidence?.Message.Sentences.Length ?? 0} sentences: point to one of them by its index in reading.sentences."];
         if (request.Reason is { Length: > MaxRightAboutChars })
             errors["reason"] = [$"Keep their reason to one sentence (at most {MaxRightAboutChars} characters)."];
         if (errors.Count > 0) return new DraftOutcome.Invalid(errors);
@@ -91,7 +93,7 @@ public sealed partial class DraftService(CatalogStore catalogs, Readings reading
         var offeredIds = request.Alternatives ?? kind.Definition.DefaultOffered(Register.IsBrief(classification.Email), stance);
         var composed = Composer.Compose(catalog,
             new ComposeInput(kind, audience, email, classification, request.Fields ?? [], offeredIds, request.TheyAreRightAbout, user, request.Reason, request.Stance, budget.Value,
-                request.Also),
+                request.Also, request.AskSentence),
             today, errors, ct);
         if (composed is null) return new DraftOutcome.Invalid(errors);
         // "Consider a yes": no refusal is drafted unless the account manager asks for one (stance refuse).
@@ -123,7 +125,7 @@ public sealed partial class DraftService(CatalogStore catalogs, Readings reading
             Ask: classification.Primary,
             SuggestedAudience: classification.Audience,
             Classification: ClassifyResponse.From(classification),
-            Reading: ReadingDto.From(composed.Reading, kind, data),
+            Reading: ReadingDto.From(composed.Reading, kind, data, classification.Evidence?.Message.Sentences),
             SetAsideFields: composed.SetAside,
             Stance: StanceDto.From(composed.Stance, composed.StanceRead),
             Pack: composed.Pack is { } pack ? new PackDto(pack.Id, pack.Title) : null,
@@ -145,8 +147,8 @@ public sealed partial class DraftService(CatalogStore catalogs, Readings reading
             Alternatives: alternatives.Where(a => a.Offered).Select(a => a.Id).ToList(),
             Checks: checks,
             CheckNotes: check.Notes,
-            Ask: new LoggedAsk(classification.Primary.Category, classification.Primary.Confidence, Quote(classification),
-                classification.Secondary.Select(x => x.Category).ToList()),
+            Ask: new LoggedAsk(classification.Primary.Category, classification.Primary.Confidence, AskQuote(classification, composed.Reading),
+                classification.Secondary.Select(x => x.Category).ToList(), composed.Reading.Pointed ? true : null),
             Subject: response.Subject,
             Text: text,
             Email: new LoggedEmail(email.Subject ?? "", email.From?.Name ?? "", email.From?.Email ?? "", email.ItemId, email.ConversationId,
@@ -175,7 +177,7 @@ public sealed partial class DraftService(CatalogStore catalogs, Readings reading
             FromEmail = Clip(email.From?.Email ?? "", 320),
             EmailSubject = Clip(email.Subject ?? "", 1000),
             Subject = Clip(response.Subject, 1010),
-            AskQuote = Quote(classification) is { } q ? Clip(q, 300) : null,
+            AskQuote = AskQuote(classification, composed.Reading) is { } q ? Clip(q, 300) : null,
             Status = LogTypes.Generated,
             Review = "none",
             GeneratedSeq = record.Seq,
@@ -281,6 +283,9 @@ public sealed partial class DraftService(CatalogStore catalogs, Readings reading
         };
     }
 
+    // The sentence the account manager pointed to is the ask compliance should see; else the reader's.
+    private static string? AskQuote(Classification c, AskReading reading) => reading.Pointed ? Quote(reading) : Quote(c);
+
     private static string? Quote(Classification c)
     {
         var s = c.Primary.Sentences.FirstOrDefault();
@@ -353,5 +358,6 @@ public sealed record GeneratedPayload(string Id, string Category, double Confide
 public sealed record LoggedStance(string Taken, string Suggested);
 
 public sealed record LoggedTemplate(string Id, int Version, string Sha256, long CatalogVersion);
-public sealed record LoggedAsk(string Category, double Confidence, string? Quote, IReadOnlyList<string> Secondary);
+/// <summary><c>Pointed</c>: true when the account manager pointed to the sentence that asks (the quote is theirs), else absent.</summary>
+public sealed record LoggedAsk(string Category, double Confidence, string? Quote, IReadOnlyList<string> Secondary, bool? Pointed = null);
 public sealed record LoggedEmail(string Subject, string FromName, string FromEmail, string? ItemId, string? ConversationId, string BodySha256);

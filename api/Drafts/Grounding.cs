@@ -18,7 +18,8 @@ public static class Grounding
         var findings = kind.Definition.DataPoints.Where(d => d.Unit == "text" && d.Input)
             .Select(d => fields.TryGetValue(d.Name, out var v) ? v?.Trim() ?? "" : "")
             .Where(v => v.Length > 0).ToList();
-        return new GroundingSources(figures, Classifier.AskEvidenced(c, kind.Id), kind.Definition.Title, findings);
+        // A sentence the account manager pointed to is the ask's evidence: it is in this email, and they read it as the ask.
+        return new GroundingSources(figures, reading.Pointed || Classifier.AskEvidenced(c, kind.Id), kind.Definition.Title, findings);
     }
 
     /// <summary>The figures a sent reply may rest on: those of the draft it came from (checked when it was made)

@@ -138,4 +138,41 @@ public sealed class DraftReadingTests(MailboxStandInFactory factory) : IClassFix
         Assert.Equal("https://outlooksayno.dev/problems/no-refusable-ask", (string?)json["type"]);
         Assert.Null(json["classification"]!["unsure"]);
     }
+
+    private const string Unasked =
+        "Hi Sam,\n\nThe March parts order went well, thank you. For the April batch, the plant would rather you sent it straight from the line this time and left the final paperwork until later.\n\nThanks,\nPriya Nair";
+
+    [Fact]
+    public async Task The_account_manager_points_to_the_sentence_that_asks_and_the_check_and_the_log_take_it()
+    {
+        var subject = $"April batch {Guid.NewGuid():N}";
+        var (status, first) = await Draft(new { email = Json.Email(Unasked, subject), category = "exception", audience = "finance" });
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.False((bool)first["checks"]!["grounded"]!);
+        var sentences = first["reading"]!["sentences"]!.AsArray();
+        var index = sentences.Single(x => ((string)x!["text"]!).StartsWith("For the April batch", StringComparison.Ordinal))!["index"]!.GetValue<int>();
+        Assert.False((bool)first["reading"]!["requestPointed"]!);
+
+        var (again, pointed) = await Draft(new { email = Json.Email(Unasked, subject), category = "exception", audience = "finance", askSentence = index });
+        Assert.Equal(HttpStatusCode.OK, again);
+        Assert.True((bool)pointed["checks"]!["grounded"]!, pointed["checkNotes"]!.ToJsonString());
+        Assert.True((bool)pointed["reading"]!["requestPointed"]!);
+        Assert.Equal(index, pointed["reading"]!["requestSentence"]!.GetValue<int>());
+        Assert.StartsWith("For the April batch", (string?)pointed["reading"]!["request"]);
+
+        // Compliance sees the sentence the account manager pointed to, and that they pointed to it.
+        var detail = await (await factory.ClientAs("ComplianceReviewer", "Rita Reviewer").GetAsync($"/api/compliance/drafts/{(string)pointed["draftId"]!}")).ReadNodeAsync();
+        var ask = detail["revisions"]!.AsArray().Last()!["generated"]!["ask"]!;
+        Assert.True((bool)ask["pointed"]!);
+        Assert.StartsWith("For the April batch", (string?)ask["quote"]);
+    }
+
+    [Fact]
+    public async Task A_sentence_the_message_does_not_have_is_a_clear_problem()
+    {
+        var (status, json) = await Draft(new { email = Json.Email(Unasked), category = "exception", askSentence = 40 });
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains("The newest message has 3 sentences", json["errors"]!["askSentence"]![0]!.ToString());
+    }
 }

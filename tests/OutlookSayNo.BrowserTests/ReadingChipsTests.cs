@@ -110,4 +110,41 @@ public sealed class ReadingChipsTests(PaneFixture fixture, ITestOutputHelper out
         Assert.Equal("22%", (string?)JsonNode.Parse((await request).PostData!)!["fields"]!["currentMarginPercent"]);
         await Expect(pane.Page.Locator("#field-currentMarginPercent")).ToHaveValueAsync("22%");
     }
+
+    private static OutlookItem TwoSentences() => new()
+    {
+        Mode = "read",
+        Subject = "Renewal",
+        Body = "<html><body><p>Hi Sam,</p><p>Our budget for the renewal is $20,000. We would need 12% off to sign this month.</p>" +
+               "<p>Thanks,<br>Priya Nair</p></body></html>",
+        From = new Address("Priya Nair", "priya.nair@northwind-traders.com"),
+        ItemId = "AAMkAGI2TG97AAA=",
+        ConversationId = "AAQkAGI2conv0097",
+    };
+
+    [Fact]
+    public async Task Pointing_to_another_sentence_re_drafts_with_it_as_the_ask_and_going_back_drops_it()
+    {
+        await using var pane = await NewSession(ReadMode(TwoSentences()));
+        var draft = await pane.OpenAndWaitForDraft(Server.BaseAddress, Server.Token());
+        await Expect(pane.Page.Locator("#ask-sentence")).ToContainTextAsync("12% off");
+        var budget = Reading(draft).GetProperty("sentences").EnumerateArray()
+            .Single(x => x.GetProperty("text").GetString()!.StartsWith("Our budget", StringComparison.Ordinal)).GetProperty("index").GetInt32();
+
+        await pane.Page.Locator("#chip-ask").ClickAsync();
+        var choice = pane.Page.Locator(".ask-choice", new() { HasText = "Our budget for the renewal is $20,000." });
+        var request = pane.Page.WaitForRequestAsync(r => r.Method == "POST" && r.Url.EndsWith("/api/drafts", StringComparison.Ordinal));
+        var pointed = await pane.RedraftAfter(() => choice.ClickAsync());
+
+        Assert.Equal(budget, (int?)JsonNode.Parse((await request).PostData!)!["askSentence"]);
+        Assert.True(Reading(pointed).GetProperty("requestPointed").GetBoolean());
+        await Expect(pane.Page.Locator("#ask-sentence")).ToContainTextAsync("Our budget for the renewal is $20,000.");
+        await Expect(pane.Page.Locator("#chip-ask")).ToHaveTextAsync("The ask, as you pointed to it");
+
+        await pane.Page.Locator("#chip-ask").ClickAsync();
+        var back = pane.Page.WaitForRequestAsync(r => r.Method == "POST" && r.Url.EndsWith("/api/drafts", StringComparison.Ordinal));
+        await pane.RedraftAfter(() => pane.Page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Use what Say no read" }).ClickAsync());
+        Assert.Null(JsonNode.Parse((await back).PostData!)!["askSentence"]);
+        await Expect(pane.Page.Locator("#ask-sentence")).ToContainTextAsync("12% off");
+    }
 }

@@ -20,7 +20,8 @@ public static partial class DraftReport
         int Formal = 0, int FormalAnswered = 0, int Informal = 0, int InformalAnswered = 0,
         int TradeDrafts = 0, int CrossTrade = 0, int CrossTradeFacts = 0,
         int ShortEmails = 0, int ShortAnsweredShort = 0, double ShortMedianWords = 0, double LongMedianWords = 0,
-        int TwoAsk = 0, int SecondRead = 0, int EveryAskAnswered = 0, int AutoRight = 0, int AutoNeverAsked = 0);
+        int TwoAsk = 0, int SecondRead = 0, int EveryAskAnswered = 0, int AutoRight = 0, int AutoNeverAsked = 0,
+        int Pointable = 0, int GroundedOncePointed = 0);
 
     /// <summary>A customer message of at most this many words (before the signature) is short: a two-line post.</summary>
     public const int ShortMessageWords = 60;
@@ -74,6 +75,7 @@ public static partial class DraftReport
         bool details, DateOnly today)
     {
         var user = new ClaimsPrincipal(new ClaimsIdentity([new Claim("name", "Sam Porter")], "eval"));
+        int pointable = 0, groundedPointed = 0;
         int emails = 0, drafts = 0, grounded = 0, greetingRight = 0, greetingLabelled = 0, withRequested = 0, cited = 0, falsePressure = 0, unsourced = 0;
         var overlaps = new List<double>();
         var sb = new StringBuilder();
@@ -171,6 +173,16 @@ public static partial class DraftReport
             }
             if (texts.Count == 3) overlaps.Add(Overlap(texts));
 
+            // As the pane makes it once the account manager points to the sentence that asks (the labelled clause).
+            if (PointedSentence(p) is { } pointedAt)
+            {
+                pointable++;
+                var onPointed = Composer.Compose(view, new ComposeInput(kind, Audiences.Commercial, email, p.Result, new Dictionary<string, string?>(), offered, null, user,
+                    AskSentence: pointedAt), today, new Dictionary<string, string[]>(), CancellationToken.None);
+                if (onPointed is { Check.Checks.Grounded: true }) groundedPointed++;
+                else if (details && onPointed is not null) sb.AppendLine($"  not grounded once pointed {p.Email.File}: {string.Join(" ", onPointed.Check.Notes)}");
+            }
+
             // Every ask answered: the labelled other asks this pack can answer.
             var otherAsks = p.Email.Secondary.Where(s => s != kind.Definition.Id && view.Find(s) is { Definition.Refusable: true }).Distinct().ToList();
             if (otherAsks.Count > 0)
@@ -193,8 +205,20 @@ public static partial class DraftReport
         var m = new Measures(emails, drafts, grounded, greetingRight, withRequested, cited, falsePressure, unsourced,
             overlaps.Count == 0 ? 0 : overlaps.Average(), greetingLabelled, noAsk, noAskRefusable, formal, formalAnswered, informal, informalAnswered,
             tradeDrafts, crossTrade, crossTradeFacts, shortWords.Count, shortWords.Count(w => w <= ShortReplyWords), Median(shortWords), Median(longWords),
-            twoAsk, secondRead, everyAsk, autoRight, autoNeverAsked);
+            twoAsk, secondRead, everyAsk, autoRight, autoNeverAsked, pointable, groundedPointed);
         return (m, sb.ToString());
+    }
+
+    /// <summary>The newest message's sentence holding the labelled asking clause, as the account manager would point to it.</summary>
+    private static int? PointedSentence(Prediction p)
+    {
+        if (p.Result.Evidence is not { } e || p.Email.Evidence.Trim().Length == 0) return null;
+        static string Squash(string s) => string.Join(' ', s.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        var clause = Squash(p.Email.Evidence);
+        var head = clause.Length > 40 ? clause[..40] : clause;
+        foreach (var s in e.Message.Sentences)
+            if (Squash(e.Message.Text.Substring(s.Start, s.Length)).Contains(head, StringComparison.Ordinal)) return s.Index;
+        return null;
     }
 
     public static string Show(KindCatalog catalog, Prediction p, DateOnly today)
@@ -225,7 +249,8 @@ public static partial class DraftReport
         static string Pct(int a, int b) => b == 0 ? "-" : $"{100.0 * a / b:0.0}%";
         var sb = new StringBuilder();
         sb.AppendLine($"== drafts for real mail: {name} ({m.Emails} emails with an ask, {m.Drafts} drafts, three audiences each, drafted as the labelled kind) ==");
-        sb.AppendLine($"grounded drafts: {m.Grounded}/{m.Drafts} ({Pct(m.Grounded, m.Drafts)})");
+        sb.AppendLine($"grounded drafts: {m.Grounded}/{m.Drafts} ({Pct(m.Grounded, m.Drafts)}); once the account manager points to the sentence that asks " +
+                      $"(the labelled clause, found in {m.Pointable} of {m.Emails} emails): {m.GroundedOncePointed}/{m.Pointable} ({Pct(m.GroundedOncePointed, m.Pointable)})");
         sb.AppendLine($"right greeting: {m.GreetingRight}/{m.GreetingLabelled} ({Pct(m.GreetingRight, m.GreetingLabelled)})");
         sb.AppendLine($"requested figure cited (emails that state one): {m.RequestedCited}/{m.WithRequested} ({Pct(m.RequestedCited, m.WithRequested)})");
         sb.AppendLine($"false pressure paragraphs: {m.FalsePressure}; unsourced findings: {m.Unsourced}");

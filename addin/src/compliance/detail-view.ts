@@ -122,7 +122,7 @@ export class DetailView {
             el("dd", { testid: "detail-template-version" }, String(template?.version ?? s.templateVersion)),
             template?.sha256 ? el("dt", {}, "SHA-256") : null,
             template?.sha256 ? el("dd", { className: "mono", title: template.sha256 }, shortHash(template.sha256)) : null,
-            g.ask?.quote ? el("dt", {}, "The ask") : null,
+            g.ask?.quote ? el("dt", {}, g.ask.pointed ? "The ask, as the account manager pointed to it" : "The ask") : null,
             g.ask?.quote ? el("dd", { className: "quote" }, ...bidiNodes(g.ask.quote)) : null,
             g.stance?.taken ? el("dt", {}, "Stance") : null,
             g.stance?.taken ? el("dd", { testid: "detail-stance" }, stanceText(g.stance.taken, g.stance.suggested)) : null,

@@ -88,7 +88,8 @@ export interface GeneratedPayload {
   alternatives?: string[];
   checks?: Checks;
   checkNotes?: string[];
-  ask?: { category?: string; confidence?: number; quote?: string | null; secondary?: string[] };
+  /** pointed: the account manager pointed to the sentence that asks (the quote is the one they chose). */
+  ask?: { category?: string; confidence?: number; quote?: string | null; secondary?: string[]; pointed?: boolean | null };
   subject?: string;
   text?: string;
   email?: { subject?: string; fromName?: string; fromEmail?: string; bodySha256?: string };

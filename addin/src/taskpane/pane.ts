@@ -105,6 +105,7 @@ export class Pane {
       // null goes back to the reason as read: the request then carries no reason at all.
       onReason: (reason) => this.change({ reason: reason ?? undefined }),
       onStance: (stance) => this.change({ stance }),
+      onAskSentence: (index) => this.change({ askSentence: index ?? undefined }),
       onPlaceFigure: (text, field) => this.change({ fields: placeFigure(this.current().fields, text, field) }),
       onChip: (open) => {
         this.openChip = open;

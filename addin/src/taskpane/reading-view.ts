@@ -16,9 +16,11 @@ export interface ReadingHandlers {
   onStance(stance: string): void;
   /** Opens a chip's editor (by name), or closes it (null). */
   onChip(open: string | null): void;
+  /** The sentence that asks, as the account manager points to it (null: back to what was read). */
+  onAskSentence(index: number | null): void;
 }
 
-export type ChipName = "kind" | "figure" | "reason";
+export type ChipName = "kind" | "figure" | "reason" | "ask";
 
 export function readingSection(model: PaneModel, open: string | null, h: Partial<ReadingHandlers>): HTMLElement {
   const r = model.reading;
@@ -34,12 +36,64 @@ export function readingSection(model: PaneModel, open: string | null, h: Partial
       r.fromReading ? reasonChip(r.reason, open === "reason", h) : null,
       r.offer ? item("They offer", el("span", { className: "reading-chip reading-chip-fixed", id: "chip-offer" }, r.offer)) : null,
     ),
-    r.request ? el("blockquote", { className: "ask-sentence", id: "ask-sentence" }, r.request) : null,
+    askSentence(r, open === "ask", h),
     r.figures.length
       ? el("dl", { className: "reading-figures" }, ...r.figures.flatMap((f) => [el("dt", {}, f.roleLabel), el("dd", {}, f.text)]))
       : null,
     r.unclear.length ? unclearFigures(r.unclear, h) : null,
     r.stance ? stanceBlock(r.stance, h) : null,
+  );
+}
+
+/**
+ * The sentence that asks, as text, and a way to point to another one: the reply then refuses what that sentence
+ * asks, takes its figure, and the "grounded" check counts it as the ask's evidence.
+ */
+function askSentence(r: ReadingView, open: boolean, h: Partial<ReadingHandlers>): HTMLElement | null {
+  const canPoint = r.sentences.length > 1 || (r.sentences.length === 1 && r.requestSentence === null);
+  if (!r.request && !canPoint) return null;
+  const label = r.request ? (r.pointed ? "The ask, as you pointed to it" : "Not the sentence that asks?") : "Point to the sentence that asks";
+  return el(
+    "div",
+    { className: "ask-block" },
+    r.request ? el("blockquote", { className: "ask-sentence", id: "ask-sentence" }, r.request) : null,
+    canPoint
+      ? el(
+          "button",
+          { type: "button", className: "link small", id: "chip-ask", "aria-expanded": open ? "true" : "false", "aria-controls": "chip-ask-editor", onclick: () => h.onChip?.(open ? null : "ask") },
+          label,
+        )
+      : null,
+    open
+      ? editor(
+          "ask",
+          el("p", { id: "ask-choices-title" }, "Which sentence asks? The reply will refuse what it asks."),
+          el(
+            "ul",
+            { className: "ask-choices", "aria-labelledby": "ask-choices-title" },
+            ...r.sentences.map((s) =>
+              el(
+                "li",
+                {},
+                el(
+                  "button",
+                  {
+                    type: "button",
+                    className: s.index === r.requestSentence ? "ask-choice current" : "ask-choice",
+                    "aria-pressed": s.index === r.requestSentence ? "true" : "false",
+                    onclick: () => {
+                      h.onChip?.(null);
+                      h.onAskSentence?.(s.index);
+                    },
+                  },
+                  s.text,
+                ),
+              ),
+            ),
+          ),
+          r.pointed ? actionRow([{ label: "Use what Say no read", onClick: () => { h.onChip?.(null); h.onAskSentence?.(null); } }]) : null,
+        )
+      : null,
   );
 }
 

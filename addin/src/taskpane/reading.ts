@@ -37,6 +37,11 @@ export interface ReadingView {
   kind: { id: string; label: string };
   /** The whole sentence that asks; "" when none is known. */
   request: string;
+  /** The newest message's sentences the account manager can point to as the ask; empty from older APIs. */
+  sentences: { index: number; text: string }[];
+  /** The index of the sentence read as the ask, and whether the account manager pointed to it. */
+  requestSentence: number | null;
+  pointed: boolean;
   requested: FigureChip | null;
   /** Other figures whose role is known, read-only. */
   figures: { text: string; roleLabel: string }[];
@@ -117,6 +122,9 @@ export function readingView(draft: DraftResponse, selections: Selections): Readi
       fromReading: false,
       kind,
       request: askingSentence(draft, category),
+      sentences: [],
+      requestSentence: null,
+      pointed: false,
       requested: null,
       figures: [],
       reason: { text: "", state: "none", corrected: false },
@@ -151,6 +159,9 @@ export function readingView(draft: DraftResponse, selections: Selections): Readi
     fromReading: true,
     kind,
     request: (sameKind ? reading.request : askingSentence(draft, category)) || askingSentence(draft, category),
+    sentences: reading.sentences ?? [],
+    requestSentence: reading.requestSentence ?? null,
+    pointed: reading.requestPointed === true,
     requested,
     figures: figures.map((f) => ({ text: f.text, roleLabel: f.roleLabel || humanizeId(f.role) })),
     reason,

@@ -14,6 +14,7 @@ const CHANGE_WORDS: [keyof Selections, string][] = [
   ["also", "Changing the other asks to answer"],
   ["theyAreRightAbout", "Changing what they are right about"],
   ["stance", "Changing the stance"],
+  ["askSentence", "Pointing to the sentence that asks"],
 ];
 
 /** "Changing the audience" for the first kind of change the patch holds. */

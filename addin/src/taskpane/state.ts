@@ -293,6 +293,8 @@ export interface Selections {
   stance?: string;
   /** The email's other asks the account manager ticked to answer too. */
   also?: string[];
+  /** The sentence that asks, as the account manager pointed to it (index in reading.sentences). */
+  askSentence?: number;
 }
 
 export function emptySelections(): Selections {
@@ -323,6 +325,7 @@ export function buildDraftRequest(email: EmailData, selections: Selections): Dra
   // Only a correction is sent: absent means "use the reason as read".
   if (selections.reason !== undefined) request.reason = selections.reason.trim();
   if (selections.stance) request.stance = selections.stance;
+  if (selections.askSentence !== undefined) request.askSentence = selections.askSentence;
   // The kind being drafted is answered in full already; never name it again as another ask.
   const also = (selections.also ?? []).filter((k) => k !== selections.category);
   if (also.length > 0) request.also = also;

@@ -83,6 +83,8 @@ export interface DraftRequest {
   stance?: string;
   /** The email's other asks to answer too (kind ids), each in a sentence of its own. */
   also?: string[];
+  /** The sentence that asks, as the account manager points to it (an index into reading.sentences). */
+  askSentence?: number;
 }
 
 /** Another ask of the email the draft answers, with the customer's sentence when the reader found it. */
@@ -148,6 +150,12 @@ export interface Reading {
   figures: ReadingFigure[];
   reason: ReadingSpan | null;
   offer: ReadingSpan | null;
+  /** The index (in sentences) of the sentence read as the ask; null when none was found. */
+  requestSentence?: number | null;
+  /** True when the account manager pointed to the sentence that asks. */
+  requestPointed?: boolean;
+  /** The newest message's sentences, to point to the one that asks. */
+  sentences?: { index: number; text: string }[];
 }
 
 export interface Checks {
