@@ -11,6 +11,8 @@ each on the side that keeps every kind, threats, abuse and two-ask items closest
 to 40% test. Labels decide the placement, never a prediction: the split is fixed before anything is
 measured on it, and nothing is tuned on test/.
 
+A group that already has items in dev/ or test/ (from an earlier batch) goes to that side.
+
 Usage: scripts/corpus-split.py [--dry-run]   (moves incoming/*/*.txt to dev/ and test/)
 """
 import collections, glob, hashlib, os, re, shutil, sys
@@ -74,10 +76,21 @@ def main():
     def cost(t):
         return sum((t[k] / totals[k] - TEST_SHARE) ** 2 * (3 if k == "all" else 1) for k in totals)
 
+    # A group already in dev/ or test/ (an earlier batch) stays on its side: no group on both sides.
+    placed = {}
+    for split in ("dev", "test"):
+        for p in glob.glob(os.path.join(ROOT, split, "*.txt")):
+            placed[group(headers(p)["Source"])] = split
     order = sorted(groups, key=lambda g: hashlib.sha1(g.encode()).hexdigest())
     side = {}
     for g in order:
         with_g = test + gfeat[g]
+        if g in placed:
+            side[g] = placed[g]
+            print(f"  {g} is already in {placed[g]}/: kept there")
+            if side[g] == "test":
+                test = with_g
+            continue
         side[g] = "test" if cost(with_g) < cost(test) else "dev"
         if side[g] == "test":
             test = with_g
