@@ -75,11 +75,23 @@ public static class StanceReader
         "(you|they) (don't|do not|didn't|did not|won't|will not) (fix|repair|return|refund|honour|honor) (it|my|our|the)", "(false|broken) promises",
         "(does not|doesn't|no longer|don't|do not) (recognise|recognize|accept) (my|our|the) (license|licence|key|payment|code)", "(didn't|did not) carry over",
         "(paid|charged) (twice|two times|double)", "(got|received|had) no (answer|reply|response)", "caused by a (defect|fault|manufacturing fault)",
-        "(late|delayed) (delivery|shipment|arrival) of (your|the)");
+        "(late|delayed) (delivery|shipment|arrival) of (your|the)",
+        // Overruns, delays and things that came out other than ordered; a service paid for and never usable (dev, second batch).
+        "(cost|budget|time|schedule) overrun*", "(overran|overrun) (the|our|its)? (budget|deadline|schedule|estimate)",
+        "(because of|due to|caused by|through) (the|your|these|those|all the|repeated) (delay|delays|late delivery|late deliveries|overrun|overruns)",
+        "(is|was|has been|have been|are) (taking|taken|took) (so|too|far too|much too|this) long", "how long (this|the|our) (project|job|work|order|repair|fix) (is|was|has been) taking",
+        "(not|never) (been)? able to (use|access|log in|login|download|activate|open) (it|the|your|our|my|this|any)",
+        "(very|completely|totally|entirely) different ... (from|to) (what|the one|the ones) (we|i) (asked|ordered|chose|agreed|paid)",
+        "(we|i) (asked|paid) for ... (but|and) (got|received|you sent|you delivered)",
+        "(have|has|we've|i've) received nothing", "you (told|promised|assured) (me|us) ... (would|will) (be|arrive|get|come)", "(your staff|your team|you) promised (us|me)?",
+        "where is the promise", "quality of ... (is|was) (very|really|so|extremely)? (poor|bad|terrible|awful|unacceptable)",
+        "(could not|couldn't|cannot|can't|can not) be used", "(undue|unreasonable|excessive) delay*",
+        "(constant|repeated|ongoing|recurring|continual) (problems|issues|errors|outages|failures|crashes)", "(was|is|were|are) completely gone",
+        "(not getting any|no|without any) (resolution|compensation) (at all|so far|yet)?", "now (it)? (shows|says|shows as) (expired|invalid)");
 
     // An imposition only counts when it is the customer's decision, not a question about one.
     private static readonly CueSet StrongImposition = Cues(
-        "with (immediate)? effect", "effective (immediately|from|as of|#|on)", "as from", "from now on", "going forward",
+        "with (immediate)? effect", "effective (immediately|from|as of|#|on)", "as from",
         "(we|i) (have|'ve) (decided|taken the decision|cancelled|canceled|deducted|withheld|suspended|terminated)",
         "(we|i) will (now|no longer|henceforth|therefore|only) (pay|accept|deduct|charge|apply|settle|order|be)",
         "(we|i) will be (deducting|charging|applying|extending|cancelling|canceling|introducing|requiring|withholding|paying)",
@@ -105,11 +117,14 @@ public static class StanceReader
     private static readonly CueSet PolicyImposition = Cues(
         "(all|every|each) (of our)? (suppliers|vendors|supplier|vendor) (will|must|are|is|should)", "every (single)? supplier", "(all|every) new and existing suppliers",
         "(expect|expects) ... to (back|pay|contribute|fund|discount|accept|absorb|invest)", "(we're|we are) after (a|an)",
-        "(will|shall) be required to", "(our|the) (standard|new) payment (term|terms)", "you agree to");
+        "(will|shall) be required to", "(our|the) (standard|new) payment (term|terms)", "you agree to",
+        // "From now on" announces only when nothing in the email asks politely ("going forward I'd like a monthly statement").
+        "from now on", "going forward", "that's how it works", "(your|the) (band|team|company|firm|side) (is|are) responsible for");
 
     private static readonly CueSet PoliteAsk = Cues(
         "(we|i) (would)? (ask|request) (you|that you)", "(could|can|would|will) you", "(is|would) it (be)? possible", "(we|i) (would|'d) (like|appreciate|be grateful)",
-        "please (change|extend|accept|agree|consider|allow|let|approve|confirm whether)", "(we|i) (hope|wonder|wondered|were wondering)");
+        "please (change|extend|accept|agree|consider|allow|let|approve|confirm whether)", "(we|i) (hope|wonder|wondered|were wondering)",
+        "(i'd|we'd) (like|appreciate|be grateful)", "(just)? want to make sure");
 
     // The customer says the cause was on their side ("our driver dropped the pallet"): damage is not our failure.
     private static readonly CueSet OwnCause = Cues(

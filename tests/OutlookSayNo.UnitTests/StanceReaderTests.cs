@@ -20,6 +20,11 @@ public sealed class StanceReaderTests
     [InlineData("On 18 January we ordered 700 jars of relish, but you sent us only 400 jars. Please send the missing 300.", "deadline", "sent us only 400")]
     [InlineData("You promised the work would take four weeks. The job is still only half done, and we want $500 back.", "liability", "still only half done")]
     [InlineData("My project got deleted when I clicked restore. Can I have the 12 million tokens back?", "liability", "got deleted")]
+    [InlineData("I am concerned about the cost overrun against budget. Please review your fees.", "liability", "cost overrun")]
+    [InlineData("My card was charged for two months, yet I have not been able to use the platform at all. Please refund me.", "liability", "not been able to use the platform")]
+    [InlineData("Your staff told us we would be refunded, and we have received nothing. Please send the refunds.", "liability", "received nothing")]
+    [InlineData("The quality of this printing paper is very terrible. Please send good paper in 2 days.", "deadline", "very terrible")]
+    [InlineData("They are two very different cakes from what we ordered. We deserve a refund.", "liability", "very different cakes from what we ordered")]
     public void A_failure_of_ours_is_owned_with_the_sentence_that_reports_it(string body, string kind, string quoted)
     {
         var s = Read(body, kind);
@@ -36,6 +41,8 @@ public sealed class StanceReaderTests
     [InlineData("I've instructed Accounting to hold back the October charges of $26,374 until you verify the meters.", "liability")]
     [InlineData("Under your amended terms, a one-time allowance of 10 percent applies to all shipments to new stores.", "discount")]
     [InlineData("The skis arrived from elsewhere. Please do not send this shipment: cancel purchase order 1234.", "exception")]
+    [InlineData("Going forward, invoices without a purchase order number will be returned unpaid.", "payment_terms")]
+    [InlineData("Here are the tickets: your band is responsible for selling them. That's how it works.", "scope")]
     public void An_announcement_is_answered_as_an_imposition(string body, string kind)
     {
         Assert.Equal(Stances.Imposed, Read(body, kind).Suggested);
@@ -46,6 +53,7 @@ public sealed class StanceReaderTests
     [InlineData("Our standard for all suppliers is 90 days net. We ask you to change the terms on the contract to net 90.", "payment_terms")]
     [InlineData("Our forklift driver dropped the pallet, and the damaged units must be replaced free of charge.", "liability")]
     [InlineData("Would it be possible to move the delivery to 3 March?", "deadline")]
+    [InlineData("Going forward I'd like a statement every month listing the estimated data.", "scope")]
     public void A_plain_ask_is_refused(string body, string kind)
     {
         var s = Read(body, kind);
