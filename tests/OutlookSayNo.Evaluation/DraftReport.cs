@@ -125,7 +125,7 @@ public static partial class DraftReport
                     // A bare count ("2") is too common to attribute to a fact; a value with its unit ("42 days", "$1,200", "15%") is not.
                     var others = catalog.Facts.Values.Where(f => f.Value is not null && f.Unit != "number" && !view.Facts.ContainsKey(f.Name))
                         .Select(f => (f.Name, Value: DataPoints.Format(f.Unit, f.Value!.Value, f.Currency ?? catalog.Currency, today)))
-                        .Where(f => !own.Contains(f.Value) && Regex.IsMatch(text, $@"(?<![\w.,]){Regex.Escape(f.Value)}(?![\w])") && !p.Email.Body.Contains(f.Value, StringComparison.Ordinal))
+                        .Where(f => !own.Contains(f.Value) && Regex.IsMatch(text, $@"(?<![\w.,]){Regex.Escape(f.Value)}(?![\w])") && !p.Email.Body.Contains(f.Value, StringComparison.OrdinalIgnoreCase))
                         .ToList();
                     if (others.Count > 0)
                     {

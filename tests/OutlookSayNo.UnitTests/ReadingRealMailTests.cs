@@ -70,6 +70,18 @@ public sealed class ReadingRealMailTests
     public void Insults_are_abusive(string body) =>
         Assert.Contains(AskFlags.Abusive, _classifier.Classify(Catalog, "", body).Flags);
 
+    [Theory]
+    [InlineData("The monthly limits should be DAILY limits. Seriously, no joke. One session uses it all up.")]
+    [InlineData("I've paid for the past 3 months and there's no subscription info at all, wtf? Please fix my account.")]
+    public void Exasperation_at_the_situation_is_not_abusive(string body) =>
+        Assert.DoesNotContain(AskFlags.Abusive, _classifier.Classify(Catalog, "", body).Flags);
+
+    [Theory]
+    [InlineData("Your invoice is a joke, and I won't pay it.")]
+    [InlineData("Your quality control is a sick joke.")]
+    public void Calling_their_work_a_joke_is_still_abusive(string body) =>
+        Assert.Contains(AskFlags.Abusive, _classifier.Classify(Catalog, "", body).Flags);
+
     [Fact]
     public void Bluntness_is_not_abusive() =>
         Assert.DoesNotContain(AskFlags.Abusive, _classifier.Classify(Catalog, "", "This is not good enough. The price is too high and the delivery was late again. Fix it.").Flags);
