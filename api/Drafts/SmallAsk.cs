@@ -5,13 +5,41 @@ using OutlookSayNo.Reading;
 namespace OutlookSayNo.Drafts;
 
 /// <summary>Reads whether an ask is small enough to consider a yes: the kind's rule (<c>smallWhen</c>) compares what
-/// they ask for with the most an account manager may agree without approval, a fact the business sets. No cue in the
-/// wording says an ask is small (the real-mail corpus showed none); the business's own limit does.</summary>
+/// they ask for with the most an account manager may agree without approval, a fact the business sets; or the ask is
+/// one the kind lists as usually granted (<c>smallCues</c>: a licence moved to a new computer, paying by bank
+/// transfer), or is asked as a one-off.</summary>
 public static class SmallAsk
 {
     /// <summary>A "consider a yes" reading with the figures that make it so, or null when the kind has no rule, the
     /// business has not set the limit, the value is unknown or not above zero, or it is over the limit.</summary>
     public static StanceReading? Read(Kind kind, KindCatalog catalog, IReadOnlyDictionary<string, DataPointValue?> data, AskReading reading,
+        Classification classification, DateOnly today) =>
+        WithinLimit(kind, catalog, data, reading, classification, today) ?? UsuallyGranted(kind, classification);
+
+    // Asks made as a one-off, in words every kind shares ("as a one-time courtesy", "only for this month").
+    private static readonly CueSet OneOff = new(new[]
+    {
+        "(one time|one off) (courtesy|exception|gesture|favour|favor)", "just this (once|one time)", "(only|just) (for)? this (once|month|one time)", "temporarily",
+    }.Select(p => CuePattern.Parse(p, 1)));
+
+    /// <summary>An ask the kind lists as one an account manager usually grants (<c>smallCues</c>), or one asked as a one-off.</summary>
+    private static StanceReading? UsuallyGranted(Kind kind, Classification c)
+    {
+        if (c.Evidence is not { } e) return null;
+        var found = new List<CueSet.CueMatch>();
+        kind.SmallCues.MatchAll(e.Message.Tokens, found);
+        var reason = "Your setup lists asks like this as ones an account manager usually grants.";
+        if (found.Count == 0)
+        {
+            OneOff.MatchAll(e.Message.Tokens, found);
+            reason = "They ask for it as a one-off.";
+        }
+        if (found.Count == 0) return null;
+        var first = found.MinBy(m => m.FirstToken);
+        return new StanceReading(Stances.Small, reason, [Pressure.Sentence(c.Email, e.Message, first.FirstToken, "stance")]);
+    }
+
+    private static StanceReading? WithinLimit(Kind kind, KindCatalog catalog, IReadOnlyDictionary<string, DataPointValue?> data, AskReading reading,
         Classification classification, DateOnly today)
     {
         if (kind.Definition.SmallWhen is not { } rule) return null;

@@ -22,6 +22,8 @@ public sealed class Kind
 {
     public required KindDefinition Definition { get; init; }
     public required CueSet Cues { get; init; }
+    /// <summary>The kind's <c>smallCues</c>: asks of it an account manager usually grants.</summary>
+    public CueSet SmallCues { get; init; } = new([]);
     public required IReadOnlyDictionary<string, KindTemplate> Templates { get; init; }
     public required IReadOnlyDictionary<string, Template> AlternativeTexts { get; init; }
     public string Id => Definition.Id;
@@ -208,6 +210,7 @@ public sealed partial class KindCatalog
         if (!KindIdRegex().IsMatch(def.Id)) errors.Add(new(where, $"id '{def.Id}' must be lower case letters, digits and '_'."));
         if (!Audiences.All.Contains(def.DefaultAudience)) errors.Add(new(where, $"defaultAudience '{def.DefaultAudience}' is not one of {string.Join(", ", Audiences.All)}."));
         var cues = BuildCues(def.Cues, where, null, errors);
+        var smallCues = BuildCues(def.SmallCues, where, "smallCues", errors);
 
         var names = new HashSet<string>(StringComparer.Ordinal);
         foreach (var dp in def.DataPoints)
@@ -264,7 +267,7 @@ public sealed partial class KindCatalog
                 };
             }
 
-        return errors.Count > before ? null : new Kind { Definition = def, Cues = cues, Templates = templates, AlternativeTexts = alternatives };
+        return errors.Count > before ? null : new Kind { Definition = def, Cues = cues, SmallCues = smallCues, Templates = templates, AlternativeTexts = alternatives };
     }
 
     public static readonly string[] DataUnits = ["percent", "money", "days", "hours", "months", "number", "date", "text"];

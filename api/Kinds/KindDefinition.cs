@@ -17,6 +17,9 @@ public sealed class KindDefinition
     public List<AlternativeDefinition> Alternatives { get; set; } = [];
     /// <summary>When the ask is small enough to consider a yes rather than draft a no; absent, never.</summary>
     public SmallAskRule? SmallWhen { get; set; }
+    /// <summary>Phrases of asks of this kind an account manager usually grants (a licence moved to a new computer,
+    /// paying by bank transfer): an email that asks one suggests considering a yes.</summary>
+    public List<CueDefinition> SmallCues { get; set; } = [];
 
     /// <summary>The alternatives offered until the account manager picks: every default, or for a brief reply to a
     /// short message only the first (the pane lists the rest to tick). A reply that takes a stance some alternatives

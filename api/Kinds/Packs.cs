@@ -84,6 +84,7 @@ public static partial class PackRules
             {
                 Definition = kind.Definition.WithAlternatives(chosen),
                 Cues = kind.Cues,
+                SmallCues = kind.SmallCues,
                 Templates = kind.Templates,
                 AlternativeTexts = chosen.ToDictionary(a => a.Id, a => kind.AlternativeTexts[a.Id], StringComparer.Ordinal),
             };

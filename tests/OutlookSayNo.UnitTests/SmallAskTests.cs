@@ -99,4 +99,38 @@ public sealed class SmallAskTests
         docs["facts.json"] = docs["facts.json"] with { Content = facts.ToJsonString() };
         return KindCatalog.Build(docs);
     }
+
+    [Theory]
+    [InlineData("exception", "Hi Sam,\n\nHow can I use my licence on the new computer?\n\nThanks,\nPriya", "Your setup lists asks like this", "new computer")]
+    [InlineData("payment_terms", "Hi Sam,\n\nIs it possible to pay the annual subscription by wire transfer?\n\nThanks,\nPriya", "Your setup lists asks like this", "wire transfer")]
+    [InlineData("payment_terms", "Hi Sam,\n\nWould you waive the $39 late fee as a one-time courtesy?\n\nThanks,\nPriya", "They ask for it as a one-off.", "one-time courtesy")]
+    public void An_ask_the_kind_lists_as_usually_granted_or_asked_as_a_one_off_suggests_a_yes(string kind, string body, string reason, string quoted)
+    {
+        var read = Compose(TemplateFixture.Catalog, kind, body).StanceRead;
+
+        Assert.Equal(Stances.Small, read.Suggested);
+        Assert.StartsWith(reason, read.Reason);
+        Assert.Contains(quoted, read.Evidence.Single().Text);
+    }
+
+    [Fact]
+    public void A_usual_ask_told_with_a_failure_of_ours_is_owned_first()
+    {
+        const string body = "Hi Sam,\n\nThe app doesn't work on my new computer. Please move my licence.\n\nThanks,\nPriya";
+
+        Assert.Equal(Stances.OwnPart, Compose(TemplateFixture.Catalog, "exception", body).StanceRead.Suggested);
+    }
+
+    [Fact]
+    public void A_small_cue_that_does_not_parse_is_refused_with_where_it_is()
+    {
+        var docs = CatalogDocuments.ReadFolder(TemplateFixture.Folder);
+        var kind = JsonNode.Parse(docs["exception/kind.json"].Content!)!;
+        kind["smallCues"] = new JsonArray(new JsonObject { ["pattern"] = "(new|", ["weight"] = 1 });
+        docs["exception/kind.json"] = docs["exception/kind.json"] with { Content = kind.ToJsonString() };
+
+        var e = Assert.Throws<CatalogException>(() => KindCatalog.Build(docs));
+        Assert.Contains("exception/kind.json", e.Message);
+        Assert.Contains("smallCues", e.Message);
+    }
 }
