@@ -10,8 +10,9 @@ namespace OutlookSayNo.Drafts;
 /// transfer), or is asked as a one-off.</summary>
 public static class SmallAsk
 {
-    /// <summary>A "consider a yes" reading with the figures that make it so, or null when the kind has no rule, the
-    /// business has not set the limit, the value is unknown or not above zero, or it is over the limit.</summary>
+    /// <summary>A "consider a yes" reading with what makes it so (the two figures, or the sentence that asks a usual
+    /// favour), or null: no rule or cue of the kind applies, the business has not set the limit, the value is unknown,
+    /// not above zero, over the limit or in another currency.</summary>
     public static StanceReading? Read(Kind kind, KindCatalog catalog, IReadOnlyDictionary<string, DataPointValue?> data, AskReading reading,
         Classification classification, DateOnly today) =>
         WithinLimit(kind, catalog, data, reading, classification, today) ?? UsuallyGranted(kind, classification);
