@@ -31,6 +31,29 @@ public sealed class AdminCatalogTests(AdminFixture fixture, ITestOutputHelper ou
     }
 
     [Fact]
+    public async Task The_consider_a_yes_rules_show_in_plain_words_and_an_edit_goes_into_kind_json()
+    {
+        await using var admin = await NewSession();
+        await admin.OpenSignedIn(SharedServer);
+
+        // Discount's rule is shown by labels: what the ask would cost against the limit fact.
+        await admin.OpenDocument("discount/kind.json");
+        await admin.TestId("tab-alternatives").ClickAsync();
+        await Expect(admin.TestId("consider-yes-rules").GetByRole(AriaRole.Heading, new() { Name = "Consider a yes" })).ToBeVisibleAsync();
+        await Expect(admin.TestId("small-when-point").Locator("option:checked")).ToHaveTextAsync("Amount the discount removes");
+        await Expect(admin.TestId("small-when-fact").Locator("option:checked")).ToHaveTextAsync("Most an account manager may concede without approval");
+
+        await admin.OpenDocument("exception/kind.json");
+        await admin.TestId("tab-alternatives").ClickAsync();
+        var phrases = admin.TestId("small-cues");
+        await Expect(phrases).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("computer"));
+        var preview = await admin.PreviewAfter(async () => await phrases.FillAsync((await phrases.InputValueAsync()) + "\n(second|extra) (seat|licence)"));
+        var change = preview.Request.PostDataJSON()!.Value.GetProperty("changes")[0];
+        Assert.Contains("\"pattern\": \"(second|extra) (seat|licence)\"", change.GetProperty("content").GetString(), StringComparison.Ordinal);
+        await Expect(admin.TestId("dirty")).ToBeVisibleAsync();
+    }
+
+    [Fact]
     public async Task A_new_kind_copied_from_another_opens_its_definition()
     {
         using var server = OwnServer();

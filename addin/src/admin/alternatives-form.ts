@@ -87,7 +87,9 @@ export class AlternativesForm {
 
   private commit(): void {
     const original = this.options.read();
-    this.options.write(withAlternatives(original, this.kind, this.alternatives));
+    // The text as it is now (the "consider a yes" form beside this one may have changed it): only the alternatives change.
+    const current = parseKind(original);
+    this.options.write(withAlternatives(original, current.ok ? current.kind : this.kind, this.alternatives));
   }
 
   private render(): void {

@@ -3,6 +3,7 @@
 // does is in document-saving.ts; this file shows the document and its state.
 import { etagFor, type AdminApi } from "./api";
 import { AlternativesForm } from "./alternatives-form";
+import { ConsiderYesForm } from "./consider-yes-form";
 import { clear, el, replace } from "./dom";
 import { DocumentEditor } from "./editor";
 import { HistoryView } from "./history-view";
@@ -35,6 +36,7 @@ export class DocumentPanel {
   readonly editor: DocumentEditor;
   readonly history: HistoryView;
   readonly alternatives: AlternativesForm;
+  readonly considerYes: ConsiderYesForm;
   doc: OpenDocument | null = null;
   saving = false;
   tab: Tab = "edit";
@@ -93,6 +95,12 @@ export class DocumentPanel {
     this.tabPanels.history.appendChild(this.history.root);
     this.alternatives = new AlternativesForm({ read: () => this.editor.text, write: (text) => this.editor.replaceAll(text) });
     this.tabPanels.alternatives.appendChild(this.alternatives.root);
+    this.considerYes = new ConsiderYesForm({
+      read: () => this.editor.text,
+      write: (text) => this.editor.replaceAll(text),
+      loadFacts: async () => (await options.api.facts()).value.facts.map((f) => ({ name: f.name, label: f.label, unit: f.unit })),
+    });
+    this.tabPanels.alternatives.appendChild(this.considerYes.root);
     this.root = el(
       "section",
       { className: "doc-view", "aria-labelledby": "doc-path" },
@@ -140,7 +148,10 @@ export class DocumentPanel {
       this.tabPanels[name].hidden = !selected;
     }
     if (tab === "history" && this.doc && this.history.currentPath !== this.doc.path) void this.history.load(this.doc.path);
-    if (tab === "alternatives") this.alternatives.refresh();
+    if (tab === "alternatives") {
+      this.alternatives.refresh();
+      void this.considerYes.refresh();
+    }
     if (tab === "edit") this.editor.view.requestMeasure();
   }
 
