@@ -117,7 +117,7 @@ describe("the pane", () => {
       takenLabel: "Consider a yes",
       suggested: "small",
       suggestedLabel: "Consider a yes",
-      reason: "The ask is within what you may agree without approval. Amount the discount removes: $60.",
+      reason: "Amount the discount removes: $60; most an account manager may concede without approval: $100.",
       evidence: [{ text: "Could you take 2% off our $3,000 order this time?", start: 0, length: 49 }],
     };
     const { pane, root, drafts } = setup({

@@ -125,9 +125,14 @@ public sealed record ReadingDto(string Kind, string KindLabel, string? Request, 
         {
             RequestSentence = r.RequestIndex,
             RequestPointed = r.Pointed,
-            Sentences = sentences is null || emailText is null ? [] : sentences.Take(MaxSentences).Select(s => new MessageSentenceDto(s.Index, Clip(emailText.Text.Substring(s.Start, s.Length)))).ToList(),
+            Sentences = sentences is null || emailText is null ? [] : sentences
+                .Select(s => new MessageSentenceDto(s.Index, Clip(emailText.Text.Substring(s.Start, s.Length))))
+                .Where(s => !IsSalutation(s.Text)).Take(MaxSentences).ToList(),
         };
     }
+
+    // "Hi Sam," or "Best regards," asks nothing: a short line ending in a comma is not offered as the sentence that asks.
+    private static bool IsSalutation(string text) => text.EndsWith(',') && text.Split(' ').Length <= 4;
 
     private static string Clip(string sentence)
     {

@@ -40,6 +40,8 @@ public static class SmallAsk
         return new StanceReading(Stances.Small, reason, [Pressure.Sentence(c.Email, e.Message, first.FirstToken, "stance")]);
     }
 
+    private static string Lower(string label) => label.Length == 0 ? label : char.ToLowerInvariant(label[0]) + label[1..];
+
     private static StanceReading? WithinLimit(Kind kind, KindCatalog catalog, IReadOnlyDictionary<string, DataPointValue?> data, AskReading reading,
         Classification classification, DateOnly today)
     {
@@ -53,7 +55,7 @@ public static class SmallAsk
             var theirs = classification.Figures.FirstOrDefault(f => f.Kind == FigureKind.Money && f.Currency is not null)?.Currency ?? catalog.Currency;
             if (theirs != factCurrency) return null;
         }
-        var reason = $"The ask is within what you may agree without approval. {asked.Label}: {asked.Value}. {limit.Label}: {DataPoints.Format(limit.Unit, most, factCurrency, today)}.";
+        var reason = $"{asked.Label}: {asked.Value}; {Lower(limit.Label)}: {DataPoints.Format(limit.Unit, most, factCurrency, today)}.";
         IReadOnlyList<Evidence> evidence = reading.Request is { } r ? [new Evidence(r.Text, r.Start, r.Length)] : [];
         return new StanceReading(Stances.Small, reason, evidence);
     }

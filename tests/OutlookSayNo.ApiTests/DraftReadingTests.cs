@@ -150,6 +150,8 @@ public sealed class DraftReadingTests(MailboxStandInFactory factory) : IClassFix
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.False((bool)first["checks"]!["grounded"]!);
         var sentences = first["reading"]!["sentences"]!.AsArray();
+        // "Hi Sam," and "Thanks," ask nothing and are not offered.
+        Assert.DoesNotContain(sentences, x => ((string)x!["text"]!).StartsWith("Hi Sam", StringComparison.Ordinal) || (string)x!["text"]! == "Thanks,");
         var index = sentences.Single(x => ((string)x!["text"]!).StartsWith("For the April batch", StringComparison.Ordinal))!["index"]!.GetValue<int>();
         Assert.False((bool)first["reading"]!["requestPointed"]!);
 

@@ -121,7 +121,7 @@ public sealed class DraftStanceTests(SayNoFactory factory) : IClassFixture<SayNo
         Assert.Equal("https://outlooksayno.dev/problems/consider-yes", (string?)json["type"]);
         Assert.Equal("Consider a yes", (string?)json["title"]);
         Assert.Contains("Amount the discount removes: $60", (string?)json["detail"]);
-        Assert.Contains("Most an account manager may concede without approval", (string?)json["detail"]);
+        Assert.Contains("; most an account manager may concede without approval: $100", (string?)json["detail"]);
         Assert.Equal("small", (string?)json["stance"]!["suggested"]);
         Assert.Contains("2% off", (string?)json["stance"]!["evidence"]![0]!["text"]);
         Assert.Null(json["text"]);

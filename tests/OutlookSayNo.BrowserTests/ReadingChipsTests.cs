@@ -133,6 +133,12 @@ public sealed class ReadingChipsTests(PaneFixture fixture, ITestOutputHelper out
 
         await pane.Page.Locator("#chip-ask").ClickAsync();
         var choice = pane.Page.Locator(".ask-choice", new() { HasText = "Our budget for the renewal is $20,000." });
+        if (Environment.GetEnvironmentVariable("SAYNO_SCREENSHOTS") is { Length: > 0 } dir)
+        {
+            await pane.Page.SetViewportSizeAsync(350, 800);
+            await choice.ScrollIntoViewIfNeededAsync();
+            await pane.Page.ScreenshotAsync(new() { Path = Path.Combine(dir, "pane-350-ask-choices.png") });
+        }
         var request = pane.Page.WaitForRequestAsync(r => r.Method == "POST" && r.Url.EndsWith("/api/drafts", StringComparison.Ordinal));
         var pointed = await pane.RedraftAfter(() => choice.ClickAsync());
 

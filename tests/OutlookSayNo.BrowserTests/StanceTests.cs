@@ -58,7 +58,7 @@ public sealed class StanceTests(PaneFixture fixture, ITestOutputHelper output) :
     [Fact]
     public async Task A_small_ask_gets_no_refusal_until_the_account_manager_asks_for_one()
     {
-        await using var pane = await NewSession(ReadMode(SmallClaim()));
+        await using var pane = await NewSession(ReadMode(SmallClaim()), 350, 800);
         var held = pane.Page.WaitForResponseAsync(r => r.Request.Method == "POST" && r.Url.EndsWith("/api/drafts", StringComparison.Ordinal));
         await pane.Open(Server.BaseAddress, Server.Token());
         Assert.Equal(422, (await held).Status);
@@ -70,6 +70,8 @@ public sealed class StanceTests(PaneFixture fixture, ITestOutputHelper output) :
         // Nothing to insert: no draft text and no insert button.
         await Expect(pane.Page.Locator("#draft-text")).ToHaveCountAsync(0);
         await Expect(pane.Page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Insert" })).ToHaveCountAsync(0);
+        if (Environment.GetEnvironmentVariable("SAYNO_SCREENSHOTS") is { Length: > 0 } dir)
+            await pane.Page.ScreenshotAsync(new() { Path = Path.Combine(dir, "pane-350-consider-yes.png"), FullPage = true });
 
         var draft = await pane.RedraftAfter(() => card.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Draft a no anyway" }).ClickAsync());
         Assert.Equal("refuse", draft.GetProperty("stance").GetProperty("taken").GetString());

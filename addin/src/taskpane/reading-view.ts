@@ -60,7 +60,7 @@ function askSentence(r: ReadingView, open: boolean, h: Partial<ReadingHandlers>)
     canPoint
       ? el(
           "button",
-          { type: "button", className: "link small", id: "chip-ask", "aria-expanded": open ? "true" : "false", "aria-controls": "chip-ask-editor", onclick: () => h.onChip?.(open ? null : "ask") },
+          { type: "button", className: "text-button", id: "chip-ask", "aria-expanded": open ? "true" : "false", "aria-controls": "chip-ask-editor", onclick: () => h.onChip?.(open ? null : "ask") },
           label,
         )
       : null,

@@ -114,7 +114,7 @@ export function renderConsiderYes(
       el("h2", { id: "consider-yes-title" }, "Consider a yes"),
       el("p", { id: "consider-yes-why" }, view.reason),
       ...view.evidence.map((t) => el("blockquote", { className: "stance-evidence" }, t)),
-      el("p", {}, "No refusal has been drafted. If you agree, reply in your own words; if not, draft the no."),
+      el("p", { className: "consider-yes-next" }, "No refusal has been drafted. If you agree, reply in your own words; if not, draft the no."),
       actionRow([{ label: "Draft a no anyway", primary: true, onClick: view.onDraftNo }]),
     ),
   );
