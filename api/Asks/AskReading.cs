@@ -112,7 +112,7 @@ public static partial class AskReader
             var m = ReasonMarkerRegex().Match(text);
             if (!m.Success) continue;
             var clause = ClauseFrom(text, m.Index + m.Length);
-            if (clause is null) continue;
+            if (clause is null || !SaysBackWell(Voice.ToThem(Squash(clause)))) continue;
             return (Span(email, s.Start + m.Index + m.Length, clause.Length), Voice.ToThem(Squash(clause)));
         }
         foreach (var s in message.Sentences)
@@ -121,7 +121,7 @@ public static partial class AskReader
             var m = HardshipRegex().Match(text);
             if (!m.Success) continue;
             var clause = ClauseFrom(text, 0);
-            if (clause is null) continue;
+            if (clause is null || !SaysBackWell(Voice.ToThem(Decapitalise(Squash(clause))))) continue;
             var lead = text.Length - text.TrimStart().Length;
             return (Span(email, s.Start + lead, clause.Length), Voice.ToThem(Decapitalise(Squash(clause))));
         }
@@ -135,7 +135,10 @@ public static partial class AskReader
             var text = email.Text.Substring(s.Start, s.Length).Replace('\u2019', '\'');
             var m = OfferRegex().Match(text);
             if (!m.Success) continue;
+            // "If you do not deliver within two weeks, I will cancel" holds a consequence over us: a threat, not an offer.
+            if (ThreatConditionRegex().IsMatch(text)) continue;
             var g = m.Groups["offer"];
+            if (ThreatActRegex().IsMatch(g.Value)) continue;
             var offer = PhraseEndRegex().Split(g.Value)[0].Trim().TrimEnd('.', '!', '?', ',', ';', ':').Trim();
             var words = offer.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
             if (words is < 1 or > MaxPhraseWords) continue;
@@ -155,6 +158,41 @@ public static partial class AskReader
     }
 
     internal static bool IsClause(string s) => ClauseVerbRegex().IsMatch(s);
+
+    /// <summary>Whether a reason reads well after "I understand that …" or "… puts you in": a clause that starts
+    /// with its subject ("your budget was cut"), or a short noun phrase ("the fire in your despatch area").
+    /// Anything else ("You're concerned", "circumstances you did not expect", "you can") is not said back:
+    /// a garbled echo of their words does more harm than none.</summary>
+    internal static bool SaysBackWell(string reason)
+    {
+        var words = reason.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length < 4) return false;
+        if (char.IsUpper(words[0][0]) && words[0] != "I") return false;
+        // Turned-round words that collided ("we you are now overdrawn", "this you could not finish") or a clause of
+        // someone else's ("you were by the hours of misery"): better unsaid.
+        if (GarbledRegex().IsMatch(reason)) return false;
+        if (IsClause(reason)) return ClauseStartRegex().IsMatch(reason) && !DanglingEndRegex().IsMatch(reason);
+        // A noun phrase has no verb the word list knows, so "your payments arrive on time" would pass as one: only
+        // a phrase naming a cause is taken.
+        return words.Length <= 8 && NounPhraseStartRegex().IsMatch(reason) && CauseNounRegex().IsMatch(reason) && !DanglingEndRegex().IsMatch(reason);
+    }
+
+    // A subject first: a pronoun, or a determiner and up to three words before the verb ("your biggest client has left").
+    [GeneratedRegex(@"^(?:(?:you|we|they|he|she|it|i)(?:'re|'ve|'d|'ll)?\b|(?:your|our|their|his|her|its|the|this|that|these|those|a|an|one|two|three|several|many|most|some|all|both)\s+(?:[\w'-]+\s+){0,3}?(?:is|are|was|were|has|have|had|will|would|can|could|did|do|does|went|came|made|lost|cut|\w{3,}ed|\w{3,}s)\b|(?:\w+\s+){1,2}(?:is|are|was|were|has|have|had)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ClauseStartRegex();
+
+    [GeneratedRegex(@"^(?:your|our|their|the|a|an|this|that|these|those)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex NounPhraseStartRegex();
+
+    [GeneratedRegex(@"\b(?:fire|flood|storm|budgets?|cuts?|costs?|prices?|increases?|delays?|cash|illness|surgery|accident|restructuring|merger|audit|pandemic|recession|inflation|shortages?|strike|closure|loss|losses|situation|circumstances|changes?|polic(?:y|ies)|rules?|regulations?|funding|downturn|move|relocation|redundanc(?:y|ies)|season|demand|sales)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex CauseNounRegex();
+
+    // A phrase cut off mid-thought: ends on a preposition, an article, an auxiliary or a conjunction.
+    [GeneratedRegex(@"\b(?:by|of|to|in|at|for|with|from|on|a|an|the|is|are|was|were|be|been|can|could|will|would|and|or|but|that|your|our|my|before|again)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex DanglingEndRegex();
+
+    [GeneratedRegex(@"^(?:\w+\s+)?(?:we|you|i|this|that)\s+(?:you|we|i)\b|^that\b|\b(?:was|were|is|are)\s+(?:by|of)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex GarbledRegex();
 
     private static string Decapitalise(string s) =>
         s.Length > 1 && char.IsUpper(s[0]) && !char.IsUpper(s[1]) && !s.StartsWith("I ", StringComparison.Ordinal) ? char.ToLowerInvariant(s[0]) + s[1..] : s;
@@ -188,4 +226,11 @@ public static partial class AskReader
     // end of the sentence from every "we will", quadratic in a long run-on sentence.
     [GeneratedRegex(@"(?:\bif you (?:can |could |would |will |are able to |agree to )?[^,.!?]{3,80},?\s+(?:then )?(?:we|i) (?:will|'ll|would|'d|can|could|are ready to|am ready to|are prepared to|am prepared to|are willing to|am willing to|are happy to|am happy to|shall) |\bin (?:return|exchange)(?: for [^,.!?]{3,60})?,?\s+(?:we|i) (?:will|'ll|would|'d|can|could|are ready to|am ready to|are prepared to|are willing to|are happy to) |\b(?:we|i) (?:will|'ll|would|'d|are ready to|am ready to|are prepared to|am prepared to|are willing to|am willing to|are happy to|am happy to|shall) (?=(?:sign|commit|order|place|pay|prepay|renew|extend|buy|purchase|increase|double|recommend|refer|continue|stay|keep|give you|send you|take|book|switch|move|guarantee)\b[^.!?]{0,400}\b(?:if|provided|as long as|on condition|in return|in exchange|should you|once you)\b))(?<offer>[^.!?]+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex OfferRegex();
+
+    [GeneratedRegex(@"\b(?:if you (?:do not|don't|did not|didn't|fail|cannot|can't|won't|will not|are not|aren't|are unable|refuse|still)\b|unless\b|otherwise\b|or else\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ThreatConditionRegex();
+
+    // What a customer does to a supplier, not for one: a conditional with these is leverage whatever its condition.
+    [GeneratedRegex(@"^\s*(?:(?:have to|need to|be forced to|be obliged to|use (?:my|our) right to) )?(?:cancel|terminate|demand|report|escalate|sue|withdraw|leave|stop|claim|complain|dispute|withhold|take (?:legal|this|my|our|the matter|further)|move (?:my|our|the) business|switch|look elsewhere|go elsewhere|seek|pursue|file|post|review)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ThreatActRegex();
 }

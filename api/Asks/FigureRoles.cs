@@ -109,6 +109,9 @@ public static partial class FigureRoles
             && (CurrentRegex().IsMatch(LastWords(before, 6)) || NowRegex().IsMatch(LastWords(before, 2)) || FromRegex().IsMatch(LastWords(before, 2)) && after.Contains(" to ", StringComparison.Ordinal)
                 || kind != "liability" && ChargedRegex().IsMatch(LastWords(before, 5))))
             return FigureRole.Current;
+        // "I ordered it on 2 May": a date that tells when something happened is history, whatever year the calendar gives it.
+        if (f.Kind == FigureKind.Date && PastEventRegex().IsMatch(LastWords(before, 6)) && !WantedRegex().IsMatch(LastWords(before, 7)))
+            return FigureRole.Date;
         if (inAsk && allowed.Contains(f.Kind) && !(kind == "payment_terms" && f.Kind == FigureKind.Date && PastDateRegex().IsMatch(LastWords(before, 3))))
             return FigureRole.Requested;
         return f.Kind switch
@@ -195,6 +198,13 @@ public static partial class FigureRoles
 
     [GeneratedRegex(@"(?:\b(?:was|were|been|got|has|have|had)\s+(?:cut|reduced|slashed|trimmed|increased|raised|lowered)|\b(?:rose|fell|dropped|grew|shrank|jumped|climbed|declined|went up|went down|gone up|gone down))\s+(?:by\s+)?$", RegexOptions.CultureInvariant)]
     private static partial Regex PastChangeRegex();
+
+    [GeneratedRegex(@"\b(?:ordered|bought|purchased|paid|placed|received|sent|signed|booked|arrived|delivered|started|began|opened|reported|emailed|called|wrote|written|submitted|installed|renewed|subscribed|joined|registered|confirmed|promised|happened|occurred|went down|broke|failed|charged|billed|shipped|dispatched)\b(?:\s+\S+){0,4}?\s*(?:on|in|at|since)?\s*$", RegexOptions.CultureInvariant)]
+    private static partial Regex PastEventRegex();
+
+    // "it must be delivered on 5 May", "please have it shipped on Friday": the date they want, not history.
+    [GeneratedRegex(@"\b(?:be|been|get|need|needs|want|wants|must|should|will|can|could|please|have it|have them)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex WantedRegex();
 
     [GeneratedRegex(@"\b(?:dated|of|from|since|on)\s*$", RegexOptions.CultureInvariant)]
     private static partial Regex PastDateRegex();

@@ -9,7 +9,7 @@ namespace OutlookSayNo.Asks;
 /// "otherwise", "or we will", "we will have no choice but to". Cancelling an order, naming a competitor
 /// or signing as Managing Director is not a threat. Abuse is the catalog's abusive cues: insults and
 /// contempt aimed at the reader, not bluntness.</summary>
-public static class Pressure
+public static partial class Pressure
 {
     private static CueSet Cues(params string[] patterns) => new(patterns.Select(p => CuePattern.Parse(p, 1)));
 
@@ -29,6 +29,14 @@ public static class Pressure
         "(final|last) warning", "see you in court", "you will (lose|be losing) (us|our business|my business|a customer|this account)",
         "you'll (lose|be losing) (us|our business|my business|a customer|this account)", "(hear|be hearing) from (my|our) (lawyer*|attorney*|solicitor*)",
         "(flag*|report*|expose*|name) ... (as)? (a|an)? (thief|thieves|scam*|fraud*|crook*|cheat*)");
+
+    /// <summary>Whether the threat is to take their business elsewhere: only then does a reply offer an orderly move.
+    /// A threat of a bad review or a lawyer is answered with the same calm, not with an offer to help them leave.</summary>
+    public static bool ThreatensToLeave(Classification c) =>
+        c.Threat && c.FlagEvidence.Any(e => e.In == "threat" && LeavingRegex().IsMatch(e.Text));
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:elsewhere|another (?!chance|day|week|month|try|go|look|email|call)\w+|someone else|somebody else|other (?:suppliers|vendors|providers|options)|competitor|switch|move (?:our|my|the) (?:business|account|work)|take (?:our|my) (?:business|custom|account|work)|go (?:with|to) (?:someone|another|a different)|lose (?:us|our|my|a customer|this account|the account|the rest|all)|losing (?:us|our|my)|cancel (?:the|our|my|this) (?:contract|account|subscription|agreement|membership|service)|terminat\w*|stop (?:using|working with|buying|ordering)|leave|look (?:for|at) other|find (?:another|a new|someone))", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex LeavingRegex();
 
     /// <summary>A sentence the flag word model is at least this sure of raises "abusive" on its own.</summary>
     public const double AbusiveModelThreshold = 0.97;

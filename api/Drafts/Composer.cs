@@ -62,21 +62,26 @@ public static class Composer
             reading = said.Trim().Length == 0
                 ? reading with { Reason = null, ReasonTheirs = null }
                 : reading with { Reason = new ReadSpan(said.Trim(), 0, 0), ReasonTheirs = said.Trim().TrimEnd('.') };
+        var also = AlsoAsks(catalog, kind, input);
+        // "Cancelling every undelivered PO; in addition, goods with forwarders at 30% off": the 30% is the other ask's
+        // figure. A figure read from outside this ask's own sentence goes to the other ask that makes it in its own.
+        if (reading.Requested is { InMainAsk: false } theirs && also.Any(a => a.Reading.Requested is { InMainAsk: true } r && r.Figure.Start == theirs.Figure.Start))
+            reading = reading with { Requested = null };
         var setAside = new HashSet<string>(StringComparer.Ordinal);
         var data = DataPoints.Resolve(kind, catalog, input.Classification, reading, input.Fields, today, errors, setAside);
         if (errors.Count > 0) return null;
 
         ct.ThrowIfCancellationRequested();
         var stanceRead = StanceReader.Read(input.Classification, kind.Id);
-        // Our failure and an imposition come first; only a plain ask can be small enough to consider a yes.
-        if (stanceRead.Suggested == Stances.Refuse && SmallAsk.Read(kind, catalog, data, reading, input.Classification, today) is { } small)
+        // An imposition comes first (a yes to it accepts the terms); a plain ask, or a small one after a failure of ours
+        // (a $3 refund for an upgrade that never arrived), can be small enough to consider a yes.
+        if (stanceRead.Suggested is Stances.Refuse or Stances.OwnPart && SmallAsk.Read(kind, catalog, data, reading, input.Classification, today) is { } small)
             stanceRead = small;
         // A yes is the account manager's to write: asked to draft anyway, the product drafts the plain no.
         var stance = input.Stance ?? stanceRead.Suggested;
         if (stance == Stances.Small) stance = Stances.Refuse;
         var template = kind.Templates[input.Audience];
         var offered = input.Offered.Where(kind.AlternativeTexts.ContainsKey).ToList();
-        var also = AlsoAsks(catalog, kind, input);
         var (model, alternatives) = DraftService.BuildModel(kind, catalog, input.Classification, reading, input.Email, input.Audience, data,
             input.TheyAreRightAbout, input.User, offered, ct, stance, input.Budget, also);
         var text = ReplyText.Tidy(TemplateRenderer.Render(template.Parsed, model, catalog, ct, input.Budget));

@@ -274,7 +274,7 @@ public sealed partial class DraftService(CatalogStore catalogs, Readings reading
             ["stance"] = Stances.Refuse,
             ["register"] = Register.Read(c.Email),
             ["brief"] = Register.IsBrief(c.Email),
-            ["pressure"] = new ScriptObject { ["threat"] = c.Threat, ["abusive"] = c.Abusive, ["any"] = c.Threat || c.Abusive },
+            ["pressure"] = new ScriptObject { ["threat"] = c.Threat, ["abusive"] = c.Abusive, ["any"] = c.Threat || c.Abusive, ["leaving"] = Pressure.ThreatensToLeave(c) },
             ["data"] = dataObject,
             ["facts"] = facts,
             ["alternatives"] = new ScriptArray(),
@@ -316,6 +316,9 @@ public sealed partial class DraftService(CatalogStore catalogs, Readings reading
         if (labels.Length < 2) return null;
         var label = labels.Length >= 3 && labels[^2].Length <= 3 && labels[^1].Length == 2 ? labels[^3] : labels[^2]; // acme.co.uk
         if (FreeMailDomains.Contains(label) || label.Length < 4 || !label.All(ch => char.IsLetter(ch) || ch == '-')) return null;
+        // A long run-together label is several words we cannot split ("glowandgrace", "lumenhomegoods"): "for Glowandgrace"
+        // reads as a typo, so the draft does without the name.
+        if (!label.Contains('-') && label.Length > 10) return null;
         return string.Join(' ', label.Split('-', StringSplitOptions.RemoveEmptyEntries).Select(Capitalise));
     }
 

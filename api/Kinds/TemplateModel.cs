@@ -40,6 +40,7 @@ public static class TemplateModel
         new("pressure", "threat", ModelValue.YesNo, "the email threatens a consequence as leverage"),
         new("pressure", "abusive", ModelValue.YesNo, "the email is abusive"),
         new("pressure", "any", ModelValue.YesNo, "either of the two"),
+        new("pressure", "leaving", ModelValue.YesNo, "the threat is to take their business elsewhere (cancel, switch, go to a competitor)"),
         new("", "theyAreRightAbout", ModelValue.Text, "the sentence the account manager typed, or null"),
     ];
 

@@ -169,6 +169,13 @@ if (Arg("--show", "") is { Length: > 0 } show)
     Console.WriteLine(DraftReport.Show(catalog, predictions.Single(p => p.Email.File == show), DateOnly.FromDateTime(DateTime.UtcNow)));
     return;
 }
+if (Arg("--dump", "") is { Length: > 0 } dumpTo)
+{
+    // One file per email with an ask: the email and the draft an account manager would make of it, for people to grade.
+    var count = DraftDump.Write(catalog, predictions.Where(p => split == "all" || p.Email.Split == split), dumpTo, DateOnly.FromDateTime(DateTime.UtcNow));
+    Console.WriteLine($"{count} drafts written to {dumpTo}");
+    return;
+}
 if (args.Contains("--drafts"))
 {
     var (measures, details) = DraftReport.Run(catalog, predictions.Where(p => split == "all" || p.Email.Split == split), DraftReport.LoadNames(emailsDir),

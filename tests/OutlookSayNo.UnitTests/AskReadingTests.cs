@@ -37,11 +37,38 @@ public sealed class AskReadingTests
     }
 
     [Fact]
+    public void A_date_that_tells_when_something_happened_is_not_the_date_asked_for()
+    {
+        // Without a year "2 May" reads as the next 2 May; after "I bought it on" it is the purchase, not a deadline.
+        var r = Read("Hi,\n\nI bought the vacuum on 2 May and it still has not arrived. Please deliver it within 2 weeks.\n\nThanks,\nAnna", "deadline");
+        Assert.Equal(FigureRole.Date, RoleOf(r, "2 May"));
+        Assert.Equal("2 weeks", r.Requested?.Figure.Text);
+
+        var wanted = Read("Hi,\n\nThe parts must be delivered on 2 May at the latest. Can you do that?\n\nThanks,\nAnna", "deadline");
+        Assert.Equal("2 May", wanted.Requested?.Figure.Text);
+    }
+
+    [Fact]
     public void Going_elsewhere_as_a_threat_does_not_make_the_asked_figure_a_competitors()
     {
         var r = Read("This price is a joke. Give us 20% off or we take our business elsewhere.", "discount");
 
         Assert.Equal("20%", r.Requested?.Figure.Text);
+    }
+
+    [Theory]
+    [InlineData("Please deliver it within 2 weeks. If you do not deliver it within that time, I will use my right to cancel the contract and will demand a refund.")]
+    [InlineData("Please confirm the new date by Friday, otherwise we will move our business to another supplier.")]
+    [InlineData("If the replacement has not arrived by Monday we will cancel the order and claim the costs.")]
+    public void A_consequence_held_over_us_is_not_an_offer(string body)
+    {
+        Assert.Null(Read(body, "deadline").OfferTheirs);
+    }
+
+    [Fact]
+    public void A_condition_they_would_sign_on_is_an_offer()
+    {
+        Assert.Equal("sign the renewal today", Read("If you can take 10% off, we will sign the renewal today.", "discount").OfferTheirs);
     }
 
     [Fact]
@@ -84,6 +111,25 @@ public sealed class AskReadingTests
 
         Assert.Equal("your budget was cut this year", r.ReasonTheirs);
         Assert.True(r.ReasonIsClause);
+    }
+
+    [Theory]
+    [InlineData("your budget was cut this year", true)]
+    [InlineData("you lost your biggest client in May", true)]
+    [InlineData("cash flow is tight this quarter", true)]
+    [InlineData("the fire in your despatch area", true)]
+    [InlineData("You're concerned", false)]
+    [InlineData("you can", false)]
+    [InlineData("it is excellent", false)]
+    [InlineData("circumstances you did not expect", false)]
+    [InlineData("your payments arrive on time", false)]
+    [InlineData("you were appalled by", false)]
+    [InlineData("we you are now overdrawn at the bank", false)]
+    [InlineData("that one of your services got blocked", false)]
+    [InlineData("you were by the hours of misery you spent", false)]
+    public void Only_a_reason_that_reads_well_is_said_back(string reason, bool said)
+    {
+        Assert.Equal(said, AskReader.SaysBackWell(reason));
     }
 
     [Theory]

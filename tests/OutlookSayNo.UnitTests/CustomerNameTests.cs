@@ -135,6 +135,7 @@ public class CustomerNameTests
     [InlineData("maria@outlook.com")]
     [InlineData("maria@ibm.com")]
     [InlineData("maria@acme2.com")]
+    [InlineData("maria@glowandgrace.com")] // words run together: "for Glowandgrace" reads as a typo
     [InlineData("maria@localhost")]
     [InlineData("no-at-sign.com")]
     [InlineData("")]

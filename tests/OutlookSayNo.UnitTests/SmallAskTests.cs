@@ -49,12 +49,14 @@ public sealed class SmallAskTests
     }
 
     [Fact]
-    public void Our_failure_comes_before_a_small_ask()
+    public void A_small_ask_after_a_failure_of_ours_is_worth_a_yes()
     {
+        // $60 off an order that arrived damaged: refusing it to own our part would cost more goodwill than it saves.
         const string body = "Hi Sam,\n\nThe order arrived damaged, so could you take 2% off it?\n\nThanks,\nPriya";
-        var composed = Compose(TemplateFixture.Catalog, "discount", body, ("contractValue", "3000"));
 
-        Assert.Equal(Stances.OwnPart, composed.StanceRead.Suggested);
+        Assert.Equal(Stances.Small, Compose(TemplateFixture.Catalog, "discount", body, ("contractValue", "3000")).StanceRead.Suggested);
+        // Over the limit, the failure is owned and the excess declined.
+        Assert.Equal(Stances.OwnPart, Compose(TemplateFixture.Catalog, "discount", body, ("contractValue", "30000")).StanceRead.Suggested);
     }
 
     [Fact]
@@ -114,11 +116,11 @@ public sealed class SmallAskTests
     }
 
     [Fact]
-    public void A_usual_ask_told_with_a_failure_of_ours_is_owned_first()
+    public void A_usual_ask_told_with_a_failure_of_ours_is_still_worth_a_yes()
     {
         const string body = "Hi Sam,\n\nThe app doesn't work on my new computer. Please move my licence.\n\nThanks,\nPriya";
 
-        Assert.Equal(Stances.OwnPart, Compose(TemplateFixture.Catalog, "exception", body).StanceRead.Suggested);
+        Assert.Equal(Stances.Small, Compose(TemplateFixture.Catalog, "exception", body).StanceRead.Suggested);
     }
 
     [Fact]
