@@ -256,7 +256,7 @@ public sealed partial class DraftService(CatalogStore catalogs, Readings reading
             ["customer"] = new ScriptObject
             {
                 ["name"] = person.Full, ["firstName"] = person.Given, ["familyName"] = person.Family, ["title"] = person.Title,
-                ["email"] = email.From?.Email, ["company"] = Company(email.From?.Email),
+                ["email"] = email.From?.Email, ["company"] = CompanyNamed(email),
             },
             ["me"] = new ScriptObject { ["name"] = me, ["firstName"] = me.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? me },
             ["ask"] = new ScriptObject
@@ -307,6 +307,14 @@ public sealed partial class DraftService(CatalogStore catalogs, Readings reading
     {
         "gmail", "googlemail", "outlook", "hotmail", "live", "yahoo", "icloud", "me", "aol", "proton", "protonmail", "gmx", "web", "mail", "yandex", "qq", "163", "example",
     };
+
+    /// <summary>The company from the sender's domain, only when the email itself names it (the signature, usually):
+    /// a domain alone too often gives a name nobody uses ("Alamocps" for a clinic's initials).</summary>
+    private static string? CompanyNamed(DraftEmail email)
+    {
+        var company = Company(email.From?.Email);
+        return company is not null && (email.Body ?? "").Contains(company, StringComparison.OrdinalIgnoreCase) ? company : null;
+    }
 
     internal static string? Company(string? email)
     {
