@@ -196,6 +196,20 @@ describe("alternatives form data", () => {
     ownPart.dispatchEvent(new Event("change"));
     expect("stances" in (JSON.parse(text) as { alternatives: object[] }).alternatives[1]!).toBe(false);
   });
+
+  it("writes the phrases an alternative is written for as `when`, and drops it when emptied", () => {
+    let text = JSON.stringify({ id: "liability", alternatives: [{ id: "a", title: "A", text: "x", default: true }] });
+    const form = new AlternativesForm({ read: () => text, write: (t) => (text = t) });
+    form.refresh();
+    const area = form.root.querySelector<HTMLTextAreaElement>('[data-testid="alt-when-1"]')!;
+    expect(area.value).toBe("");
+    area.value = "charged twice\n\n (overcharg*|billing error) ";
+    area.dispatchEvent(new Event("input"));
+    expect((JSON.parse(text) as { alternatives: { when?: string[] }[] }).alternatives[0]!.when).toEqual(["charged twice", "(overcharg*|billing error)"]);
+    area.value = " ";
+    area.dispatchEvent(new Event("input"));
+    expect("when" in (JSON.parse(text) as { alternatives: object[] }).alternatives[0]!).toBe(false);
+  });
 });
 
 describe("facts", () => {

@@ -90,7 +90,7 @@ public sealed partial class DraftService(CatalogStore catalogs, Readings reading
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var template = kind.Templates[audience];
         var stance = request.Stance ?? StanceReader.Read(classification, kind.Id).Suggested;
-        var offeredIds = request.Alternatives ?? kind.Definition.DefaultOffered(Register.IsBrief(classification.Email), stance);
+        var offeredIds = request.Alternatives ?? kind.Offered(Register.IsBrief(classification.Email), stance, classification.Evidence?.Message);
         var composed = Composer.Compose(catalog,
             new ComposeInput(kind, audience, email, classification, request.Fields ?? [], offeredIds, request.TheyAreRightAbout, user, request.Reason, request.Stance, budget.Value,
                 request.Also, request.AskSentence),
@@ -209,14 +209,18 @@ public sealed partial class DraftService(CatalogStore catalogs, Readings reading
             });
         model["also"] = alsoModel;
         var alternatives = new List<AlternativeDto>();
-        var offered = new ScriptArray();
+        var offeredInOrder = new List<(int Rank, ScriptObject Alt)>();
+        var rank = offeredIds.Select((id, i) => (id, i)).GroupBy(x => x.id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().i, StringComparer.Ordinal);
         foreach (var alt in kind.Definition.Alternatives)
         {
             var altText = ReplyText.Tidy(TemplateRenderer.Render(kind.AlternativeTexts[alt.Id], model, catalog, ct, budget));
-            var isOffered = offeredIds.Contains(alt.Id);
+            var isOffered = rank.ContainsKey(alt.Id);
             alternatives.Add(new AlternativeDto(alt.Id, alt.Title, altText, isOffered));
-            if (isOffered) offered.Add(new ScriptObject { ["id"] = alt.Id, ["title"] = alt.Title, ["text"] = altText });
+            if (isOffered) offeredInOrder.Add((rank[alt.Id], new ScriptObject { ["id"] = alt.Id, ["title"] = alt.Title, ["text"] = altText }));
         }
+        // In the order offered: the alternative written for the customer's situation ("when") comes first.
+        var offered = new ScriptArray();
+        foreach (var (_, alt) in offeredInOrder.OrderBy(x => x.Rank)) offered.Add(alt);
         model["alternatives"] = offered;
         return (model, alternatives);
     }

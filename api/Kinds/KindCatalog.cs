@@ -26,7 +26,31 @@ public sealed class Kind
     public CueSet SmallCues { get; init; } = new([]);
     public required IReadOnlyDictionary<string, KindTemplate> Templates { get; init; }
     public required IReadOnlyDictionary<string, Template> AlternativeTexts { get; init; }
+    /// <summary>Each alternative's <c>when</c> phrases (alternatives without any are absent).</summary>
+    public IReadOnlyDictionary<string, CueSet> AlternativeWhen { get; init; } = new Dictionary<string, CueSet>();
     public string Id => Definition.Id;
+
+    /// <summary>The alternatives offered until the account manager picks: the defaults for the stance
+    /// (<see cref="KindDefinition.DefaultOffered"/>), with any alternative whose <c>when</c> phrases the newest message
+    /// uses first, in place of the last defaults, so the count stays the same (one for a brief reply).</summary>
+    public List<string> Offered(bool brief, string? stance, Reading.TokenizedText? message)
+    {
+        var defaults = Definition.DefaultOffered(brief: false, stance);
+        var fitting = new List<string>();
+        if (message is not null)
+        {
+            var found = new List<CueSet.CueMatch>();
+            foreach (var alt in Definition.Alternatives)
+            {
+                if (!AlternativeWhen.TryGetValue(alt.Id, out var when)) continue;
+                found.Clear();
+                when.MatchAll(message.Tokens, found);
+                if (found.Count > 0) fitting.Add(alt.Id);
+            }
+        }
+        var count = brief ? 1 : Math.Max(1, defaults.Count);
+        return fitting.Concat(defaults).Distinct(StringComparer.Ordinal).Take(count).ToList();
+    }
 }
 
 /// <summary>The catalog of ask kinds, their templates, the facts and the flag and audience cues,
@@ -237,6 +261,7 @@ public sealed partial class KindCatalog
         }
 
         var alternatives = new Dictionary<string, Template>(StringComparer.Ordinal);
+        var when = new Dictionary<string, CueSet>(StringComparer.Ordinal);
         foreach (var alt in def.Alternatives)
         {
             if (alternatives.ContainsKey(alt.Id)) { errors.Add(new(where, $"alternative '{alt.Id}' is declared twice.")); continue; }
@@ -244,6 +269,8 @@ public sealed partial class KindCatalog
                 errors.Add(new(where, $"alternative '{alt.Id}' is written for the stance '{stance}'; use {string.Join(" or ", AlternativeDefinition.KnownStances)}."));
             var parsed = ParseTemplate(alt.Text, where, errors, $"alternative '{alt.Id}': ");
             if (parsed is not null) alternatives[alt.Id] = parsed;
+            if (alt.When.Count > 0)
+                when[alt.Id] = BuildCues(alt.When.Select(w => new CueDefinition { Pattern = w }), where, $"alternative '{alt.Id}' when", errors);
         }
 
         var templates = new Dictionary<string, KindTemplate>(StringComparer.Ordinal);
@@ -267,7 +294,7 @@ public sealed partial class KindCatalog
                 };
             }
 
-        return errors.Count > before ? null : new Kind { Definition = def, Cues = cues, SmallCues = smallCues, Templates = templates, AlternativeTexts = alternatives };
+        return errors.Count > before ? null : new Kind { Definition = def, Cues = cues, SmallCues = smallCues, Templates = templates, AlternativeTexts = alternatives, AlternativeWhen = when };
     }
 
     public static readonly string[] DataUnits = ["percent", "money", "days", "hours", "months", "number", "date", "text"];

@@ -87,6 +87,9 @@ public sealed class AlternativeDefinition
     /// <summary>Stances (<c>imposed</c>, <c>own_part</c>) this alternative answers: offered by default when the reply
     /// takes one of them, in place of the usual defaults, and only ticked by hand otherwise.</summary>
     public List<string> Stances { get; set; } = [];
+    /// <summary>Phrases, in the syntax of cues, of the situations this alternative answers ("charged twice" for a review
+    /// of the charges): an email that uses one is offered it first, in place of the last default.</summary>
+    public List<string> When { get; set; } = [];
 
     /// <summary>The stances an alternative can be written for (the ids of <c>Asks.Stances</c>, which sits above this folder).</summary>
     public static readonly IReadOnlyList<string> KnownStances = ["imposed", "own_part"];

@@ -87,6 +87,7 @@ public static partial class PackRules
                 SmallCues = kind.SmallCues,
                 Templates = kind.Templates,
                 AlternativeTexts = chosen.ToDictionary(a => a.Id, a => kind.AlternativeTexts[a.Id], StringComparer.Ordinal),
+                AlternativeWhen = kind.AlternativeWhen.Where(w => chosen.Any(a => a.Id == w.Key)).ToDictionary(w => w.Key, w => w.Value, StringComparer.Ordinal),
             };
         }
         return result;

@@ -100,7 +100,7 @@ public static partial class DraftReport
             var view = trade is null ? catalog : catalog.ForPack(trade);
             var kind = view.Find(p.Email.Kind)!;
             var email = new DraftEmail(p.Email.Subject, p.Email.Body, new EmailAddress(p.Email.FromName, p.Email.FromEmail), null, null);
-            var offered = kind.Definition.DefaultOffered(Register.IsBrief(p.Result.Email), StanceReader.Read(p.Result, kind.Id).Suggested);
+            var offered = kind.Offered(Register.IsBrief(p.Result.Email), StanceReader.Read(p.Result, kind.Id).Suggested, p.Result.Evidence?.Message);
             var texts = new List<string>();
             var requested = p.Email.Figures.Where(f => f.Role == "requested").ToList();
             var requestedCitedHere = false;
@@ -229,7 +229,7 @@ public static partial class DraftReport
         var kind = new[] { catalog.Find(p.Email.Kind), catalog.Find(p.Result.Primary.Category) }.FirstOrDefault(k => k is { Templates.Count: > 0 });
         if (kind is null) return $"----- {p.Email.File}: labelled {p.Email.Kind}, read as {p.Result.Primary.Category}; no kind with a reply to draft\n";
         var email = new DraftEmail(p.Email.Subject, p.Email.Body, new EmailAddress(p.Email.FromName, p.Email.FromEmail), null, null);
-        var offered = kind.Definition.DefaultOffered(Register.IsBrief(p.Result.Email), StanceReader.Read(p.Result, kind.Id).Suggested);
+        var offered = kind.Offered(Register.IsBrief(p.Result.Email), StanceReader.Read(p.Result, kind.Id).Suggested, p.Result.Evidence?.Message);
         var sb = new StringBuilder();
         foreach (var audience in Audiences.All)
         {

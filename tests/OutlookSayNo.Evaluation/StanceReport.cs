@@ -22,7 +22,7 @@ public static class StanceReport
             var kind = view.Find(p.Email.Kind)!;
             var email = new DraftEmail(p.Email.Subject, p.Email.Body, new EmailAddress(p.Email.FromName, p.Email.FromEmail), null, null);
             var composed = Composer.Compose(view, new ComposeInput(kind, Audiences.Commercial, email, p.Result, new Dictionary<string, string?>(),
-                kind.Definition.DefaultOffered(Register.IsBrief(p.Result.Email)), null, user), today, [], CancellationToken.None);
+                kind.Offered(Register.IsBrief(p.Result.Email), null, p.Result.Evidence?.Message), null, user), today, [], CancellationToken.None);
             var read = composed?.StanceRead ?? StanceReader.Read(p.Result, kind.Id);
             return (p.Email.File, Label: p.Email.Stance, Raw: p.Email.Stance, Read: read);
         }).ToList();

@@ -40,6 +40,11 @@ export function stancesOf(alt: Alternative): string[] {
   return Array.isArray(alt.stances) ? alt.stances.filter((s): s is string => typeof s === "string") : [];
 }
 
+/** The phrases an alternative is written for (kind.json's `when`), ignoring anything that is not a list of strings. */
+export function whenOf(alt: Alternative): string[] {
+  return Array.isArray(alt.when) ? alt.when.filter((s): s is string => typeof s === "string") : [];
+}
+
 /** kind.json with the alternatives replaced; 2-space indentation, the original's final newline kept. */
 export function withAlternatives(original: string, kind: Record<string, unknown>, alternatives: Alternative[]): string {
   const next = { ...kind, alternatives: alternatives.map((a) => ({ ...a })) };
@@ -155,6 +160,20 @@ export class AlternativesForm {
         });
         return box;
       };
+      // Written for a situation: an email that uses one of these phrases is offered this alternative first.
+      const whenArea = el("textarea", {
+        id: `alt-when-${n}`,
+        testid: `alt-when-${n}`,
+        rows: 2,
+        className: "mono",
+        value: whenOf(alt).join("\n"),
+        oninput: () => {
+          const phrases = whenArea.value.split("\n").map((p) => p.trim()).filter((p) => p.length > 0);
+          if (phrases.length > 0) alt.when = phrases;
+          else delete alt.when;
+          this.commit();
+        },
+      });
       const imposedBox = stanceBox("imposed", "imposed");
       const ownPartBox = stanceBox("own_part", "own-part");
       const move = (delta: number) => {
@@ -176,6 +195,12 @@ export class AlternativesForm {
           el("div", { className: "field grow" }, el("label", { for: `alt-title-${n}` }, "Title"), titleInput),
         ),
         el("div", { className: "field" }, el("label", { for: `alt-text-${n}` }, "Text (Scriban)"), textArea),
+        el(
+          "div",
+          { className: "field" },
+          el("label", { for: `alt-when-${n}` }, "Offered first when the email says (one phrase per line, written like the kind's cues)"),
+          whenArea,
+        ),
         el(
           "div",
           { className: "toolbar" },

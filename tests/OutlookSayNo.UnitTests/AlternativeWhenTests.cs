@@ -1,0 +1,61 @@
+using System.Security.Claims;
+using System.Text.Json.Nodes;
+using OutlookSayNo.Asks;
+using OutlookSayNo.Drafts;
+using OutlookSayNo.Kinds;
+
+namespace OutlookSayNo.UnitTests;
+
+/// <summary>An alternative written for a situation (kind.json's <c>when</c>) is offered first when the email is in
+/// that situation: a customer charged twice is offered a check of the charges, not a repair at cost.</summary>
+public sealed class AlternativeWhenTests
+{
+    private static readonly Classifier Classifier = new(TimeProvider.System);
+
+    private static List<string> Offered(string body, bool brief = false, string? stance = Stances.Refuse)
+    {
+        var catalog = TemplateFixture.Catalog.ForPack("goods");
+        var c = Classifier.Classify(catalog, "Invoice", body);
+        return catalog.Find("liability")!.Offered(brief, stance, c.Evidence?.Message);
+    }
+
+    [Fact]
+    public void The_alternative_for_the_situation_comes_first_in_place_of_the_last_default()
+    {
+        var defaults = Offered("Hi Sam,\n\nThe pump failed after a week. We want a full refund.\n\nThanks,\nPriya");
+        Assert.Equal(["repair-at-cost", "root-cause-review"], defaults);
+
+        var charged = Offered("Hi Sam,\n\nYou charged us twice for invoice 4471. Please refund the second payment.\n\nThanks,\nPriya");
+        Assert.Equal(["charges-review", "repair-at-cost"], charged);
+        Assert.Equal(["charges-review"], Offered("You charged us twice for invoice 4471. Refund it.", brief: true));
+    }
+
+    [Fact]
+    public void The_draft_lists_the_alternative_for_the_situation_first()
+    {
+        const string body = "Hi Sam,\n\nYou charged us twice for invoice 4471, $1,250 each time. Please refund the second payment.\n\nThanks,\nPriya";
+        var catalog = TemplateFixture.Catalog.ForPack("goods");
+        var c = Classifier.Classify(catalog, "Invoice 4471", body);
+        var kind = catalog.Find("liability")!;
+        var email = new DraftEmail("Invoice 4471", body, new EmailAddress("Priya Nair", "priya@northwind.com"), null, null);
+        var user = new ClaimsPrincipal(new ClaimsIdentity([new Claim("name", "Sam Porter")], "test"));
+        var text = Composer.Compose(catalog, new ComposeInput(kind, "commercial", email, c, new Dictionary<string, string?>(), kind.Offered(false, Stances.Refuse, c.Evidence?.Message),
+            null, user, Stance: Stances.Refuse), new DateOnly(2026, 11, 16), [], CancellationToken.None)!.Text;
+
+        var check = text.IndexOf("A check of the charges", StringComparison.Ordinal);
+        Assert.True(check >= 0 && check < text.IndexOf("Repair at cost", StringComparison.Ordinal), text);
+    }
+
+    [Fact]
+    public void A_when_phrase_that_does_not_parse_is_refused_with_the_alternative_named()
+    {
+        var docs = CatalogDocuments.ReadFolder(TemplateFixture.Folder);
+        var kind = JsonNode.Parse(docs["liability/kind.json"].Content!)!;
+        kind["alternatives"]![0]!["when"] = new JsonArray("(charged twice");
+        docs["liability/kind.json"] = docs["liability/kind.json"] with { Content = kind.ToJsonString() };
+
+        var e = Assert.Throws<CatalogException>(() => KindCatalog.Build(docs));
+        Assert.Contains("when", e.Message);
+        Assert.Contains("liability/kind.json", e.Message);
+    }
+}
