@@ -30,6 +30,16 @@ public sealed class AlternativeWhenTests
         Assert.Equal(["charges-review"], Offered("You charged us twice for invoice 4471. Refund it.", brief: true));
     }
 
+    [Theory]
+    [InlineData("Can I pay for the licence with a Wise account? I don't have a credit card.")]
+    [InlineData("If you have a physical address, I could mail you checks instead.")]
+    public void A_question_about_how_to_pay_is_offered_the_ways_to_pay(string body)
+    {
+        var catalog = TemplateFixture.Catalog.ForPack("software");
+        var c = Classifier.Classify(catalog, "Paying", body);
+        Assert.Equal("ways-to-pay", catalog.Find("payment_terms")!.Offered(false, Stances.Refuse, c.Evidence?.Message)[0]);
+    }
+
     [Fact]
     public void The_draft_lists_the_alternative_for_the_situation_first()
     {
