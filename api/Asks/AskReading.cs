@@ -30,6 +30,10 @@ public sealed record AskReading(
     /// <summary>The account manager pointed to the sentence that asks: it is the ask, whatever the reader found.</summary>
     public bool Pointed { get; init; }
 
+    /// <summary>The customer tells of hardship (a fire, an illness, a lost job or client, a budget cut, slow trade):
+    /// the reply leaves out arguments about what their ask would cost us.</summary>
+    public bool Hardship { get; init; }
+
     /// <summary>Whether the reason reads as a clause ("your budget was cut") rather than a thing ("the fire in despatch").</summary>
     public bool ReasonIsClause => ReasonTheirs is { } r && AskReader.IsClause(r);
 }
@@ -57,7 +61,7 @@ public static partial class AskReader
         var (reason, reasonTheirs) = message is null ? (null, null) : FindReason(email, message, ask);
         var (offer, offerTheirs) = message is null ? (null, null) : FindOffer(email, message);
         return new AskReading(kind, request, ours, figures, requested, reason, reasonTheirs, offer, offerTheirs)
-            { EmailText = email, RequestIndex = ask?.Index, Pointed = chosen is not null };
+            { EmailText = email, RequestIndex = ask?.Index, Pointed = chosen is not null, Hardship = message is not null && TellsOfHardship(email, message) };
     }
 
     private static ReadSpan? Span(EmailText email, int start, int length)
@@ -127,6 +131,9 @@ public static partial class AskReader
         }
         return (null, null);
     }
+
+    private static bool TellsOfHardship(EmailText email, TokenizedText message) =>
+        message.Sentences.Any(s => HardshipRegex().IsMatch(email.Text.AsSpan(s.Start, s.Length)));
 
     private static (ReadSpan?, string?) FindOffer(EmailText email, TokenizedText message)
     {
@@ -219,7 +226,7 @@ public static partial class AskReader
     [GeneratedRegex(@"\b(?:because of|because|due to|owing to|as a result of|on account of|given that|since (?=(?:we|i|our|my|the|this|business|sales|cash|money|funds|budgets?)\b)|as (?=(?:we|i|our|my)\b(?! (?:discussed|agreed|mentioned|said|per)\b)))\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ReasonMarkerRegex();
 
-    [GeneratedRegex(@"\b(?:budgets? (?:was|were|has been|have been|is|are|got) (?:cut|reduced|frozen|slashed|tight|tighter|squeezed|under pressure)|cash ?flow|(?:lost|losing) (?:a|our|the|my|two|three|several)? ?(?:biggest |largest |main |key )?(?:clients?|customers?|contracts?|funding|grant)|fire|flood|storm|surgery|hospital|illness|accident|bereavement|funeral|(?:tough|difficult|hard|slow|challenging) (?:times|year|quarter|season|months|market|trading)|(?:sales|revenue|orders|business|demand|income) (?:is|are|has been|have been|was|were) (?:down|slow|falling|dropping|poor|weak)|(?:we are|we're|i am|i'm) (?:only )?(?:a |an )?(?:small|tiny|non-profit|nonprofit|charity|start-up|startup|student|family business|sole trader|freelancer)|recession|inflation|pandemic|covid|price increases? from our)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:budgets? (?:was|were|has been|have been|is|are|got) (?:cut|reduced|frozen|slashed|tight|tighter|squeezed|under pressure)|cash ?flow|(?:lost|losing) (?:a|our|the|my|two|three|several)? ?(?:biggest |largest |main |key )?(?:clients?|customers?|contracts?|funding|grant|job|income)|fire|flood|storm|surgery|hospital|illness|accident|bereavement|funeral|(?:tough|difficult|hard|slow|challenging) (?:times|year|quarter|season|months|market|trading)|(?:sales|revenue|orders|business|demand|income) (?:is|are|has been|have been|was|were) (?:down|slow|falling|dropping|poor|weak)|(?:we are|we're|i am|i'm) (?:only )?(?:a |an )?(?:small|tiny|non-profit|nonprofit|charity|start-up|startup|student|family business|sole trader|freelancer)|recession|inflation|pandemic|covid|price increases? from our|laid off|made redundant|unemployed|out of work|medical (?:bills|expenses)|passed away)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex HardshipRegex();
 
     // The condition after "we will sign ..." is looked for within 400 characters: an unbounded look ran to the

@@ -273,6 +273,7 @@ public sealed partial class DraftService(CatalogStore catalogs, Readings reading
                 ["reason"] = reading.ReasonTheirs,
                 ["reasonIsClause"] = reading.ReasonIsClause,
                 ["offer"] = reading.OfferTheirs,
+                ["hardship"] = reading.Hardship,
             },
             ["audience"] = audience,
             ["stance"] = Stances.Refuse,

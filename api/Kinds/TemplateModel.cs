@@ -32,6 +32,7 @@ public static class TemplateModel
         new("ask", "requested", ModelValue.Text, "their requested figure as they wrote it (may be null; never a figure whose role is unclear)"),
         new("ask", "reason", ModelValue.Text, "the reason they give, said back to them (\"your budget was cut\"), or the account manager's wording (may be null)"),
         new("ask", "reasonIsClause", ModelValue.YesNo, "true when the reason reads as a clause (\"your budget was cut\") rather than a noun phrase"),
+        new("ask", "hardship", ModelValue.YesNo, "true when the customer tells of hardship (a fire, an illness, a lost job or client, a budget cut): leave out what their ask would cost us"),
         new("ask", "offer", ModelValue.Text, "what they offer or make it conditional on (\"sign today\"; may be null)"),
         new("", "audience", ModelValue.Text, "commercial, technical or finance"),
         new("", "register", ModelValue.Text, "formal when the customer wrote a letter (\"Dear …\", \"Yours faithfully\"), else informal"),
