@@ -41,6 +41,18 @@ public sealed class AlternativeWhenTests
     }
 
     [Fact]
+    public void A_customer_who_lost_their_job_is_offered_instalments_first()
+    {
+        var catalog = TemplateFixture.Catalog.ForPack("goods");
+        var terms = catalog.Find("payment_terms")!;
+        var hard = Classifier.Classify(catalog, "Invoice", "I lost my job in May and cannot pay the full balance at once. Could I have 90 days?");
+        var plain = Classifier.Classify(catalog, "Invoice", "Could we have 90 days to pay the next invoice?");
+
+        Assert.Equal(["instalments", "early-payment"], terms.Offered(false, Stances.Refuse, hard.Evidence?.Message));
+        Assert.Equal(["early-payment", "instalments"], terms.Offered(false, Stances.Refuse, plain.Evidence?.Message));
+    }
+
+    [Fact]
     public void The_draft_lists_the_alternative_for_the_situation_first()
     {
         const string body = "Hi Sam,\n\nYou charged us twice for invoice 4471, $1,250 each time. Please refund the second payment.\n\nThanks,\nPriya";
