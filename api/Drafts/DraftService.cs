@@ -209,18 +209,18 @@ public sealed partial class DraftService(CatalogStore catalogs, Readings reading
             });
         model["also"] = alsoModel;
         var alternatives = new List<AlternativeDto>();
-        var offeredInOrder = new List<(int Rank, ScriptObject Alt)>();
-        var rank = offeredIds.Select((id, i) => (id, i)).GroupBy(x => x.id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().i, StringComparer.Ordinal);
+        var rendered = new Dictionary<string, ScriptObject>(StringComparer.Ordinal);
         foreach (var alt in kind.Definition.Alternatives)
         {
             var altText = ReplyText.Tidy(TemplateRenderer.Render(kind.AlternativeTexts[alt.Id], model, catalog, ct, budget));
-            var isOffered = rank.ContainsKey(alt.Id);
+            var isOffered = offeredIds.Contains(alt.Id);
             alternatives.Add(new AlternativeDto(alt.Id, alt.Title, altText, isOffered));
-            if (isOffered) offeredInOrder.Add((rank[alt.Id], new ScriptObject { ["id"] = alt.Id, ["title"] = alt.Title, ["text"] = altText }));
+            if (isOffered) rendered[alt.Id] = new ScriptObject { ["id"] = alt.Id, ["title"] = alt.Title, ["text"] = altText };
         }
         // In the order offered: the alternative written for the customer's situation ("when") comes first.
         var offered = new ScriptArray();
-        foreach (var (_, alt) in offeredInOrder.OrderBy(x => x.Rank)) offered.Add(alt);
+        foreach (var id in offeredIds.Distinct(StringComparer.Ordinal))
+            if (rendered.TryGetValue(id, out var alt)) offered.Add(alt);
         model["alternatives"] = offered;
         return (model, alternatives);
     }
@@ -314,8 +314,9 @@ public sealed partial class DraftService(CatalogStore catalogs, Readings reading
     };
 
     /// <summary>The company from the sender's domain, only when the email itself names it (the signature, usually):
-    /// a domain alone too often gives a name nobody uses ("Alamocps" for a clinic's initials).</summary>
-    private static string? CompanyNamed(DraftEmail email)
+    /// a domain alone too often gives a name nobody uses ("Alamocps" for a clinic's initials, "Glowandgrace" for words
+    /// run together).</summary>
+    internal static string? CompanyNamed(DraftEmail email)
     {
         var company = Company(email.From?.Email);
         return company is not null && (email.Body ?? "").Contains(company, StringComparison.OrdinalIgnoreCase) ? company : null;
@@ -329,9 +330,6 @@ public sealed partial class DraftService(CatalogStore catalogs, Readings reading
         if (labels.Length < 2) return null;
         var label = labels.Length >= 3 && labels[^2].Length <= 3 && labels[^1].Length == 2 ? labels[^3] : labels[^2]; // acme.co.uk
         if (FreeMailDomains.Contains(label) || label.Length < 4 || !label.All(ch => char.IsLetter(ch) || ch == '-')) return null;
-        // A long run-together label is several words we cannot split ("glowandgrace", "lumenhomegoods"): "for Glowandgrace"
-        // reads as a typo, so the draft does without the name.
-        if (!label.Contains('-') && label.Length > 10) return null;
         return string.Join(' ', label.Split('-', StringSplitOptions.RemoveEmptyEntries).Select(Capitalise));
     }
 
