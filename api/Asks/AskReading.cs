@@ -49,10 +49,14 @@ public static partial class AskReader
     {
         var email = c.Email;
         var chosen = pointed is { } p && c.Evidence?.Message.Sentences is { } all && p >= 0 && p < all.Length ? all[p] : null;
-        var sentences = chosen is not null ? [chosen] : Classifier.AskSentences(c, kind);
-        var figures = FigureRoles.Assign(email, c.Figures, kind, sentences, c.Evidence?.Message, c.Evidence?.Acts);
+        // Of the kind's strongest sentences, one that asks or imposes carries the ask before one that only tells
+        // ("I have taken £337 off your statement" before "your credit note for £19 relates to it").
+        var acts = c.Evidence?.Acts;
+        var sentences = chosen is not null ? [chosen]
+            : Classifier.AskSentences(c, kind).OrderBy(x => acts is not null && x.Index < acts.Length && SentenceActs.Asks(acts[x.Index]) ? 0 : 1).ToList();
+        var figures = FigureRoles.Assign(email, c.Figures, kind, sentences, c.Evidence?.Message, acts);
         // A pointed sentence is the whole ask: its figure, never one from another sentence the reader took for asking.
-        var requested = FigureRoles.Requested(chosen is null ? figures : figures.Where(f => f.InMainAsk).ToList(), kind);
+        var requested = FigureRoles.Requested(chosen is null ? figures : figures.Where(f => f.InMainAsk).ToList(), kind, sentences.FirstOrDefault());
         var ask = sentences.FirstOrDefault();
         var request = ask is null ? null : Span(email, ask.Start, ask.Length);
         var ours = ask is null ? null : RequestPhrase(email.Text.Substring(ask.Start, ask.Length));

@@ -85,8 +85,32 @@ public static partial class FigureRoles
             var whole = text[lineStart..lineEnd].ToLowerInvariant();
             result.Add(new RoledFigure(f, RoleOf(f, before, after, whole, sentence is not null, allowed, kind), In(main, f)));
         }
+        if (main.Count > 0 && allowed.Contains(FigureKind.Money) && !result.Any(r => r.InMainAsk && r.Role == FigureRole.Requested))
+            NamedCharge(text, main[0], result);
         return result;
     }
+
+    /// <summary>"Please refund the call-out charge": the ask names a charge whose amount an earlier sentence gave
+    /// ("we were charged a call-out fee of £89.98"). The nearest such amount before the ask is what they ask for;
+    /// one whose role is already known (overdue, a competitor's, the deal's size) is left alone.</summary>
+    private static void NamedCharge(string text, Sentence ask, List<RoledFigure> figures)
+    {
+        var named = NamedChargeRegex().Match(text.Substring(ask.Start, ask.Length));
+        if (!named.Success) return;
+        var modifier = named.Groups["mod"].Value.ToLowerInvariant();
+        for (var i = figures.Count - 1; i >= 0; i--)
+        {
+            var (f, role) = (figures[i].Figure, figures[i].Role);
+            if (f.Kind != FigureKind.Money || f.Start >= ask.Start || role is not (FigureRole.Other or FigureRole.Unclear or FigureRole.Current)) continue;
+            var around = text[Math.Max(0, f.Start - 50)..Math.Min(text.Length, f.Start + f.Length + 30)].ToLowerInvariant();
+            if (!ChargeNounRegex().IsMatch(around) || modifier.Length > 0 && !Plain(modifier) && !around.Contains(modifier, StringComparison.Ordinal)) continue;
+            figures[i] = figures[i] with { Role = FigureRole.Requested, InMainAsk = true };
+            return;
+        }
+    }
+
+    // A modifier that says nothing about which charge ("the full fee", "the whole amount").
+    private static bool Plain(string modifier) => modifier is "full" or "whole" or "entire" or "total" or "extra" or "additional" or "same" or "last";
 
     private static string RoleOf(Figure f, string before, string after, string sentence, bool inAsk, IReadOnlyList<FigureKind> allowed, string kind)
     {
@@ -99,15 +123,25 @@ public static partial class FigureRoles
             return FigureRole.Competitor;
         if (f.Kind == FigureKind.Money && (ContractBeforeRegex().IsMatch(before) || ContractAfterRegex().IsMatch(after)))
             return FigureRole.Contract;
-        if (f.Kind == FigureKind.Money && (OverdueRegex().IsMatch(before) || OverdueRegex().IsMatch(after)))
+        // "$2,340 overdue", "$500 still outstanding"; not "a plan of $90 a month until the balance is paid off".
+        if (f.Kind == FigureKind.Money && (OverdueRegex().IsMatch(before) || OverdueRegex().IsMatch(FirstWords(after, 4))))
             return FigureRole.Overdue;
+        // "a year (or so) ago", "2 days after installing": when something happened, not what they want.
+        if (f.Kind is FigureKind.Duration && HistoryAfterRegex().IsMatch(after))
+            return FigureRole.Other;
+        // "1/2 of the gates", "a third of our staff": a share of things, not of a price.
+        if (f.Kind == FigureKind.Percent && PartOfThingsRegex().IsMatch(f.Text.EndsWith(" of", StringComparison.OrdinalIgnoreCase) ? " of" + after : after))
+            return FigureRole.Other;
         // "our budget was cut by 20%", "costs rose 8%": a change that already happened is part of their reason, not their ask.
         if (f.Kind is FigureKind.Money or FigureKind.Percent && PastChangeRegex().IsMatch(LastWords(before, 4)))
             return FigureRole.Other;
         if (f.Kind is FigureKind.Money or FigureKind.Percent or FigureKind.Duration && !ToJustBefore(before)
             && !TheirNewTermsRegex().IsMatch(LastWords(before, 6))
             && (CurrentRegex().IsMatch(LastWords(before, 6)) || NowRegex().IsMatch(LastWords(before, 2)) || FromRegex().IsMatch(LastWords(before, 2)) && after.Contains(" to ", StringComparison.Ordinal)
-                || kind != "liability" && ChargedRegex().IsMatch(LastWords(before, 5))))
+                || kind != "liability" && ChargedRegex().IsMatch(LastWords(before, 5))
+                || CurrentAfterRegex().IsMatch(after) && !AskVerbJustBefore(before) && !PayVerbRegex().IsMatch(LastWords(before, 4))
+                // "$400 for a logo?!" opens the sentence: the price they were quoted, not one they propose ("more like $300 for the whole thing").
+                || before.Trim().Length == 0 && PriceOfThingRegex().IsMatch(after)))
             return FigureRole.Current;
         // "I ordered it on 2 May": a date that tells when something happened is history, whatever year the calendar gives it.
         if (f.Kind == FigureKind.Date && PastEventRegex().IsMatch(LastWords(before, 6)) && !WantedRegex().IsMatch(LastWords(before, 7)))
@@ -125,14 +159,31 @@ public static partial class FigureRoles
 
     /// <summary>The value asked for: the first figure of the strongest asking sentence whose kind can
     /// state this ask, preferring the most telling kind ("by 30%" over "$4.20").</summary>
-    public static RoledFigure? Requested(IReadOnlyList<RoledFigure> figures, string kind)
+    public static RoledFigure? Requested(IReadOnlyList<RoledFigure> figures, string kind, Sentence? strongest = null)
     {
+        // The strongest asking sentence's own figure first, then any other sentence that carries the ask.
+        if (strongest is not null)
+        {
+            var own = figures.Where(f => f.InMainAsk && f.Figure.Start >= strongest.Start && f.Figure.Start < strongest.Start + strongest.Length).ToList();
+            if (own.Count > 0 && Requested(own, kind) is { } found) return found;
+        }
         foreach (var main in new[] { true, false })
             foreach (var k in RequestedFigureKinds(kind))
                 // A date already past is history ("my email of 23 August"), never the date they want.
                 if (figures.FirstOrDefault(f => f.Role == FigureRole.Requested && f.InMainAsk == main && f.Figure.Kind == k
                         && !(k == FigureKind.Date && f.Figure.Number < 0)) is { } found) return found;
         return null;
+    }
+
+    private static string FirstWords(string s, int n)
+    {
+        var i = 0;
+        for (var w = 0; w < n && i < s.Length; w++)
+        {
+            while (i < s.Length && s[i] == ' ') i++;
+            while (i < s.Length && s[i] != ' ') i++;
+        }
+        return s[..i];
     }
 
     private static bool AskVerbJustBefore(string before) => MatchVerbRegex().IsMatch(LastWords(before, 4));
@@ -177,7 +228,7 @@ public static partial class FigureRoles
     [GeneratedRegex(@"\b(?:overdue|outstanding|owe|owed|owing|unpaid|past due|balance|arrears|late payment|not (?:yet )?paid|due (?:on|since))\b", RegexOptions.CultureInvariant)]
     private static partial Regex OverdueRegex();
 
-    [GeneratedRegex(@"\b(?:current(?:ly)?|present(?:ly)?|quoted|quote|quotation|your price|list price|we're paying|we are paying|agreed|standard|usual(?:ly)?|normal(?:ly)?|regular(?:ly)?|instead of|rather than|existing|original(?:ly)?|priced at|retail)\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:current(?:ly)?|present(?:ly)?|quoted|quote|quotation|your price|list price|we're paying|we are paying|agreed|standard|scheduled|usual(?:ly)?|normal(?:ly)?|regular(?:ly)?|instead of|rather than|existing|original(?:ly)?|priced at|retail)\b", RegexOptions.CultureInvariant)]
     private static partial Regex CurrentRegex();
 
     [GeneratedRegex(@"\b(?:now|today)\b", RegexOptions.CultureInvariant)]
@@ -206,6 +257,31 @@ public static partial class FigureRoles
     [GeneratedRegex(@"\b(?:be|been|get|need|needs|want|wants|must|should|will|can|could|please|have it|have them)\b", RegexOptions.CultureInvariant)]
     private static partial Regex WantedRegex();
 
-    [GeneratedRegex(@"\b(?:dated|of|from|since|on)\s*$", RegexOptions.CultureInvariant)]
+    // "my email of 23 August" is history; "a due date of April 17" is the date they want.
+    [GeneratedRegex(@"(?<!due date |deadline |due )\b(?:dated|of|from|since|on)\s*$", RegexOptions.CultureInvariant)]
     private static partial Regex PastDateRegex();
+
+    [GeneratedRegex(@"^\s*(?:\([^)]{0,12}\)\s*)?(?:ago|earlier|after (?:i|we|installing|buying|purchasing|ordering|signing|subscribing|the purchase|purchase|delivery))\b", RegexOptions.CultureInvariant)]
+    private static partial Regex HistoryAfterRegex();
+
+    // A share "of the gates" or "of the month": things or time, not money.
+    [GeneratedRegex(@"^\s*of (?:the |our |my |all |your |their )?(?:(?!(?:prices?|rates?|invoices?|amounts?|bills?|fees?|costs?|totals?|balances?|charges?|purchases?|values?|orders?|contracts?|sums?|money|deposits?|payments?|refunds?|items?|goods|products?|units?|licen[cs]es?|seats?|hours|days|work|job)\b)[a-z]+s|day|week|month|year|season|quarter|period|time)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex PartOfThingsRegex();
+
+    // What they are on or what a thing costs now: "the $10 tier", "$15 isn't exactly cheap",
+    // "within 28 days of purchase", "a 21 day return window", "scheduled completion date: 28 June".
+    [GeneratedRegex(@"^\s*(?:(?:tier|plan|package|level|edition|bundle)\b|(?:is|isn't|is not|was|seems|feels|sounds)\s+(?:\w+\s+){0,2}?(?:cheap|expensive|steep|high|pricey|costly|too|a lot|much|over|more than)\b|of (?:purchase|delivery|buying|ordering|the purchase)\b|(?:return|refund|trial|grace|cancellation|cooling-off|money-back|returns) (?:window|period|policy)\b)", RegexOptions.CultureInvariant)]
+    private static partial Regex CurrentAfterRegex();
+
+    [GeneratedRegex(@"\b(?:refund|waive|credit|reimburse|repay|reverse|remove|cancel|return|give (?:me|us) back|pay back)\b[^.!?]{0,40}?\b(?:the|this|that|my|our|your)\s+(?:(?<mod>[\w-]+)\s+)?(?:charges?|fees?|costs?|deposits?|payments?|price|amounts?|bills?|surcharges?|premiums?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex NamedChargeRegex();
+
+    [GeneratedRegex(@"\b(?:charges?|charged|fees?|costs?|deposits?|paid|payments?|price|amounts?|bills?|billed|surcharges?|premiums?)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex ChargeNounRegex();
+
+    [GeneratedRegex(@"^\s*for (?:a|an|one|the|this|that|just|only|my|our) [\w-]+(?: [\w-]+)?\s*$", RegexOptions.CultureInvariant)]
+    private static partial Regex PriceOfThingRegex();
+
+    [GeneratedRegex(@"\b(?:pay|paying|do it|do this|offer|accept|take|settle|give|release|budget)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex PayVerbRegex();
 }

@@ -32,6 +32,7 @@ public static class SentenceActs
         "need you to", "want you to", "expect you to", "(we are|i am|we're|i'm) ... (asking|requesting|hoping|looking for|writing to ask|writing to request)",
         // Counter-offers say what they will pay or accept ("I can release $750", "I was thinking more like $300").
         "(i|we) can (only)? (release|offer|pay|stretch to|go to|manage)", "(i was|we were|i'm|we're) thinking (more like|of|about)", "(i|we) (would|could|will) (accept|settle for|take|agree to)",
+        "(i|we) (think|feel|believe) (that)? (a|an)? ... (is|would be|seems) (fair|reasonable)",
         "(we|i) (ask|request|propose|suggest|urge)", "is it possible", "would it be possible", "is there (any|a) (way|chance|possibility|possibilyty|option)",
         "any chance", "are you able", "(would|could) you (consider|agree|accept|be willing)", "how about", "what about", "let me know if", "let us know if",
         "hoping you (can|could|will)", "hope you (can|could|will)", "must", "(have|has) to", "needs to", "(should|shall) be", "allow (us|me)", "give (us|me)",
@@ -68,6 +69,8 @@ public static class SentenceActs
         "you (will|must|shall|are required to|agree to|undertake to|are expected to) (now)? (be|pay|accept|deliver|provide|give|ensure|make|bear|absorb|meet|comply|send|support|contribute)",
         "(we|i) (are|am) (extending|moving|changing|cancelling|canceling|reducing|introducing|applying|increasing|asking|withholding|deducting|terminating|suspending|returning|rejecting)",
         "(we|i) (have|'ve) (cancelled|canceled|deducted|withheld|suspended|terminated|stopped|returned|rejected)",
+        // A deduction made ("I have taken £337 off your statement", "we have held back the October charges").
+        "(we|i) (have|'ve) (taken|knocked|held back|short paid|short-paid) ... (off|back|from)", "(we|i) (have|'ve) instructed ... to (hold back|withhold|deduct|short pay|short-pay)",
         "(we|i) will be (asking|deducting|charging|applying|extending|moving|cancelling|canceling|introducing|requiring|withholding|returning|paying)",
         "(is|are) (hereby)? (cancelled|canceled|terminated|suspended|amended|changed|extended)", "(this|these) (change|changes|terms) (will)? (apply|applies)",
         "(we|i) (hereby|formally) (give notice|notify|request|demand|require)", "notice of (termination|cancellation)", "force majeure",

@@ -561,7 +561,7 @@ public static partial class FigureExtractor
     [GeneratedRegex(@"(?:(?<prep>\b(?:in|of|by|until|since|from|early|late|mid|during|before|after)\s+))?(?<![0-9]\s?)\b(?<mon>January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b\.?(?:\s+(?<year>(?:19|20)[0-9]{2})\b)?(?!\s*,?\s*[0-9])")]
     private static partial Regex MonthYearRegex();
 
-    [GeneratedRegex(@"(?<![\w/.])(?:(?<n>[1-9])/(?<d>[1-9][0-9]?)(?![0-9/])|(?:about\s+)?(?<wn>one|two|three|four|a)[\s\-]+(?<wd>halves|half|thirds?|quarters?|fourths?|fifths?|tenths?)\b|\b(?<half>half)\s+(?:the|your|our|its|of)\b)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<![\w/.])(?:(?<n>[1-9])/(?<d>[1-9][0-9]?)(?![0-9/])|(?:about\s+)?(?<wn>one|two|three|four|a)[\s\-]+(?<wd>halves|half|thirds?|quarters?|fourths?|fifths?|tenths?)\b|\b(?<half>half)\s+(?:the|your|our|its|of|that|this|price|off)\b)", RegexOptions.IgnoreCase)]
     private static partial Regex FractionRegex();
 
     [GeneratedRegex(@"(?<![\w.])(?<num>[0-9]{1,3})\s?(?:cents?|¢)\b", RegexOptions.IgnoreCase)]

@@ -21,7 +21,7 @@ public static partial class DraftReport
         int TradeDrafts = 0, int CrossTrade = 0, int CrossTradeFacts = 0,
         int ShortEmails = 0, int ShortAnsweredShort = 0, double ShortMedianWords = 0, double LongMedianWords = 0,
         int TwoAsk = 0, int SecondRead = 0, int EveryAskAnswered = 0, int AutoRight = 0, int AutoNeverAsked = 0,
-        int Pointable = 0, int GroundedOncePointed = 0);
+        int Pointable = 0, int GroundedOncePointed = 0, int RequestedRead = 0, int RequestedMisread = 0);
 
     /// <summary>A customer message of at most this many words (before the signature) is short: a two-line post.</summary>
     public const int ShortMessageWords = 60;
@@ -83,7 +83,7 @@ public static partial class DraftReport
         int noAsk = 0, noAskRefusable = 0, formal = 0, formalAnswered = 0, informal = 0, informalAnswered = 0;
         int tradeDrafts = 0, crossTrade = 0, crossTradeFacts = 0;
         var shortWords = new List<int>(); var longWords = new List<int>();
-        int twoAsk = 0, secondRead = 0, everyAsk = 0, autoRight = 0, autoNeverAsked = 0;
+        int twoAsk = 0, secondRead = 0, everyAsk = 0, autoRight = 0, autoNeverAsked = 0, requestedRead = 0, requestedMisread = 0;
         foreach (var p in predictions.Where(p => p.Email.Kind == "other"))
         {
             noAsk++;
@@ -134,6 +134,19 @@ public static partial class DraftReport
                     }
                 }
                 texts.Add(text);
+                if (audience == Audiences.Commercial && composed.Reading.Requested is { } read)
+                {
+                    // The figure the draft refuses as "what they ask for": is it the one the labeller marked so?
+                    requestedRead++;
+                    // Wrong when it is the labelled requested figure's rival: a figure labelled with another role, or the
+                    // email labels a different one as asked for.
+                    var otherRoles = p.Email.Figures.Where(f => f.Role != "requested").ToList();
+                    if (requested.Count > 0 ? !Cites(read.Figure.Text, requested, today) : Cites(read.Figure.Text, otherRoles, today))
+                    {
+                        requestedMisread++;
+                        if (details) sb.AppendLine($"  requested misread {p.Email.File}: read [{read.Figure.Text}], labelled [{string.Join(" | ", requested.Select(r => r.Text))}]");
+                    }
+                }
                 if (audience == Audiences.Commercial)
                 {
                     // Short is judged from the labelled register and a plain word count, not from the product's own reading.
@@ -205,7 +218,7 @@ public static partial class DraftReport
         var m = new Measures(emails, drafts, grounded, greetingRight, withRequested, cited, falsePressure, unsourced,
             overlaps.Count == 0 ? 0 : overlaps.Average(), greetingLabelled, noAsk, noAskRefusable, formal, formalAnswered, informal, informalAnswered,
             tradeDrafts, crossTrade, crossTradeFacts, shortWords.Count, shortWords.Count(w => w <= ShortReplyWords), Median(shortWords), Median(longWords),
-            twoAsk, secondRead, everyAsk, autoRight, autoNeverAsked, pointable, groundedPointed);
+            twoAsk, secondRead, everyAsk, autoRight, autoNeverAsked, pointable, groundedPointed, requestedRead, requestedMisread);
         return (m, sb.ToString());
     }
 
@@ -252,7 +265,8 @@ public static partial class DraftReport
         sb.AppendLine($"grounded drafts: {m.Grounded}/{m.Drafts} ({Pct(m.Grounded, m.Drafts)}); once the account manager points to the sentence that asks " +
                       $"(the labelled clause, found in {m.Pointable} of {m.Emails} emails): {m.GroundedOncePointed}/{m.Pointable} ({Pct(m.GroundedOncePointed, m.Pointable)})");
         sb.AppendLine($"right greeting: {m.GreetingRight}/{m.GreetingLabelled} ({Pct(m.GreetingRight, m.GreetingLabelled)})");
-        sb.AppendLine($"requested figure cited (emails that state one): {m.RequestedCited}/{m.WithRequested} ({Pct(m.RequestedCited, m.WithRequested)})");
+        sb.AppendLine($"requested figure cited (emails that state one): {m.RequestedCited}/{m.WithRequested} ({Pct(m.RequestedCited, m.WithRequested)}); " +
+                      $"a figure read as the one asked for: {m.RequestedRead} emails, of which labelled as something else {m.RequestedMisread}");
         sb.AppendLine($"false pressure paragraphs: {m.FalsePressure}; unsourced findings: {m.Unsourced}");
         sb.AppendLine($"sentences shared between the audiences of one email: {100 * m.Overlap:0.0}%");
         sb.AppendLine($"formal letters answered formally (\"Dear …\" and \"Yours …\"): {m.FormalAnswered}/{m.Formal} ({Pct(m.FormalAnswered, m.Formal)}); informal messages answered plainly: {m.InformalAnswered}/{m.Informal} ({Pct(m.InformalAnswered, m.Informal)})");
