@@ -39,7 +39,12 @@ public static class FigureRole
 
 /// <summary>A figure with its role; <c>InMainAsk</c> when it sits in a sentence that carries this kind's ask
 /// (rather than in another sentence that asks or imposes).</summary>
-public sealed record RoledFigure(Figure Figure, string Role, bool InMainAsk = false);
+public sealed record RoledFigure(Figure Figure, string Role, bool InMainAsk = false)
+{
+    /// <summary>For a discount stated as the price they would pay ("1/3 of the full price", "70% of the fee"): the
+    /// reduction that asks for, in percent (66.67, 30). Null when the figure is the reduction itself.</summary>
+    public decimal? AsReduction { get; init; }
+}
 
 public static partial class FigureRoles
 {
@@ -83,7 +88,10 @@ public static partial class FigureRoles
             var before = text[Math.Max(lineStart, f.Start - 60)..f.Start].ToLowerInvariant();
             var after = text[(f.Start + f.Length)..Math.Min(lineEnd, f.Start + f.Length + 40)].ToLowerInvariant();
             var whole = text[lineStart..lineEnd].ToLowerInvariant();
-            result.Add(new RoledFigure(f, RoleOf(f, before, after, whole, sentence is not null, allowed, kind), In(main, f)));
+            var role = RoleOf(f, before, after, whole, sentence is not null, allowed, kind);
+            var share = kind == "discount" && role == FigureRole.Requested && f.Kind == FigureKind.Percent && f.Number is > 0 and < 100
+                && SharePriceRegex().IsMatch(f.Text.EndsWith(" of", StringComparison.OrdinalIgnoreCase) ? " of" + after : after) && !ReductionWordRegex().IsMatch(LastWords(before, 4));
+            result.Add(new RoledFigure(f, role, In(main, f)) { AsReduction = share ? Math.Round(100 - f.Number, 2) : null });
         }
         if (main.Count > 0 && allowed.Contains(FigureKind.Money) && !result.Any(r => r.InMainAsk && r.Role == FigureRole.Requested))
             NamedCharge(text, main[0], result);
@@ -144,7 +152,8 @@ public static partial class FigureRoles
                 || before.Trim().Length == 0 && PriceOfThingRegex().IsMatch(after)))
             return FigureRole.Current;
         // "I ordered it on 2 May": a date that tells when something happened is history, whatever year the calendar gives it.
-        if (f.Kind == FigureKind.Date && PastEventRegex().IsMatch(LastWords(before, 6)) && !WantedRegex().IsMatch(LastWords(before, 7)))
+        if (f.Kind == FigureKind.Date && (PastEventRegex().IsMatch(LastWords(before, 6)) && !WantedRegex().IsMatch(LastWords(before, 7))
+                || EventAfterRegex().IsMatch(after)))
             return FigureRole.Date;
         if (inAsk && allowed.Contains(f.Kind) && !(kind == "payment_terms" && f.Kind == FigureKind.Date && PastDateRegex().IsMatch(LastWords(before, 3))))
             return FigureRole.Requested;
@@ -253,6 +262,10 @@ public static partial class FigureRoles
     [GeneratedRegex(@"\b(?:ordered|bought|purchased|paid|placed|received|sent|signed|booked|arrived|delivered|started|began|opened|reported|emailed|called|wrote|written|submitted|installed|renewed|subscribed|joined|registered|confirmed|promised|happened|occurred|went down|broke|failed|charged|billed|shipped|dispatched)\b(?:\s+\S+){0,4}?\s*(?:on|in|at|since)?\s*$", RegexOptions.CultureInvariant)]
     private static partial Regex PastEventRegex();
 
+    // "On 2 May I bought a bench": the date opens a sentence that tells what happened.
+    [GeneratedRegex(@"^\s*,?\s*(?:i|we|they|you|he|she)\s+(?:(?:had|have|already|just|first)\s+)?(?:ordered|bought|purchased|paid|placed|received|sent|signed|booked|started|began|opened|reported|emailed|called|wrote|submitted|installed|renewed|subscribed|joined|registered|confirmed|promised|shipped|dispatched|delivered|charged|billed|told|asked|agreed|spoke|met|visited|stayed|arrived|moved|cancelled|canceled|returned)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex EventAfterRegex();
+
     // "it must be delivered on 5 May", "please have it shipped on Friday": the date they want, not history.
     [GeneratedRegex(@"\b(?:be|been|get|need|needs|want|wants|must|should|will|can|could|please|have it|have them)\b", RegexOptions.CultureInvariant)]
     private static partial Regex WantedRegex();
@@ -278,6 +291,13 @@ public static partial class FigureRoles
 
     [GeneratedRegex(@"\b(?:charges?|charged|fees?|costs?|deposits?|paid|payments?|price|amounts?|bills?|billed|surcharges?|premiums?)\b", RegexOptions.CultureInvariant)]
     private static partial Regex ChargeNounRegex();
+
+    // "pay 1/3 of the full price", "70% of the original fee": the price they would pay, as a share of ours.
+    [GeneratedRegex(@"^\s*of (?:(?:the|your|our|its|my)\s+)?(?:(?:full|normal|usual|list|original|current|regular|standard|quoted|asking)\s+)?(?:price|rate|cost|fee|amount|quote)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex SharePriceRegex();
+
+    [GeneratedRegex(@"\b(?:off|discount|reduction|reduce|less|lower|cut|rebate|knock)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex ReductionWordRegex();
 
     [GeneratedRegex(@"^\s*for (?:a|an|one|the|this|that|just|only|my|our) [\w-]+(?: [\w-]+)?\s*$", RegexOptions.CultureInvariant)]
     private static partial Regex PriceOfThingRegex();

@@ -84,10 +84,13 @@ public static class DataPoints
         if (candidates.Count == 0) return null;
 
         // The value asked for is the reading's pick; for other roles, the first in the order of the roles listed.
-        var pick = reading.Requested is { } r && candidates.Contains(r) ? r.Figure
-            : roles.Select(role => candidates.FirstOrDefault(f => f.Role == role)).FirstOrDefault(f => f is not null)!.Figure;
+        var picked = reading.Requested is { } r && candidates.Contains(r) ? r
+            : roles.Select(role => candidates.FirstOrDefault(f => f.Role == role)).FirstOrDefault(f => f is not null)!;
+        var pick = picked.Figure;
         used.Add(pick);
-        var number = kind == FigureKind.Duration && dp.Unit == "months" ? Math.Round(pick.Number / 30m, 1)
+        // "1/3 of the full price" asks for 66.67% off: the point holds the reduction, as the draft argues with it.
+        var number = picked.AsReduction is { } reduction && kind == FigureKind.Percent ? reduction
+            : kind == FigureKind.Duration && dp.Unit == "months" ? Math.Round(pick.Number / 30m, 1)
             : kind == FigureKind.Duration && dp.Unit is "number" or "years" ? Math.Round(pick.Number / 365m, 1)
             : pick.Number;
         var value = kind == FigureKind.Date

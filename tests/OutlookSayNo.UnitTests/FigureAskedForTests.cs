@@ -94,4 +94,34 @@ public sealed class FigureAskedForTests
 
         Assert.Equal("40%", r.Requested?.Figure.Text);
     }
+
+    [Fact]
+    public void A_price_stated_as_a_share_of_ours_asks_for_the_rest_off()
+    {
+        var third = Read("Hi,\n\nI'd like one more seat and I'm willing to pay 1/3 of the full price for it.\n\nLi", "discount").Requested;
+        Assert.Equal(66.67m, third?.AsReduction);
+        // "30% off" is the reduction itself.
+        Assert.Null(Read("Could you take 30% off the price of the order?", "discount").Requested?.AsReduction);
+        // A refund of a share is the share: only a discount turns round.
+        Assert.Null(Read("Please refund 60% of the fee, the work was poor.", "liability").Requested?.AsReduction);
+    }
+
+    [Fact]
+    public void A_date_that_opens_a_sentence_telling_what_happened_is_history()
+    {
+        var r = Read("Dear Sir,\n\nOn 2 May I bought a table from you. It has not arrived. Please deliver it within 10 days.\n\nYours faithfully,\nAnn Roe", "deadline");
+
+        Assert.Equal(FigureRole.Date, RoleOf(r, "2 May"));
+        Assert.Equal("10 days", r.Requested?.Figure.Text);
+    }
+
+    [Fact]
+    public void The_discount_a_share_of_the_price_asks_for_is_what_the_draft_argues_with()
+    {
+        var c = Classifier.Classify(Catalog, "", "Hi,\n\nI'd like one more seat and I'm willing to pay 1/3 of the full price for it.\n\nLi");
+        var kind = Catalog.Find("discount")!;
+        var data = OutlookSayNo.Drafts.DataPoints.Resolve(kind, Catalog, c, AskReader.Read(c, "discount"), new Dictionary<string, string?>(), new DateOnly(2026, 12, 2), []);
+
+        Assert.Equal(66.67m, data["requestedDiscountPercent"]?.Number);
+    }
 }
