@@ -34,6 +34,13 @@ public sealed record AskReading(
     /// the reply leaves out arguments about what their ask would cost us.</summary>
     public bool Hardship { get; init; }
 
+    /// <summary>When they ask for a failure to be put right, how: <c>refund</c>, <c>replace</c>, <c>repair</c>, <c>redo</c> or
+    /// <c>correct</c> (a charge or an invoice). Null when the ask is not a remedy of that kind.</summary>
+    public string? Remedy { get; init; }
+
+    /// <summary>They ask for more than putting it right: compensation, damages, their losses or costs.</summary>
+    public bool Beyond { get; init; }
+
     /// <summary>Whether the reason reads as a clause ("your budget was cut") rather than a thing ("the fire in despatch").</summary>
     public bool ReasonIsClause => ReasonTheirs is { } r && AskReader.IsClause(r);
 }
@@ -65,8 +72,54 @@ public static partial class AskReader
         var (reason, reasonTheirs) = message is null ? (null, null) : FindReason(email, message, ask);
         var (offer, offerTheirs) = message is null ? (null, null) : FindOffer(email, message);
         return new AskReading(kind, request, ours, figures, requested, reason, reasonTheirs, offer, offerTheirs)
-            { EmailText = email, RequestIndex = ask?.Index, Pointed = chosen is not null, Hardship = message is not null && TellsOfHardship(email, message) };
+        {
+            EmailText = email, RequestIndex = ask?.Index, Pointed = chosen is not null, Hardship = message is not null && TellsOfHardship(email, message),
+            Remedy = RemedyAsked(email, message, acts, sentences), Beyond = message is not null && AsksBeyond(email, message),
+        };
     }
+
+    /// <summary>The remedy the sentence carrying this ask calls for, else the first other asking sentence that calls for
+    /// one; within a sentence the remedy named first ("till it's fixed or I get my money back" asks for the fix).</summary>
+    private static string? RemedyAsked(EmailText email, TokenizedText? message, SentenceAct[]? acts, IReadOnlyList<Sentence> main)
+    {
+        var asking = main.ToList();
+        if (message is not null && acts is not null)
+            asking.AddRange(message.Sentences.Where(s => s.Index < acts.Length && SentenceActs.Asks(acts[s.Index]) && !main.Contains(s)));
+        foreach (var s in asking)
+        {
+            var text = email.Text.Substring(s.Start, s.Length);
+            var first = Remedies.Select(r => (r.Remedy, Match: r.Regex.Match(text))).Where(r => r.Match.Success).OrderBy(r => r.Match.Index).FirstOrDefault();
+            if (first.Remedy is not null) return first.Remedy;
+        }
+        return null;
+    }
+
+    private static readonly (string Remedy, Regex Regex)[] Remedies =
+    [
+        ("correct", CorrectRegex()), ("replace", ReplaceRegex()), ("repair", RepairRegex()), ("redo", RedoRegex()), ("refund", RefundRegex()),
+    ];
+
+    private static bool AsksBeyond(EmailText email, TokenizedText message) =>
+        message.Sentences.Any(s => BeyondRegex().IsMatch(email.Text.AsSpan(s.Start, s.Length)));
+
+    [GeneratedRegex(@"\b(?:adjust|correct|fix|amend|reverse|remove|cancel|take off)\s+(?:the|this|that|my|our|these|those)\s+(?:[\w-]+\s+)?(?:charges?|invoices?|bills?|statement|billing|fees?)\b|\b(?:charged|billed|debited)\s+(?:me|us)?\s*(?:twice|double)\b|\bdouble[- ]charged?\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex CorrectRegex();
+
+    [GeneratedRegex(@"\b(?:replace|(?<!for a |waiting for (?:a |the )?)replacement|exchange|resend|re-send|redeliver|re-deliver|send (?:me |us )?(?:again|another|a new|new)|send again)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ReplaceRegex();
+
+    [GeneratedRegex(@"\b(?:repair|fixed|fix (?:it|them|this|the (?:fault|problem|issue|defect)))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex RepairRegex();
+
+    [GeneratedRegex(@"\b(?:redo|re-do|rework|do (?:it|the work|the job) again)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex RedoRegex();
+
+    [GeneratedRegex(@"\b(?:refund\w*|money back|reimburse\w*|repay\w*|(?:my|our) (?:[$€£]?[\d,.]+ )?(?:money|payment|deposit|fee) back|credit (?:for|back|the|of)|credit note|allowance)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex RefundRegex();
+
+    // More than putting it right: compensation, damages, losses, costs of their own.
+    [GeneratedRegex(@"\b(?:compensat\w*|damages|recompense|goodwill|consequential|out of pocket|loss of (?:business|income|earnings|revenue|profits?|sales|a day)|lost (?:business|revenue|income|profits?|sales|earnings|wages|a day|days|time|a season)|(?:costs?|expenses|fees) (?:we|i) (?:have |had )?(?:incurred|had|paid|suffered)|incurred (?:\w+ ){0,2}(?:costs?|expenses|losses)|inconvenience|distress|penalt(?:y|ies)|(?:hotel|taxi|travel|rental|legal|storage|labour|labor) (?:costs?|bills?|fees|expenses)|(?:extra|additional) (?:costs?|expenses)|(?:pay|cover|bear|absorb) (?:for )?(?:the |our |my )?(?:costs?|\w+(?:ing|ation)))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex BeyondRegex();
 
     private static ReadSpan? Span(EmailText email, int start, int length)
     {

@@ -274,6 +274,8 @@ public sealed partial class DraftService(CatalogStore catalogs, Readings reading
                 ["reasonIsClause"] = reading.ReasonIsClause,
                 ["offer"] = reading.OfferTheirs,
                 ["hardship"] = reading.Hardship,
+                ["remedy"] = reading.Remedy,
+                ["beyond"] = reading.Beyond,
             },
             ["audience"] = audience,
             ["stance"] = Stances.Refuse,

@@ -33,6 +33,8 @@ public static class TemplateModel
         new("ask", "reason", ModelValue.Text, "the reason they give, said back to them (\"your budget was cut\"), or the account manager's wording (may be null)"),
         new("ask", "reasonIsClause", ModelValue.YesNo, "true when the reason reads as a clause (\"your budget was cut\") rather than a noun phrase"),
         new("ask", "hardship", ModelValue.YesNo, "true when the customer tells of hardship (a fire, an illness, a lost job or client, a budget cut): leave out what their ask would cost us"),
+        new("ask", "remedy", ModelValue.Text, "how they ask for a failure to be put right: refund, replace, repair, redo or correct (a charge), else null"),
+        new("ask", "beyond", ModelValue.YesNo, "true when they ask for more than putting it right: compensation, damages, their losses or costs"),
         new("ask", "offer", ModelValue.Text, "what they offer or make it conditional on (\"sign today\"; may be null)"),
         new("", "audience", ModelValue.Text, "commercial, technical or finance"),
         new("", "register", ModelValue.Text, "formal when the customer wrote a letter (\"Dear …\", \"Yours faithfully\"), else informal"),

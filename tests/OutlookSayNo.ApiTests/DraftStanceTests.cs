@@ -30,6 +30,23 @@ public sealed class DraftStanceTests(SayNoFactory factory) : IClassFixture<SayNo
     }
 
     [Fact]
+    public async Task Owning_our_part_grants_the_remedy_asked_for_and_declines_only_what_goes_beyond()
+    {
+        const string refund = "Dear Sir or Madam,\n\nThe heater we bought in March failed last week and your technician replaced the thermostat. We were charged a visit fee of £65.00.\n\nThe fault is plainly in the part you supplied, so we are asking you to refund the visit fee.\n\nYours faithfully,\nHelen Marsh";
+        var json = await Draft(new { email = Json.Email(refund), category = "liability", audience = "commercial", stance = "own_part" });
+        var text = (string)json["text"]!;
+
+        Assert.Contains("we will refund the £65", text);
+        Assert.DoesNotContain("can't offer is the £65", text);
+        Assert.True((bool)json["checks"]!["saysNo"]!, text);
+
+        // Asked for their losses as well: the refund is not granted in a line of its own, and the losses are declined.
+        var beyond = await Draft(new { email = Json.Email(refund.Replace("refund the visit fee.", "refund the visit fee and compensate us for the lost bookings.")), category = "liability", audience = "commercial", stance = "own_part" });
+        Assert.DoesNotContain("we will refund the £65", (string)beyond["text"]!);
+        Assert.Contains("What I can't offer", (string)beyond["text"]!);
+    }
+
+    [Fact]
     public async Task An_announced_change_is_answered_as_an_imposition()
     {
         var json = await Draft(new { email = Json.Email(NewTerms), category = "payment_terms", audience = "finance" });

@@ -250,7 +250,7 @@ public static partial class DraftReport
                 today, new Dictionary<string, string[]>(), CancellationToken.None);
             sb.AppendLine($"----- {p.Email.File} as {kind.Id}, {audience}");
             if (composed is null) { sb.AppendLine("(not composed)"); continue; }
-            sb.AppendLine($"request [{composed.Reading.Request?.Text}] ours [{composed.Reading.RequestOurs}] requested [{composed.Reading.Requested?.Figure.Text}] reason [{composed.Reading.ReasonTheirs}] offer [{composed.Reading.OfferTheirs}]");
+            sb.AppendLine($"request [{composed.Reading.Request?.Text}] ours [{composed.Reading.RequestOurs}] requested [{composed.Reading.Requested?.Figure.Text}] reason [{composed.Reading.ReasonTheirs}] offer [{composed.Reading.OfferTheirs}] remedy [{composed.Reading.Remedy}] beyond [{composed.Reading.Beyond}]");
             sb.AppendLine(composed.Text);
             foreach (var n in composed.Check.Notes) sb.AppendLine("  note: " + n);
         }

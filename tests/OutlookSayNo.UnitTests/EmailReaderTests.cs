@@ -580,7 +580,9 @@ public class EmailReaderTests
 
     private static EmailText ReadInLinearTime(Func<int, string> body, int size)
     {
-        LinearTime.Assert("reading", body, b => EmailReader.Read(b), LinearTime.Ms(100), size);
+        // Judged against itself (the full size at most three times the half), so the suite's other tests running beside
+        // it on two cores cost it rounds, not a failure; a hang still fails at once.
+        LinearTime.AssertRelative("reading", body, b => EmailReader.Read(b), LinearTime.Ms(400), size);
         return EmailReader.Read(body(size));
     }
 }
