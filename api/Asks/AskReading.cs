@@ -69,7 +69,7 @@ public static partial class AskReader
         var ours = ask is null ? null : RequestPhrase(email.Text.Substring(ask.Start, ask.Length));
 
         var message = c.Evidence?.Message;
-        var (reason, reasonTheirs) = message is null ? (null, null) : FindReason(email, message, ask);
+        var (reason, reasonTheirs) = message is null ? (null, null) : FindReason(email, message, acts, ask);
         var (offer, offerTheirs) = message is null ? (null, null) : FindOffer(email, message);
         return new AskReading(kind, request, ours, figures, requested, reason, reasonTheirs, offer, offerTheirs)
         {
@@ -163,30 +163,43 @@ public static partial class AskReader
         "any", "some", "all", "more", "there", "here", "so", "and", "or", "but", "if", "in", "on", "for", "with", "of", "at", "by",
     };
 
-    private static (ReadSpan?, string?) FindReason(EmailText email, TokenizedText message, Sentence? ask)
+    /// <summary>How many sentences from the ask a stated cause may stand and still be the reason for it.</summary>
+    private const int ReasonReach = 3;
+
+    private static (ReadSpan?, string?) FindReason(EmailText email, TokenizedText message, SentenceAct[]? acts, Sentence? ask)
     {
-        // A reason given in the asking sentence beats one elsewhere; a stated cause ("because ...") beats a hint.
-        var ordered = message.Sentences.OrderBy(s => s == ask ? 0 : 1).ThenBy(s => s.Index);
-        foreach (var s in ordered)
-        {
-            var text = email.Text.Substring(s.Start, s.Length);
-            var m = ReasonMarkerRegex().Match(text);
-            if (!m.Success) continue;
-            var clause = ClauseFrom(text, m.Index + m.Length);
-            if (clause is null || !SaysBackWell(Voice.ToThem(Squash(clause)))) continue;
-            return (Span(email, s.Start + m.Index + m.Length, clause.Length), Voice.ToThem(Squash(clause)));
-        }
+        // A cause stated in the asking sentence first; then hardship told anywhere (a lost job, a fire); then a cause
+        // stated in another sentence that asks, or in a story sentence near the ask. A story sentence far from it tells
+        // the story, not why they ask ("we upgraded because we wanted the fastest speed", many sentences before
+        // "please give us priority").
+        if (ask is not null && Because(email, ask) is { } inAsk) return inAsk;
         foreach (var s in message.Sentences)
         {
             var text = email.Text.Substring(s.Start, s.Length);
             var m = HardshipRegex().Match(text);
             if (!m.Success) continue;
+            // "My rent will be late because I lost my job": the cause, not the whole sentence.
+            if (ReasonMarkerRegex().Match(text) is { Success: true } marker && marker.Index < m.Index && Because(email, s) is { } cause) return cause;
             var clause = ClauseFrom(text, 0);
             if (clause is null || !SaysBackWell(Voice.ToThem(Decapitalise(Squash(clause))))) continue;
             var lead = text.Length - text.TrimStart().Length;
             return (Span(email, s.Start + lead, clause.Length), Voice.ToThem(Decapitalise(Squash(clause))));
         }
+        bool Asking(Sentence s) => acts is not null && s.Index < acts.Length && SentenceActs.Asks(acts[s.Index]);
+        foreach (var s in message.Sentences.Where(s => s != ask && (ask is null || Asking(s) || Math.Abs(s.Index - ask.Index) <= ReasonReach)))
+            if (Because(email, s) is { } near) return near;
         return (null, null);
+    }
+
+    // The cause a sentence states after "because", "due to", "as we ...", when it says back well.
+    private static (ReadSpan?, string?)? Because(EmailText email, Sentence s)
+    {
+        var text = email.Text.Substring(s.Start, s.Length);
+        var m = ReasonMarkerRegex().Match(text);
+        if (!m.Success) return null;
+        var clause = ClauseFrom(text, m.Index + m.Length);
+        if (clause is null || !SaysBackWell(Voice.ToThem(Squash(clause)))) return null;
+        return (Span(email, s.Start + m.Index + m.Length, clause.Length), Voice.ToThem(Squash(clause)));
     }
 
     private static bool TellsOfHardship(EmailText email, TokenizedText message) =>
@@ -232,6 +245,8 @@ public static partial class AskReader
         var words = reason.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (words.Length < 4) return false;
         if (char.IsUpper(words[0][0]) && words[0] != "I") return false;
+        // Their charge against us, turned round ("we misrepresented our abilities"): said back, it would admit it.
+        if (words[0] is "we" or "our" or "us") return false;
         // Turned-round words that collided ("we you are now overdrawn", "this you could not finish") or a clause of
         // someone else's ("you were by the hours of misery"): better unsaid.
         if (GarbledRegex().IsMatch(reason)) return false;
@@ -255,7 +270,7 @@ public static partial class AskReader
     [GeneratedRegex(@"\b(?:by|of|to|in|at|for|with|from|on|a|an|the|is|are|was|were|be|been|can|could|will|would|and|or|but|that|your|our|my|before|again)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex DanglingEndRegex();
 
-    [GeneratedRegex(@"^(?:\w+\s+)?(?:we|you|i|this|that)\s+(?:you|we|i)\b|^that\b|\b(?:was|were|is|are)\s+(?:by|of)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\blet we\b|^(?:\w+\s+)?(?:we|you|i|this|that)\s+(?:you|we|i)\b|^that\b|\b(?:was|were|is|are)\s+(?:by|of)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex GarbledRegex();
 
     private static string Decapitalise(string s) =>
@@ -280,7 +295,7 @@ public static partial class AskReader
     [GeneratedRegex(@"(?<!\w)(?:please)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TrailingPleaseRegex();
 
-    [GeneratedRegex(@"\b(?:because of|because|due to|owing to|as a result of|on account of|given that|since (?=(?:we|i|our|my|the|this|business|sales|cash|money|funds|budgets?)\b)|as (?=(?:we|i|our|my)\b(?! (?:discussed|agreed|mentioned|said|per)\b)))\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:because of|because|due to|owing to|as a result of|on account of|given that|since (?=(?:we|i|our|my|the|this|business|sales|cash|money|funds|budgets?)\b)|(?<!\b(?:far|long|soon|much|well|just|such) )as (?=(?:we|i|our|my)\b(?! (?:discussed|agreed|mentioned|said|per)\b)))\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ReasonMarkerRegex();
 
     [GeneratedRegex(@"\b(?:budgets? (?:was|were|has been|have been|is|are|got) (?:cut|reduced|frozen|slashed|tight|tighter|squeezed|under pressure)|cash ?flow|(?:lost|losing) (?:a|our|the|my|two|three|several)? ?(?:biggest |largest |main |key )?(?:clients?|customers?|contracts?|funding|grant|job|income)|fire|flood|storm|surgery|hospital|illness|accident|bereavement|funeral|(?:tough|difficult|hard|slow|challenging) (?:times|year|quarter|season|months|market|trading)|(?:sales|revenue|orders|business|demand|income) (?:is|are|has been|have been|was|were) (?:down|slow|falling|dropping|poor|weak)|(?:we are|we're|i am|i'm) (?:only )?(?:a |an )?(?:small|tiny|non-profit|nonprofit|charity|start-up|startup|student|family business|sole trader|freelancer)|recession|inflation|pandemic|covid|price increases? from our|laid off|made redundant|unemployed|out of work|medical (?:bills|expenses)|passed away)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
