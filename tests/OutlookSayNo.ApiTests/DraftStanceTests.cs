@@ -47,6 +47,17 @@ public sealed class DraftStanceTests(SayNoFactory factory) : IClassFixture<SayNo
     }
 
     [Fact]
+    public async Task A_late_replacement_is_sent_at_our_cost_and_only_the_date_waits_for_a_check()
+    {
+        const string faulty = "Dear Sir,\n\nThe paper I ordered from you arrived damaged and I cannot finish my work. Please send me a replacement box within 2 days.\n\nYours faithfully,\nLin Yu";
+        var json = await Draft(new { email = Json.Email(faulty), category = "deadline", audience = "commercial", stance = "own_part" });
+        var text = (string)json["text"]!;
+
+        Assert.Contains("We will send you a replacement at our cost. I can't promise it within the 2 days you ask for", text);
+        Assert.DoesNotContain("replacement at our cost", (string)(await Draft(new { email = Json.Email(LateOrder), category = "deadline", audience = "commercial" }))["text"]!);
+    }
+
+    [Fact]
     public async Task An_announced_change_is_answered_as_an_imposition()
     {
         var json = await Draft(new { email = Json.Email(NewTerms), category = "payment_terms", audience = "finance" });
