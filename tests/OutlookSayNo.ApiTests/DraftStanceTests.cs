@@ -39,6 +39,7 @@ public sealed class DraftStanceTests(SayNoFactory factory) : IClassFixture<SayNo
         Assert.Contains("we will refund the £65", text);
         Assert.DoesNotContain("can't offer is the £65", text);
         Assert.True((bool)json["checks"]!["saysNo"]!, text);
+        Assert.True((bool)json["checks"]!["offersAlternative"]!, text);
 
         // Asked for their losses as well: the refund is not granted in a line of its own, and the losses are declined.
         var beyond = await Draft(new { email = Json.Email(refund.Replace("refund the visit fee.", "refund the visit fee and compensate us for the lost bookings.")), category = "liability", audience = "commercial", stance = "own_part" });
