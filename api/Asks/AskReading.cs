@@ -105,7 +105,7 @@ public static partial class AskReader
     [GeneratedRegex(@"\b(?:adjust|correct|fix|amend|reverse|remove|cancel|take off)\s+(?:the|this|that|my|our|these|those)\s+(?:[\w-]+\s+)?(?:charges?|invoices?|bills?|statement|billing|fees?)\b|\b(?:charged|billed|debited)\s+(?:me|us)?\s*(?:twice|double)\b|\bdouble[- ]charged?\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CorrectRegex();
 
-    [GeneratedRegex(@"\b(?:replace|(?<!for a |waiting for (?:a |the )?)replacement|exchange|resend|re-send|redeliver|re-deliver|send (?:me |us )?(?:again|another|a new|new)|send again)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:replace|(?<!for a |waiting for (?:a |the )?)replacement|exchange (?:it|them|this|the (?:item|product|goods|unit|order|part))|resend|re-send|redeliver|re-deliver|send (?:me |us )?(?:again|another|a new|new)|send again)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ReplaceRegex();
 
     [GeneratedRegex(@"\b(?:repair|fixed|fix (?:it|them|this|the (?:fault|problem|issue|defect)))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -56,6 +56,10 @@ public sealed class DraftStanceTests(SayNoFactory factory) : IClassFixture<SayNo
 
         Assert.Contains("We will send you a replacement at our cost. I can't promise it within the 2 days you ask for", text);
         Assert.DoesNotContain("replacement at our cost", (string)(await Draft(new { email = Json.Email(LateOrder), category = "deadline", audience = "commercial" }))["text"]!);
+
+        // "within a week" is said back as "within the week", never "within the a week".
+        var week = await Draft(new { email = Json.Email(faulty.Replace("within 2 days", "within a week")), category = "deadline", audience = "commercial", stance = "own_part" });
+        Assert.Contains("within the week you ask for", (string)week["text"]!);
     }
 
     [Fact]

@@ -25,6 +25,14 @@ public sealed class RemedyTests
     public void The_remedy_asked_for_is_read(string body, string remedy) => Assert.Equal(remedy, Read(body).Remedy);
 
     [Fact]
+    public void Exchange_as_a_trade_is_not_a_replacement()
+    {
+        // Found in the test look of 2026-12-07: "all set to exchange crypto" read as asking for a replacement.
+        Assert.NotEqual("replace", Read("The page says I will be all set to exchange crypto in a few minutes. Fix it and verify me.").Remedy);
+        Assert.Equal("replace", Read("The shoes are the wrong size. Please exchange them for a larger pair.").Remedy);
+    }
+
+    [Fact]
     public void A_remedy_they_set_aside_is_not_the_one_asked_for()
     {
         // "Waiting for a replacement would take too long": they ask for something else.
