@@ -147,7 +147,8 @@ public static partial class FigureRoles
             && !TheirNewTermsRegex().IsMatch(LastWords(before, 6))
             && (CurrentRegex().IsMatch(LastWords(before, 6)) || NowRegex().IsMatch(LastWords(before, 2)) || FromRegex().IsMatch(LastWords(before, 2)) && after.Contains(" to ", StringComparison.Ordinal)
                 || kind != "liability" && ChargedRegex().IsMatch(LastWords(before, 5))
-                || CurrentAfterRegex().IsMatch(after) && !AskVerbJustBefore(before) && !PayVerbRegex().IsMatch(LastWords(before, 4))
+                // (a pay verb before it proposes a price; before a policy window it is the policy's own: "give a refund within 28 days of purchase")
+                || CurrentAfterRegex().IsMatch(after) && !AskVerbJustBefore(before) && (f.Kind == FigureKind.Duration || !PayVerbRegex().IsMatch(LastWords(before, 4)))
                 // "$400 for a logo?!" opens the sentence: the price they were quoted, not one they propose ("more like $300 for the whole thing").
                 || before.Trim().Length == 0 && PriceOfThingRegex().IsMatch(after)))
             return FigureRole.Current;

@@ -56,7 +56,7 @@ public sealed class FigureAskedForTests
     [Fact]
     public void A_policy_window_is_the_rule_not_the_ask()
     {
-        var r = Read("The shop promises a refund within 30 days of purchase. Will you accept the return?", "exception");
+        var r = Read("The receipt says you will give a refund within 30 days of purchase. Will you accept the return?", "exception");
 
         Assert.Equal(FigureRole.Current, RoleOf(r, "30 days"));
     }
