@@ -32,7 +32,8 @@ public sealed class Kind
 
     /// <summary>The alternatives offered until the account manager picks: the defaults for the stance
     /// (<see cref="KindDefinition.DefaultOffered"/>), with any alternative whose <c>when</c> phrases the newest message
-    /// uses first, in place of the last defaults, so the count stays the same (one for a brief reply).</summary>
+    /// uses first, in place of the last defaults, so the count stays the same (one for a brief reply; two when there is
+    /// a single default).</summary>
     public List<string> Offered(bool brief, string? stance, Reading.TokenizedText? message)
     {
         var defaults = Definition.DefaultOffered(brief: false, stance);
@@ -48,7 +49,10 @@ public sealed class Kind
                 if (found.Count > 0) fitting.Add(alt.Id);
             }
         }
-        var count = brief ? 1 : Math.Max(1, defaults.Count);
+        // A single default is kept beside the alternative written for the situation (a late order owned as ours: the
+        // earliest date we can keep, and phased delivery when the order has parts to phase); with two or more, the
+        // situation's takes the last default's place.
+        var count = brief ? 1 : Math.Max(Math.Min(2, defaults.Count + fitting.Count), defaults.Count);
         return fitting.Concat(defaults).Distinct(StringComparer.Ordinal).Take(count).ToList();
     }
 }

@@ -30,6 +30,18 @@ public sealed class AlternativeWhenTests
         Assert.Equal(["charges-review"], Offered("You charged us twice for invoice 4471. Refund it.", brief: true));
     }
 
+    [Fact]
+    public void A_late_order_owned_as_ours_is_offered_phased_delivery_only_when_it_has_parts_to_phase()
+    {
+        var catalog = TemplateFixture.Catalog.ForPack("goods");
+        List<string> Late(string body) => catalog.Find("deadline")!.Offered(false, Stances.OwnPart, Classifier.Classify(catalog, "Order", body).Evidence?.Message);
+
+        // One robot vacuum, late: the earliest date we can keep, not "what you need most first".
+        Assert.Equal(["earliest-date"], Late("Dear Sir,\n\nI ordered a robot vacuum on 3 March and it has not arrived. Please deliver it within 2 weeks.\n\nAino"));
+        // 400 units, some of them urgent: phased delivery is offered beside the single default, not in its place.
+        Assert.Equal(["phased-delivery", "earliest-date"], Late("Hi Sam,\n\nOur order of 400 units is two weeks late. We need part of the order by Friday and the rest next week.\n\nNadia"));
+    }
+
     [Theory]
     [InlineData("Can I pay for the licence with a Wise account? I don't have a credit card.")]
     [InlineData("If you have a physical address, I could mail you checks instead.")]
