@@ -1,5 +1,4 @@
 using OutlookSayNo.Asks;
-using OutlookSayNo.Kinds;
 
 namespace OutlookSayNo.UnitTests;
 
@@ -7,12 +6,10 @@ namespace OutlookSayNo.UnitTests;
 /// their offer, said back in our voice.</summary>
 public sealed class AskReadingTests
 {
-    private static readonly KindCatalog Catalog = TemplateFixture.Catalog;
-    private static readonly Classifier Classifier = new(new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 12, 2, 9, 0, 0, TimeSpan.Zero)));
 
-    private static AskReading Read(string body, string kind) => AskReader.Read(Classifier.Classify(Catalog, "", body), kind);
+    private static AskReading Read(string body, string kind) => AskFixture.Read(body, kind);
 
-    private static string RoleOf(AskReading r, string figure) => r.Figures.First(f => f.Figure.Text.Contains(figure, StringComparison.Ordinal)).Role;
+    private static string RoleOf(AskReading r, string figure) => AskFixture.RoleOf(r, figure);
 
     [Fact]
     public void A_change_that_already_happened_is_their_reason_not_their_ask()

@@ -9,11 +9,10 @@ namespace OutlookSayNo.UnitTests;
 public sealed class FigureAskedForTests
 {
     private static readonly KindCatalog Catalog = TemplateFixture.Catalog;
-    private static readonly Classifier Classifier = new(new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 12, 2, 9, 0, 0, TimeSpan.Zero)));
 
-    private static AskReading Read(string body, string kind) => AskReader.Read(Classifier.Classify(Catalog, "", body), kind);
+    private static AskReading Read(string body, string kind) => AskFixture.Read(body, kind);
 
-    private static string RoleOf(AskReading r, string figure) => r.Figures.First(f => f.Figure.Text.Contains(figure, StringComparison.Ordinal)).Role;
+    private static string RoleOf(AskReading r, string figure) => AskFixture.RoleOf(r, figure);
 
     [Fact]
     public void The_amount_of_a_plan_is_asked_for_even_when_the_balance_is_named_later()
@@ -118,7 +117,7 @@ public sealed class FigureAskedForTests
     [Fact]
     public void The_discount_a_share_of_the_price_asks_for_is_what_the_draft_argues_with()
     {
-        var c = Classifier.Classify(Catalog, "", "Hi,\n\nI'd like one more seat and I'm willing to pay 1/3 of the full price for it.\n\nLi");
+        var c = AskFixture.Classifier.Classify(Catalog, "", "Hi,\n\nI'd like one more seat and I'm willing to pay 1/3 of the full price for it.\n\nLi");
         var kind = Catalog.Find("discount")!;
         var data = OutlookSayNo.Drafts.DataPoints.Resolve(kind, Catalog, c, AskReader.Read(c, "discount"), new Dictionary<string, string?>(), new DateOnly(2026, 12, 2), []);
 

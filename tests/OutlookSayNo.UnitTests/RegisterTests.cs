@@ -32,7 +32,8 @@ public sealed class RegisterTests
         // "^\s*" at every line start read on through all the blank lines after it, and failed there: quadratic.
         static string Body(int n) => "Thanks for the update.\n" + new string('\n', n) + "Best,\nAnna";
 
-        LinearTime.Assert("register", Body, b => Register.Read(EmailReader.Read(b)), LinearTime.Ms(100));
+        // Judged against itself, so tests running beside it on two cores cost it rounds, not a failure; a hang still fails.
+        LinearTime.AssertRelative("register", Body, b => Register.Read(EmailReader.Read(b)), LinearTime.Ms(400));
 
         Assert.Equal(Register.Informal, Register.Read(EmailReader.Read(Body(150_000))));
         Assert.Equal(Register.Formal, Register.Read(EmailReader.Read("Thanks for the update.\n" + new string('\n', 150_000) + "Yours sincerely,\nAnna")));

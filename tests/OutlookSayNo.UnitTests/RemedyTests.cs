@@ -1,5 +1,4 @@
 using OutlookSayNo.Asks;
-using OutlookSayNo.Kinds;
 
 namespace OutlookSayNo.UnitTests;
 
@@ -8,10 +7,8 @@ namespace OutlookSayNo.UnitTests;
 /// declines only the second.</summary>
 public sealed class RemedyTests
 {
-    private static readonly KindCatalog Catalog = TemplateFixture.Catalog;
-    private static readonly Classifier Classifier = new(new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 12, 2, 9, 0, 0, TimeSpan.Zero)));
 
-    private static AskReading Read(string body) => AskReader.Read(Classifier.Classify(Catalog, "", body), "liability");
+    private static AskReading Read(string body) => AskFixture.Read(body, "liability");
 
     [Theory]
     [InlineData("The part failed through a defect, and we are asking you to refund the call-out charge.", "refund")]

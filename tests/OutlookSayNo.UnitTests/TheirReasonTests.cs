@@ -1,5 +1,4 @@
 using OutlookSayNo.Asks;
-using OutlookSayNo.Kinds;
 
 namespace OutlookSayNo.UnitTests;
 
@@ -7,10 +6,8 @@ namespace OutlookSayNo.UnitTests;
 /// not their charge against us turned round into an admission, not "as far as I was concerned".</summary>
 public sealed class TheirReasonTests
 {
-    private static readonly KindCatalog Catalog = TemplateFixture.Catalog;
-    private static readonly Classifier Classifier = new(new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 12, 2, 9, 0, 0, TimeSpan.Zero)));
 
-    private static AskReading Read(string body, string kind) => AskReader.Read(Classifier.Classify(Catalog, "", body), kind);
+    private static AskReading Read(string body, string kind) => AskFixture.Read(body, kind);
 
     [Fact]
     public void A_cause_in_the_story_far_from_the_ask_is_not_their_reason()
