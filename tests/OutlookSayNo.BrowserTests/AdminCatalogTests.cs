@@ -21,7 +21,7 @@ public sealed class AdminCatalogTests(AdminFixture fixture, ITestOutputHelper ou
         await admin.TestId("tab-alternatives").ClickAsync();
         var title = admin.TestId("alternatives").GetByLabel("Title").First;
         await Expect(title).ToHaveValueAsync("Longer-term price lock");
-        var preview = await admin.PreviewAfter(() => title.FillAsync("Three-year price freeze"));
+        var preview = await admin.PreviewAfter(() => title.FillAsync("Three-year price freeze"), containing: "Three-year price freeze");
 
         var change = preview.Request.PostDataJSON()!.Value.GetProperty("changes")[0];
         Assert.Equal("discount/kind.json", change.GetProperty("path").GetString());
@@ -47,7 +47,8 @@ public sealed class AdminCatalogTests(AdminFixture fixture, ITestOutputHelper ou
         await admin.TestId("tab-alternatives").ClickAsync();
         var phrases = admin.TestId("small-cues");
         await Expect(phrases).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("computer"));
-        var preview = await admin.PreviewAfter(async () => await phrases.FillAsync((await phrases.InputValueAsync()) + "\n(second|extra) (seat|licence)"));
+        var preview = await admin.PreviewAfter(async () => await phrases.FillAsync((await phrases.InputValueAsync()) + "\n(second|extra) (seat|licence)"),
+            containing: "(second|extra) (seat|licence)");
         var change = preview.Request.PostDataJSON()!.Value.GetProperty("changes")[0];
         Assert.Contains("\"pattern\": \"(second|extra) (seat|licence)\"", change.GetProperty("content").GetString(), StringComparison.Ordinal);
         await Expect(admin.TestId("dirty")).ToBeVisibleAsync();
