@@ -40,6 +40,11 @@ public sealed class AlternativeWhenTests
         Assert.Equal(["earliest-date"], Late("Dear Sir,\n\nI ordered a robot vacuum on 3 March and it has not arrived. Please deliver it within 2 weeks.\n\nAino"));
         // 400 units, some of them urgent: phased delivery is offered beside the single default, not in its place.
         Assert.Equal(["phased-delivery", "earliest-date"], Late("Hi Sam,\n\nOur order of 400 units is two weeks late. We need part of the order by Friday and the rest next week.\n\nNadia"));
+        // A business order of many things, and a building project, have parts to phase too.
+        Assert.Equal(["phased-delivery", "earliest-date"], Late("Dear Sirs,\n\nOrder No. 5518 - 40 office workstations. The goods have not been delivered. Delivery must be made within 14 days.\n\nStephen Marlow"));
+        Assert.Equal(["phased-delivery", "earliest-date"], Late("Dear Ms Farrell,\n\nThe ductwork on floors 4 to 6 of the project is late because your sections came late. Please send us your revised timelines.\n\nTom"));
+        // Two weeks and 14 days are not things to phase.
+        Assert.Equal(["earliest-date"], Late("Dear Sir,\n\nI ordered a kettle on 3 March. It is 2 weeks late. Please deliver it within 14 days of this letter.\n\nAino"));
     }
 
     [Theory]
