@@ -52,7 +52,6 @@ for (const icon of await readdir(join(here, "assets"))) {
 }
 
 for (const [from, to] of [
-  ["src/taskpane/taskpane.html", "taskpane.html"],
   ["src/taskpane/taskpane.css", "taskpane.css"],
   ["src/dialog/auth-dialog.html", "auth-dialog.html"],
 ]) {
@@ -70,6 +69,15 @@ const walk = (file) => {
   return outputs[file].bytes + outputs[file].imports.filter((i) => i.kind === "import-statement").reduce((n, i) => n + walk(i.path), 0);
 };
 const eager = walk(entry);
+// The chunks taskpane.js imports statically are announced in the page (modulepreload), so the browser fetches
+// them beside taskpane.js instead of after it: one round trip less before the pane can start.
+const preloads = [...seen]
+  .filter((file) => file !== entry)
+  .map((file) => `    <link rel="modulepreload" href="${file.slice(file.indexOf("addin/") + 6)}" />`);
+const paneSource = await readFile(join(here, "src", "taskpane", "taskpane.html"), "utf8");
+const paneScript = '<script type="module" src="taskpane.js"></script>';
+if (!paneSource.includes(paneScript)) throw new Error("taskpane.html no longer loads taskpane.js as build.mjs expects");
+await writeFile(join(out, "taskpane.html"), paneSource.replace(paneScript, [paneScript, ...preloads].join("\n")));
 console.log(`taskpane.js: ${outputs[entry].bytes} bytes minified; loaded at start (with static imports): ${eager} bytes (${(eager / 1024).toFixed(1)} KB, without office.js)`);
 for (const [file, info] of Object.entries(outputs)) {
   if (file.endsWith(".js") && !seen.has(file)) console.log(`${file.slice(file.indexOf("addin/") + 6)}: ${info.bytes} bytes, loaded only when Entra sign-in is configured`);
@@ -167,7 +175,7 @@ for (const file of ["try.html", "try.css"]) {
 // The framed pane is the pane's own page with the stand-in in place of office.js; its files stay
 // the ones in /addin/ (the base element), so the pane itself is built once, unchanged.
 const OFFICE_JS = '<script src="https://appsforoffice.microsoft.com/lib/1/hosted/office.js"></script>';
-const paneHtml = await readFile(join(here, "src", "taskpane", "taskpane.html"), "utf8");
+const paneHtml = await readFile(join(out, "taskpane.html"), "utf8");
 if (!paneHtml.includes(OFFICE_JS) || !paneHtml.includes("<head>")) throw new Error("taskpane.html no longer loads office.js as build.mjs expects");
 await writeFile(
   join(tryOut, "pane.html"),

@@ -1,11 +1,12 @@
 // Entry: Office.onReady -> start the pane.
 import { SayNoApi } from "./api";
-import { createTokenProvider, loadConfig, safeLocalStorage } from "./auth";
+import { type AuthConfig, createTokenProvider, loadConfig, safeLocalStorage } from "./auth";
 import { officeMailbox, onItemChanged } from "./mailbox";
 import { Pane } from "./pane";
 
-export async function startPane(root: HTMLElement): Promise<Pane> {
-  const config = await loadConfig();
+/** `configLoad` is started before Office is ready, so the sign-in settings arrive while office.js starts. */
+export async function startPane(root: HTMLElement, configLoad: Promise<AuthConfig | null> = loadConfig()): Promise<Pane> {
+  const config = await configLoad;
   const tokens = createTokenProvider(config);
   const api = new SayNoApi({ tokens });
   const pane = new Pane({ root, api, mailbox: officeMailbox, auth: tokens, storage: safeLocalStorage() });
@@ -21,7 +22,8 @@ function boot(): void {
     root.textContent = "Office.js did not load. Open Say no from Outlook.";
     return;
   }
-  void Office.onReady(() => startPane(root));
+  const configLoad = loadConfig();
+  void Office.onReady(() => startPane(root, configLoad));
 }
 
 boot();
