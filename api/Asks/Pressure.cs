@@ -22,13 +22,20 @@ public static partial class Pressure
         "(until|before) (we|i) (hear|receive|get|see)", "(in the|in that) (event|case)", "should (you|this|it) (not|fail)", "(last|final) (chance|warning|notice|opportunity)",
         "(we|i) (will|'ll) be (forced|compelled|obliged)", "(we'll|i'll) be (forced|compelled|obliged)", "time is (now)? of the essence",
         "(should|must|do) (i|we) (go|look|move|switch|change|find|take)", "maybe (i|we) should", "keep this up",
-        "(if|when|should) (this|it) (happens|continues|happen|continue) again", "any (further|more) (delay|delays|failure|failures|problems)");
+        "(if|when|should) (this|it) (happens|continues|happen|continue) again", "any (further|more) (delay|delays|failure|failures|problems)",
+        "in case ... (no|not|refus*|fail*)", "where (we|i) (judge|find|consider|deem|feel)");
 
     /// <summary>Threats that need no framing: the words are the leverage.</summary>
     private static readonly CueSet Explicit = Cues(
         "(final|last) warning", "see you in court", "you will (lose|be losing) (us|our business|my business|a customer|this account)",
         "you'll (lose|be losing) (us|our business|my business|a customer|this account)", "(hear|be hearing) from (my|our) (lawyer*|attorney*|solicitor*)",
-        "(flag*|report*|expose*|name) ... (as)? (a|an)? (thief|thieves|scam*|fraud*|crook*|cheat*)");
+        "(flag*|report*|expose*|name) ... (as)? (a|an)? (thief|thieves|scam*|fraud*|crook*|cheat*)",
+        // A claim already opened, or charges announced as disputed: the consequence is under way.
+        "(opened|filed|raised|started|lodged) ... (claim*|dispute*|chargeback*|case) ... (paypal|bank|card|visa|mastercard|amex)",
+        "(going to be|will be|are being|have been) (disputed|charged back)");
+
+    /// <summary>Words that speak to the reader.</summary>
+    private static readonly CueSet Reader = Cues("(you|your|you're|youre|yours|yourself|yourselves|u|ur|ya|y'all)");
 
     /// <summary>Whether the threat is to take their business elsewhere: only then does a reply offer an orderly move.
     /// A threat of a bad review or a lawyer is answered with the same calm, not with an offer to help them leave.</summary>
@@ -67,9 +74,15 @@ public static partial class Pressure
                 evidence.Add(Sentence(email, message, m.FirstToken, AskFlags.Threat));
         }
 
-        // Abusive: the catalog's cues, or a sentence the flag model is near certain of.
+        // Abusive: the catalog's cues, or a sentence the flag model is near certain of. A cue marked "aimed" (swearing,
+        // a word for a thing) counts only in a sentence that speaks to the reader.
         found.Clear();
         catalog.Abusive.MatchAll(message.Tokens, found);
+        if (found.Any(m => m.Cue.Aimed))
+        {
+            var toReader = SentencesWith(Reader, message, sentences);
+            found.RemoveAll(m => m.Cue.Aimed && !(message.Tokens[m.FirstToken].Sentence is var s && s < sentences && toReader[s]));
+        }
         if (found.Count > 0 && found.DistinctBy(m => m.CueId).Sum(m => m.Cue.Weight) >= catalog.AbusiveDefinition.Threshold)
         {
             flags.Add(AskFlags.Abusive);

@@ -11,22 +11,25 @@ public sealed class CuePattern
 {
     private readonly Node[] _sequence;
 
-    private CuePattern(string source, double weight, Node[] sequence)
+    private CuePattern(string source, double weight, Node[] sequence, bool aimed = false)
     {
         Source = source;
         Weight = weight;
+        Aimed = aimed;
         _sequence = sequence;
         FirstWords = FirstWordsOf(sequence, 0);
     }
 
     public string Source { get; }
     public double Weight { get; }
+    /// <summary>Counts only in a sentence addressed to the reader (<see cref="CueDefinition.Aimed"/>).</summary>
+    public bool Aimed { get; }
 
     /// <summary>Index keys a match can start with: an exact word, or "~xy" for a word starting with
     /// the two letters xy (from a wildcard). Null when it can start with anything.</summary>
     public IReadOnlyList<string>? FirstWords { get; }
 
-    public static CuePattern Parse(string pattern, double weight)
+    public static CuePattern Parse(string pattern, double weight, bool aimed = false)
     {
         if (string.IsNullOrWhiteSpace(pattern)) throw new FormatException("A cue pattern is empty.");
         if (pattern.Length > 600) throw new FormatException($"Cue '{pattern[..40]}...' is longer than 600 characters.");
@@ -35,7 +38,7 @@ public sealed class CuePattern
         var seq = p.ParseSequence(topLevel: true);
         if (seq.Length == 0) throw new FormatException($"Cue '{pattern}' has no words.");
         if (seq[0] is Gap || seq[^1] is Gap) throw new FormatException($"Cue '{pattern}' cannot start or end with '...'.");
-        return new CuePattern(pattern, weight, seq);
+        return new CuePattern(pattern, weight, seq, aimed);
     }
 
     /// <summary>Matches at token <paramref name="at"/>; returns the index after the last token matched, or -1.</summary>

@@ -317,7 +317,7 @@ public sealed partial class KindCatalog
         var cues = new List<CuePattern>();
         foreach (var c in defs)
         {
-            try { cues.Add(CuePattern.Parse(c.Pattern, c.Weight)); }
+            try { cues.Add(CuePattern.Parse(c.Pattern, c.Weight, c.Aimed)); }
             catch (FormatException ex) { errors.Add(new(path, (what is null ? "" : what + ": ") + ex.Message)); }
         }
         return new CueSet(cues);

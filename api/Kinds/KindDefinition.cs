@@ -47,6 +47,9 @@ public sealed class CueDefinition
 {
     public required string Pattern { get; init; }
     public double Weight { get; set; } = 1;
+    /// <summary>Counts only in a sentence that speaks to the reader ("you", "your"): swearing about a thing or a
+    /// situation ("this stupid bullshit", "$25 for a fucking case") is not abuse of the person who reads it.</summary>
+    public bool Aimed { get; set; }
 }
 
 /// <summary>An ask is small when a data point of the kind (what they ask for, or a value computed from it) is above

@@ -44,6 +44,11 @@ public sealed class ReadingRealMailTests
     [InlineData("Unless the fee is refunded this week, I will leave a review on every site I can find.")]
     [InlineData("We need the refund. Otherwise we will take our business elsewhere.")]
     [InlineData("If not I will never buy your product again, and I will post this matter on Internet.")]
+    [InlineData("If you have not finished the work within 14 days, I will regard our agreement as ended and get another trader to complete it.")]
+    [InlineData("In case there is again no reply, I will raise official complaints via the payment channel and consumer rights protection.")]
+    [InlineData("Where we judge the proposals to be insufficient, we may look for alternative suppliers through a further tender.")]
+    [InlineData("There is no way to cancel the payment anywhere, and every one of these charges is going to be disputed.")]
+    [InlineData("I have had no answer for a week, so I opened a claim with PayPal this morning.")]
     public void A_consequence_held_over_the_supplier_is_a_threat(string body)
     {
         var c = _classifier.Classify(Catalog, "", "Hello,\n\n" + body + "\n\nRegards,\nAlex");
@@ -67,12 +72,19 @@ public sealed class ReadingRealMailTests
     [InlineData("Your support is a pile of shit.")]
     [InlineData("These thieves took 10 dollars from me.")]
     [InlineData("You're the epitome of a b*tch.")]
+    // The same words aimed at the reader are.
+    [InlineData("You people have wasted a whole day with your stupid bullshit.")]
+    [InlineData("Just shut the hell up and fix it.")]
     public void Insults_are_abusive(string body) =>
         Assert.Contains(AskFlags.Abusive, _classifier.Classify(Catalog, "", body).Flags);
 
     [Theory]
     [InlineData("The monthly limits should be DAILY limits. Seriously, no joke. One session uses it all up.")]
     [InlineData("I've paid for the past 3 months and there's no subscription info at all, wtf? Please fix my account.")]
+    // Swearing about a thing or the situation is not aimed at the reader.
+    [InlineData("WE HAVE LOST A WHOLE DAY TO THIS STUPID BULLSHIT. Please send the final files today.")]
+    [InlineData("Why should I pay another $50 for shipping and $25 for a fucking case?")]
+    [InlineData("Will I get compensated for the months the connection has been garbage?")]
     public void Exasperation_at_the_situation_is_not_abusive(string body) =>
         Assert.DoesNotContain(AskFlags.Abusive, _classifier.Classify(Catalog, "", body).Flags);
 
