@@ -55,7 +55,7 @@ public static partial class Pressure
         var sentences = Math.Max(1, message.Sentences.Length);
 
         // Threat: a consequence cue in a sentence framed as leverage (or right after one that is).
-        var leverage = SentencesWith(Leverage, message, sentences);
+        var leverage = SentencesWith(Leverage, message, sentences, Quoted(message));
         var found = new List<CueSet.CueMatch>();
         catalog.Threat.MatchAll(message.Tokens, found);
         var threats = found.Where(m =>
@@ -104,17 +104,43 @@ public static partial class Pressure
         return (flags, evidence.DistinctBy(e => (e.Start, e.In)).ToList());
     }
 
-    private static bool[] SentencesWith(CueSet cues, TokenizedText message, int sentences)
+    private static bool[] SentencesWith(CueSet cues, TokenizedText message, int sentences, bool[]? quoted = null)
     {
         var marked = new bool[sentences];
         var found = new List<CueSet.CueMatch>();
         cues.MatchAll(message.Tokens, found);
         foreach (var m in found)
         {
+            if (quoted is not null && quoted[m.FirstToken]) continue;
             var s = message.Tokens[m.FirstToken].Sentence;
             if (s < sentences) marked[s] = true;
         }
         return marked;
+    }
+
+    /// <summary>The longest quotation read as someone else's words.</summary>
+    public const int MaxQuoteChars = 300;
+
+    /// <summary>Which tokens stand inside a short quotation ("the renewal email said: 'If you cancel before…'"):
+    /// someone else's words, not the customer's leverage. One pass over the text; an opening mark with no closing
+    /// one within <see cref="MaxQuoteChars"/> quotes nothing.</summary>
+    internal static bool[] Quoted(TokenizedText message)
+    {
+        var text = message.Text;
+        var quoted = new bool[message.Tokens.Length];
+        var t = 0;
+        for (var i = 0; i < text.Length && t < quoted.Length; i++)
+        {
+            var c = text[i];
+            if (c is not ('"' or '\u201C')) continue;
+            var close = c == '"' ? '"' : '\u201D';
+            var end = text.IndexOf(close, i + 1, Math.Min(MaxQuoteChars, text.Length - i - 1));
+            if (end < 0) continue;
+            while (t < quoted.Length && message.Tokens[t].Start < i) t++;
+            for (; t < quoted.Length && message.Tokens[t].Start < end; t++) quoted[t] = true;
+            i = end;
+        }
+        return quoted;
     }
 
     /// <summary>The whole sentence that holds the token: the pressure is shown in its context.</summary>

@@ -28,6 +28,8 @@ public static class PathologicalBodies
         ("p then hash entity open", n => "<p>" + Repeat("&#", n - 3)),
         ("quotes", n => Repeat("\"'", n)),
         ("p then quotes", n => "<p>" + Repeat("\"'", n - 3)),
+        // Opening marks that never close: the threat reader looks a short way for each closing one.
+        ("open curly quotes", n => Repeat("\u201Cif you cancel ", n)),
         ("nested divs", n => Repeat("<div>", n)),
         ("nested quote divs", n => Repeat("<div class=\"gmail_quote\">", n)),
         ("blockquotes", n => Repeat("<blockquote>x", n)),
