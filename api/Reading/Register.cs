@@ -37,6 +37,9 @@ public static partial class Register
         var head = string.Join('\n', message.Split('\n').Where(l => l.Trim().Length > 0).Take(3));
         if (FormalSalutation().IsMatch(head)) return Formal;
         if (InformalSalutation().IsMatch(head)) return Informal;
+        // A letter may open with the addresses and the date: its salutation is a line of its own a little lower.
+        foreach (var line in message.Split('\n').Where(l => l.Trim().Length > 0).Take(SalutationLines))
+            if (line.Length <= 60 && SalutationLine().IsMatch(line)) return Formal;
         return FormalClosing().IsMatch(message) || FormalOpening().IsMatch(message) ? Formal : Informal;
     }
 
@@ -48,7 +51,13 @@ public static partial class Register
     [GeneratedRegex(@"^[^\S\n]*(hi|hey|hiya|hello|good (morning|afternoon|evening))\b", RegexOptions.IgnoreCase | RegexOptions.Multiline)]
     private static partial Regex InformalSalutation();
 
-    [GeneratedRegex(@"^[^\S\n]*(yours (sincerely|faithfully|truly)|sincerely( yours)?|respectfully|yours,|with (kind|best) regards|kind regards)\b", RegexOptions.IgnoreCase | RegexOptions.Multiline)]
+    /// <summary>How far down a letter's salutation is looked for, below an address block and a date.</summary>
+    public const int SalutationLines = 12;
+
+    [GeneratedRegex(@"^\s*(dear\b.*|(ladies and )?gentlemen|dear sirs?( or madam)?)\s*[,:]\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex SalutationLine();
+
+    [GeneratedRegex(@"^[^\S\n]*((very )?(truly|sincerely|faithfully|cordially|respectfully) yours|yours (very )?(sincerely|faithfully|truly|respectfully)|sincerely( yours)?|(very )?respectfully|yours,|with (kind|best) regards|kind regards)\b", RegexOptions.IgnoreCase | RegexOptions.Multiline)]
     private static partial Regex FormalClosing();
 
     [GeneratedRegex(@"\b(i am|we are) writing\b|\bwe (hereby|regret to inform)\b|\bplease find (enclosed|attached)\b", RegexOptions.IgnoreCase)]

@@ -10,12 +10,18 @@ public sealed class RegisterTests
     [InlineData("To whom it may concern,\n\nWe request a refund of the call-out charge.")]
     [InlineData("27 February 2025\n\nOrder 7714\n\nThe rug arrived soiled.\n\nYours faithfully,\nJ. Ashworth")]
     [InlineData("I am writing to ask for a credit note for the damaged goods.\n\nM. Delorme")]
+    // The addresses and the date come first; the salutation is a line of its own below them.
+    [InlineData("Ladies' Clothing\n421 Michigan Avenue\nChicago, Ill. 60602\n\nMarch 3\n\nHartley Mills\n12 Canal Street\n\nGentlemen:\n\nThe dresses are the wrong colour.\n\nLorraine Pike")]
+    [InlineData("The museum cannot pay the price you ask, but would be glad to borrow the relic.\n\nVery respectfully yours,\nW. J. Harland")]
+    [InlineData("We look forward to your settling these points without delay.\n\nVery truly yours,\nLorraine Pike\nBuyer")]
     public void A_letter_is_formal(string body) => Assert.Equal(Register.Formal, Register.Read(EmailReader.Read(body)));
 
     [Theory]
     [InlineData("Hi Sam,\n\ncan you knock 10% off? Yours sincerely would be overkill here.\n\nthanks")]
     [InlineData("hey, the app doesnt work, refund please")]
     [InlineData("Could you ship it by Friday?\n\nCheers,\nTom")]
+    // A "Dear" inside a sentence further down is not a salutation.
+    [InlineData("quick one\nthe invoice is wrong\nsee below\nalso\nDear me, what a week: can you fix it?\n\nTom")]
     public void A_message_is_informal(string body) => Assert.Equal(Register.Informal, Register.Read(EmailReader.Read(body)));
 
     [Fact]
