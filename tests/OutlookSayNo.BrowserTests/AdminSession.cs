@@ -140,7 +140,7 @@ public sealed partial class AdminSession : IAsyncDisposable
     public Task Type(string text) => Page.Keyboard.TypeAsync(text);
 
     /// <summary>Runs <paramref name="action"/> and returns the save (or import, or restore) response it leads to.
-    /// A save runs the quality gate over every kind it touches (about 1,200 drafts for a facts change, some
+    /// A save runs the quality gate over every kind it touches (about 1,000 drafts for a facts change, some
     /// 4 s in Debug on this 2-core machine, longer while Chromium works); the server allows
     /// <see cref="OutlookSayNo.Admin.TemplateValidator.Budget"/>, so the wait follows that budget rather than
     /// Playwright's 15 s default.</summary>
