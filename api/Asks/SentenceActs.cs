@@ -26,8 +26,11 @@ public static class SentenceActs
 {
     private static CueSet Cues(params string[] patterns) => new(patterns.Select(p => CuePattern.Parse(p, 1)));
 
+    /// <summary>Politeness that makes a sentence an ask, unless the sentence is a courtesy ("please accept our apologies").</summary>
+    private static readonly CueSet PoliteMarkers = Cues("please", "pls", "plz", "kindly");
+
     private static readonly CueSet AskMarkers = Cues(
-        "please", "pls", "plz", "kindly", "can you", "could you", "would you", "will you", "can we", "could we", "can i", "could i",
+        "can you", "could you", "would you", "will you", "can we", "could we", "can i", "could i",
         "may we", "may i", "(we|i) ... (need|want|require|expect|demand|insist|request)", "(we|i) (would|should) ... (like|love|appreciate|prefer|need|want|ask)", "(we'd|i'd) ... (like|love|appreciate|prefer|need|want|ask)",
         "need you to", "want you to", "expect you to", "(we are|i am|we're|i'm) ... (asking|requesting|hoping|looking for|writing to ask|writing to request)",
         // Counter-offers say what they will pay or accept ("I can release $750", "I was thinking more like $300").
@@ -79,6 +82,10 @@ public static class SentenceActs
     private static readonly CueSet ThanksMarkers = Cues(
         "thank*", "thx", "appreciate*", "grateful", "great (job|work|service|support)", "well done", "kudos", "love the", "(pleased|happy|delighted) with");
 
+    /// <summary>Courtesies in the imperative ("please accept our apologies for the delay", "forgive me"): they ask nothing.</summary>
+    private static readonly CueSet CourtesyMarkers = Cues(
+        "(accept|excuse) (my|our|the) ... (apolog*|regret*|delay|inconvenience)", "(pardon|forgive) (me|us|my|our)");
+
     private static readonly HashSet<string> Skip = new(StringComparer.Ordinal) { "please", "kindly", "pls", "plz", "so", "and", "also", "just", "now", "then", "could", "can", "oh" };
 
     /// <summary>The act of each sentence of <paramref name="message"/> (by sentence index).</summary>
@@ -104,6 +111,11 @@ public static class SentenceActs
         Mark(EnquiryMarkers, enquiry);
         Mark(ImpositionMarkers, imposition);
         Mark(ThanksMarkers, thanks);
+        var courtesy = new bool[n];
+        Mark(CourtesyMarkers, courtesy);
+        var polite = new bool[n];
+        Mark(PoliteMarkers, polite);
+        for (var i = 0; i < n; i++) ask[i] |= polite[i] && !courtesy[i];
 
         // Imperatives: the first word that is not "please", "kindly", "so"...
         var firstSeen = new bool[n];
@@ -112,7 +124,7 @@ public static class SentenceActs
             if (t.Sentence >= n || firstSeen[t.Sentence]) continue;
             if (Skip.Contains(t.Word)) continue;
             firstSeen[t.Sentence] = true;
-            if (ImperativeVerbs.Contains(t.Word)) ask[t.Sentence] = true;
+            if (ImperativeVerbs.Contains(t.Word) && !courtesy[t.Sentence]) ask[t.Sentence] = true;
         }
 
         var acts = new SentenceAct[n];

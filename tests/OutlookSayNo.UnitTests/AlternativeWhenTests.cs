@@ -43,7 +43,8 @@ public sealed class AlternativeWhenTests
         // A business order of many things, and a building project, have parts to phase too.
         Assert.Equal(["phased-delivery", "earliest-date"], Late("Dear Sirs,\n\nOrder No. 5518 - 40 office workstations. The goods have not been delivered. Delivery must be made within 14 days.\n\nStephen Marlow"));
         Assert.Equal(["phased-delivery", "earliest-date"], Late("Dear Ms Farrell,\n\nThe ductwork on floors 4 to 6 of the project is late because your sections came late. Please send us your revised timelines.\n\nTom"));
-        // Two weeks and 14 days are not things to phase.
+        // Two weeks and 14 days are not things to phase, nor is a website.
+        Assert.Equal(["earliest-date"], Late("Hi,\n\nMy account is still in review after two days. Fix it and verify me so I can start to use your site.\n\nJeroen"));
         Assert.Equal(["earliest-date"], Late("Dear Sir,\n\nI ordered a kettle on 3 March. It is 2 weeks late. Please deliver it within 14 days of this letter.\n\nAino"));
     }
 

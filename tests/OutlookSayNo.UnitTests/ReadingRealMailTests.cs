@@ -29,6 +29,10 @@ public sealed class ReadingRealMailTests
     [InlineData("Going forward we will pay all invoices at 90 days.", SentenceAct.Imposition)]
     [InlineData("Thank you for the quick delivery last week.", SentenceAct.Thanks)]
     [InlineData("The parcel arrived on Tuesday with two broken jars.", SentenceAct.Statement)]
+    // A courtesy in the imperative asks nothing; "please" with a real ask still does.
+    [InlineData("Please accept my apologies for the delay, and be assured that this is a one-off request.", SentenceAct.Statement)]
+    [InlineData("Please excuse the inconvenience this causes.", SentenceAct.Statement)]
+    [InlineData("Please accept the return of the damaged jars.", SentenceAct.Ask)]
     public void A_sentence_is_read_for_what_it_does(string sentence, SentenceAct expected) =>
         Assert.Equal(expected, Acts(sentence)[0]);
 
