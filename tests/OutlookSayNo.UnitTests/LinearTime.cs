@@ -3,9 +3,9 @@ using System.Diagnostics;
 namespace OutlookSayNo.UnitTests;
 
 /// <summary>Timing assertions that hold on a slow, busy two-core machine yet fail on superlinear work:
-/// the full size must finish within a generous limit, and take at most three times as long as half the
-/// size (twice the input doubles linear work, quadruples quadratic work), give or take a few
-/// milliseconds of noise. A measurement that fails is taken again once before the test fails.</summary>
+/// the full size takes at most three times as long as half the size (twice the input doubles linear work,
+/// quadruples quadratic work), give or take a few milliseconds of noise, and no run hangs. How fast a size
+/// is read is a speed target, measured by the benchmarks, not asserted here.</summary>
 internal static class LinearTime
 {
 #if DEBUG
@@ -16,24 +16,6 @@ internal static class LinearTime
 #endif
 
     public const int Size = 256 * 1024;
-
-    public static void Assert(string what, Func<int, string> make, Action<string> work, TimeSpan limit, int size = Size, double slackMs = 25)
-    {
-        work(make(4096)); // the first call compiles
-        var (half, full) = (make(size / 2), make(size));
-        string? failure = null;
-        for (var attempt = 0; attempt < 2; attempt++)
-        {
-            var (h, f) = (Time(what, half, work, limit), Time(what, full, work, limit));
-            failure = f > limit.TotalMilliseconds
-                ? $"{what}: {full.Length:N0} characters took {f:0} ms, more than {limit.TotalMilliseconds:0} ms"
-                : f > 3 * h + slackMs * Scale
-                    ? $"{what}: {full.Length:N0} characters took {f:0} ms, {half.Length:N0} took {h:0} ms: more than linear"
-                    : null;
-            if (failure is null) return;
-        }
-        throw new Xunit.Sdk.XunitException(failure);
-    }
 
     /// <summary>Time linear in the size, judged only relative to itself: the full size takes at most three times
     /// as long as half of it. Each round times both sizes once; the fastest time of each so far is compared,
