@@ -67,7 +67,9 @@ public sealed class StartPageTests(SignInFixture fixture, ITestOutputHelper outp
         await page.RouteAsync("**/try/**", route => route.FulfillAsync(new() { ContentType = "text/html", Body = "<!doctype html><title>pane</title><p>pane</p>" }));
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in as account manager" }).ClickAsync();
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/try/");
+        // The first sign-in of a server runs its sign-in path cold (token, data protection) while the suite starts
+        // its other servers and browsers on two cores: it once took longer than Playwright's 15 s default.
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/try/", new() { Timeout = 60_000 });
 
         var stored = await page.EvaluateAsync<string?>("() => localStorage.getItem('outlooksayno.devToken')");
         Assert.NotNull(stored);
