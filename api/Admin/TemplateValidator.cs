@@ -65,14 +65,15 @@ public sealed class TemplateValidator(Classifier classifier, ModelCache models, 
         budget.CancelAfter(Budget);
         var rendered = 0;
         var failed = 0;
-        var affected = Affected(candidate, changes);
+        var views = Views(current, candidate, changes).ToList();
+        var affected = views.Count == 0 ? [] : Affected(candidate, changes);
         try
         {
             foreach (var kind in affected)
             {
                 var samples = Samples(candidate, kind, budget.Token).ToList();
                 // The business's own pack renders every sample; each other pack a few, each variant at least once.
-                foreach (var (view, few) in Views(candidate))
+                foreach (var (view, few) in views)
                 foreach (var (email, classification, variant) in few ? samples.Where((s, i) => i < 2 || s.Variant != Variant.Defaults) : samples)
                 {
                     var body = email.Body!;
@@ -180,14 +181,23 @@ public sealed class TemplateValidator(Classifier classifier, ModelCache models, 
 
     private enum Variant { Defaults, AllAlternatives, NoAlternatives }
 
-    /// <summary>The catalog as each business pack sees it (the business's own pack first), or the catalog
-    /// itself when it has no packs.</summary>
-    private static IEnumerable<(KindCatalog View, bool Few)> Views(KindCatalog catalog)
+    /// <summary>The catalog as each business pack sees it (the business's own pack first, with every sample;
+    /// each other pack with a few), or the catalog itself when it has no packs. A change to setup.json alone
+    /// changes no template, fact or pack: every pack renders as it did when it was saved, so only a pack that
+    /// becomes the business's own is rendered again, with every sample. (A setup save rendered ~1,000 drafts
+    /// for nothing and ran out of the gate's budget on a busy machine.)</summary>
+    private static IEnumerable<(KindCatalog View, bool Few)> Views(KindCatalog current, KindCatalog candidate, IReadOnlyList<ChangeDto> changes)
     {
-        if (catalog.Setup is null) { yield return (catalog, false); yield break; }
-        yield return (catalog.ForPack(catalog.Setup.Pack), false);
-        foreach (var id in catalog.Packs.Keys.Where(p => p != catalog.Setup.Pack).Order(StringComparer.Ordinal))
-            yield return (catalog.ForPack(id), true);
+        if (candidate.Setup is null) { yield return (candidate, false); yield break; }
+        var setupOnly = current.Setup is not null && changes.All(c => c.Path == CatalogDocuments.Setup);
+        if (setupOnly)
+        {
+            if (candidate.Setup.Pack != current.Setup!.Pack) yield return (candidate.ForPack(candidate.Setup.Pack), false);
+            yield break;
+        }
+        yield return (candidate.ForPack(candidate.Setup.Pack), false);
+        foreach (var id in candidate.Packs.Keys.Where(p => p != candidate.Setup.Pack).Order(StringComparer.Ordinal))
+            yield return (candidate.ForPack(id), true);
     }
 
     /// <summary>How many of a kind's examples are rendered, at most, besides one per data shape (40: with a shape

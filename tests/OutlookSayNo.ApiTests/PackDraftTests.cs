@@ -53,7 +53,7 @@ public sealed class PackDraftTests : IDisposable
 
         var (_, etag) = await TemplatesApiTests.Load(_admin, "setup.json");
         var saved = await TemplatesApiTests.Save(_admin, "setup.json", """{ "pack": "goods", "domains": { "contoso-cloud.example": "software" } }""", etag, "Contoso buys the cloud product");
-        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        Assert.True(saved.StatusCode == HttpStatusCode.OK, await saved.Content.ReadAsStringAsync());
 
         var draft = await Draft("dana@eu.contoso-cloud.example");
         Assert.Equal("software", (string?)draft["pack"]!["id"]);
@@ -69,6 +69,26 @@ public sealed class PackDraftTests : IDisposable
         var db = scope.ServiceProvider.GetRequiredService<SayNoDb>();
         var logged = await db.Log.AsNoTracking().SingleAsync(r => r.DraftId == (string)draft["id"]! && r.Type == LogTypes.Generated);
         Assert.Equal("software", (string?)JsonNode.Parse(logged.Payload)!["pack"]);
+    }
+
+    private async Task<JsonNode> ValidateSetup(string content)
+    {
+        var response = await _admin.PostJsonAsync("/api/templates/validate", new { changes = new[] { new { path = "setup.json", content } } });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var report = await response.ReadNodeAsync();
+        Assert.True(report["valid"]!.GetValue<bool>(), report.ToJsonString());
+        return report;
+    }
+
+    [Fact]
+    public async Task A_setup_change_renders_only_a_pack_that_becomes_the_business_own()
+    {
+        // Mapping a domain changes no template, fact or pack: each pack renders as it did when it was saved.
+        var mapped = await ValidateSetup("""{ "pack": "goods", "domains": { "contoso-cloud.example": "software" } }""");
+        Assert.Equal(0, mapped["rendered"]!.GetValue<int>());
+        // A new business pack was rendered with a few samples as another pack's view; now it gets every sample.
+        var software = await ValidateSetup("""{ "pack": "software" }""");
+        Assert.True(software["rendered"]!.GetValue<int>() > 100, software.ToJsonString());
     }
 
     [Fact]
