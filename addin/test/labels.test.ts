@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ID_LIKE, errorLines, humanizeId, kindTitle, plainMessage, problemKeyLabel, templateTitle, withWords } from "../src/shared/labels";
+import { ID_LIKE, checkLabelFor, errorLines, humanizeId, kindTitle, plainMessage, problemKeyLabel, templateTitle, withWords } from "../src/shared/labels";
 
 describe("shared labels", () => {
   it("puts ids in words", () => {
@@ -16,6 +16,13 @@ describe("shared labels", () => {
     expect(kindTitle("warranty_extension", new Map([["warranty_extension", "Longer warranty"]]))).toBe("Longer warranty");
     expect(kindTitle("discount", { discount: "Price cut" })).toBe("Price cut");
     expect(templateTitle("payment_terms/finance")).toBe("Longer payment terms, finance");
+  });
+
+  it("names the first check by what the reply does: a no, or a remedy granted when it owns our part", () => {
+    expect(checkLabelFor("saysNo", { saysNo: true })).toBe("Says no");
+    expect(checkLabelFor("saysNo", { saysNo: true, grants: true })).toBe("Grants the remedy plainly");
+    expect(checkLabelFor("givesReason", { grants: true })).toBe("Gives a reason");
+    expect(checkLabelFor("saysNo", null)).toBe("Says no");
   });
 
   it("names validation keys by the field's label", () => {

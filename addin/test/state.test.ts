@@ -168,6 +168,14 @@ describe("the view model", () => {
     expect(m.checkNotes).toEqual(["No figure is cited."]);
   });
 
+  it("a draft that owns our part and grants the remedy names its first check for that, not for a no", () => {
+    const draft = draftResponse();
+    const granted = toViewModel({ email: email(), draft: { ...draft, checks: { ...draft.checks, grants: true } }, selections: emptySelections() });
+    expect(granted.checks[0]).toEqual({ key: "saysNo", label: "Grants the remedy plainly", pass: true });
+    expect(granted.checks.map((c) => c.key)).not.toContain("grants");
+    expect(toViewModel({ email: email(), draft, selections: emptySelections() }).checks[0]!.label).toBe("Says no");
+  });
+
   it("checks offered alternatives until the checklist is touched, then follows it", () => {
     const draft = draftResponse();
     const before = toViewModel({ email: email(), draft, selections: emptySelections() });

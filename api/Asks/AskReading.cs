@@ -38,6 +38,10 @@ public sealed record AskReading(
     /// <c>correct</c> (a charge or an invoice). Null when the ask is not a remedy of that kind.</summary>
     public string? Remedy { get; init; }
 
+    /// <summary>The remedy is called for in a sentence that asks ("please repair it"), not only in one the reader took
+    /// for this ask: a draft that owns our part and grants it answers something this email asks.</summary>
+    public bool RemedyAsks { get; init; }
+
     /// <summary>They ask for more than putting it right: compensation, damages, their losses or costs.</summary>
     public bool Beyond { get; init; }
 
@@ -71,16 +75,17 @@ public static partial class AskReader
         var message = c.Evidence?.Message;
         var (reason, reasonTheirs) = message is null ? (null, null) : FindReason(email, message, acts, ask);
         var (offer, offerTheirs) = message is null ? (null, null) : FindOffer(email, message);
+        var (remedy, remedyAsks) = RemedyAsked(email, message, acts, sentences);
         return new AskReading(kind, request, ours, figures, requested, reason, reasonTheirs, offer, offerTheirs)
         {
             EmailText = email, RequestIndex = ask?.Index, Pointed = chosen is not null, Hardship = message is not null && TellsOfHardship(email, message),
-            Remedy = RemedyAsked(email, message, acts, sentences), Beyond = message is not null && AsksBeyond(email, message),
+            Remedy = remedy, RemedyAsks = remedyAsks, Beyond = message is not null && AsksBeyond(email, message),
         };
     }
 
     /// <summary>The remedy the sentence carrying this ask calls for, else the first other asking sentence that calls for
     /// one; within a sentence the remedy named first ("till it's fixed or I get my money back" asks for the fix).</summary>
-    private static string? RemedyAsked(EmailText email, TokenizedText? message, SentenceAct[]? acts, IReadOnlyList<Sentence> main)
+    private static (string? Remedy, bool InAsk) RemedyAsked(EmailText email, TokenizedText? message, SentenceAct[]? acts, IReadOnlyList<Sentence> main)
     {
         var asking = main.ToList();
         if (message is not null && acts is not null)
@@ -89,9 +94,9 @@ public static partial class AskReader
         {
             var text = email.Text.Substring(s.Start, s.Length);
             var first = Remedies.Select(r => (r.Remedy, Match: r.Regex.Match(text))).Where(r => r.Match.Success).OrderBy(r => r.Match.Index).FirstOrDefault();
-            if (first.Remedy is not null) return first.Remedy;
+            if (first.Remedy is not null) return (first.Remedy, acts is not null && s.Index < acts.Length && SentenceActs.Asks(acts[s.Index]));
         }
-        return null;
+        return (null, false);
     }
 
     private static readonly (string Remedy, Regex Regex)[] Remedies =

@@ -6,8 +6,10 @@ namespace OutlookSayNo.Checks;
 
 /// <summary>The six checks of a good "no", judged from the text (a draft, an edited reply or the text that
 /// was finally sent), never from what a template meant to say. <c>Grounded</c> also needs what the text may
-/// rest on (<see cref="GroundingSources"/>); without them it is not judged and stays true.</summary>
-public sealed record DraftChecks(bool SaysNo, bool GivesReason, bool CitesData, bool OffersAlternative, bool Respectful, bool Grounded = true)
+/// rest on (<see cref="GroundingSources"/>); without them it is not judged and stays true.
+/// <c>Grants</c>: the reply owns a failure of ours and grants the remedy asked for, with no "no" in it (see
+/// <see cref="DraftChecker.Check"/>); <c>SaysNo</c> then means it gives that answer plainly.</summary>
+public sealed record DraftChecks(bool SaysNo, bool GivesReason, bool CitesData, bool OffersAlternative, bool Respectful, bool Grounded = true, bool Grants = false)
 {
     public bool AllPass => SaysNo && GivesReason && CitesData && OffersAlternative && Respectful && Grounded;
 }
@@ -26,9 +28,11 @@ public static partial class DraftChecker
     public const int MaxFigures = 2_000;
 
     /// <summary>The six checks. <paramref name="ct"/> is checked between them and per sentence, so a long sent
-    /// text of a request that has gone is not read to the end.</summary>
+    /// text of a request that has gone is not read to the end. With <paramref name="mayGrant"/> (the reply owns
+    /// our part), a text with no "no" in it passes the first check when a sentence grants the remedy plainly
+    /// ("we will refund the £65"): refusing something nobody asked for, to pass a check, is the defect.</summary>
     public static CheckResult Check(string text, KindCatalog? catalog = null, DateOnly? today = null, GroundingSources? sources = null,
-        CancellationToken ct = default)
+        CancellationToken ct = default, bool mayGrant = false)
     {
         ct.ThrowIfCancellationRequested();
         text ??= "";
@@ -46,10 +50,19 @@ public static partial class DraftChecker
             firstNo ??= s;
             if (!HedgeRegex().IsMatch(text.AsSpan(s))) { saysNo = true; break; }
         }
+        var grants = false;
+        if (!saysNo && firstNo is null && mayGrant)
+            foreach (var s in sentences)
+            {
+                ct.ThrowIfCancellationRequested();
+                if (GrantRegex().IsMatch(text.AsSpan(s)) && !HedgeRegex().IsMatch(text.AsSpan(s))) { saysNo = grants = true; break; }
+            }
         if (!saysNo)
-            notes.Add(firstNo is not { } hedged
-                ? "No sentence says no plainly (for example \"we can't\" or \"we won't be able to\")."
-                : $"The no is hedged: \"{Trim(text[hedged])}\".");
+            notes.Add(firstNo is { } hedged
+                ? $"The no is hedged: \"{Trim(text[hedged])}\"."
+                : mayGrant
+                    ? "No sentence says no, or grants the remedy, plainly (for example \"we can't\" or \"we will refund\")."
+                    : "No sentence says no plainly (for example \"we can't\" or \"we won't be able to\").");
 
         var givesReason = ReasonRegex().IsMatch(text);
         if (!givesReason) notes.Add("No reason is given (for example \"because ...\" or \"the reason is ...\").");
@@ -74,7 +87,7 @@ public static partial class DraftChecker
         ct.ThrowIfCancellationRequested();
         var grounded = sources is null || Grounded(text, sentences, figures, everyFigure, sources, today ?? DateOnly.FromDateTime(DateTime.UtcNow), notes, ct);
 
-        return new CheckResult(new DraftChecks(saysNo, givesReason, citesData, offersAlternative, respectful, grounded), notes);
+        return new CheckResult(new DraftChecks(saysNo, givesReason, citesData, offersAlternative, respectful, grounded, grants), notes);
     }
 
     private static string? RudeWording(string text, KindCatalog? catalog)
@@ -168,6 +181,11 @@ public static partial class DraftChecker
 
     [GeneratedRegex(@"\b(?:(?:we|i)(?:\s+really|\s+simply)?\s+(?:can't|can’t|cannot|can\s+not|won't|won’t|will\s+not|must\s+decline|have\s+to\s+decline|need\s+to\s+decline|are\s+not\s+able\s+to|aren't\s+able\s+to|am\s+not\s+able\s+to|are\s+unable\s+to|am\s+unable\s+to|are\s+not\s+in\s+a\s+position\s+to|do\s+not\s+(?:offer|make|agree|accept|provide|extend|waive|grant|skip)|don't\s+(?:offer|make|agree|accept|provide|extend|waive|grant|skip))|(?:we're|we’re|i'm|i’m)\s+(?:not\s+able\s+to|unable\s+to|not\s+in\s+a\s+position\s+to|not\s+going\s+to)|(?:our|the)\s+answer\s+is\s+no|(?:is|isn't|is\s+not)\s+(?:not\s+)?something\s+we\s+(?:can|will)\s+(?:not\s+)?(?:do|offer|agree|accept)|we\s+have\s+to\s+say\s+no|we\s+will\s+have\s+to\s+say\s+no|we'll\s+have\s+to\s+say\s+no|we\s+must\s+say\s+no)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ClearNoRegex();
+
+    // A remedy given, not promised to be considered: "we will refund", "the £65 goes back to you". "We will
+    // correct it" or "put it right" alone names no remedy.
+    [GeneratedRegex(@"\b(?:(?:we|i)(?:'ll|’ll|\s+will|\s+shall)\s+(?:refund|credit|reimburse|replace|repair|redo|waive|send\s+you\s+a\s+replacement|correct\s+(?:the|your|this|that)\s+(?:charge|invoice|bill|amount))|goes\s+back\s+to\s+you|(?:is|are|will\s+be)\s+(?:refunded|credited|reimbursed|waived))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex GrantRegex();
 
     [GeneratedRegex(@"\b(?:at\s+this\s+(?:time|point|stage|moment)|for\s+now|right\s+now|maybe|perhaps|possibly|might|not\s+yet|currently\s+unable\s+to\s+consider|unable\s+to\s+consider|for\s+the\s+time\s+being)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex HedgeRegex();

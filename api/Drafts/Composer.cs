@@ -86,7 +86,9 @@ public static class Composer
             input.TheyAreRightAbout, input.User, offered, ct, stance, input.Budget, also);
         var text = ReplyText.Tidy(TemplateRenderer.Render(template.Parsed, model, catalog, ct, input.Budget));
         ct.ThrowIfCancellationRequested();
-        var check = DraftChecker.Check(text, catalog, today, Grounding.For(input.Classification, reading, data, catalog, input.Fields, kind, today), ct);
+        // Owning our part may grant the remedy and refuse nothing: then the first check asks for a plain grant.
+        var check = DraftChecker.Check(text, catalog, today, Grounding.For(input.Classification, reading, data, catalog, input.Fields, kind, today, ownPart: stance == Stances.OwnPart), ct,
+            mayGrant: stance == Stances.OwnPart);
         return new Composed(reading, data, setAside.Order(StringComparer.Ordinal).ToList(), alternatives, text, ReplyText.ToHtml(text), check, stanceRead, stance, catalog.Pack, also);
     }
 

@@ -182,15 +182,18 @@ public static partial class DraftEvents
         var dataPointValues = generatedDoc.RootElement.TryGetProperty("dataPoints", out var dps) && dps.ValueKind == System.Text.Json.JsonValueKind.Array
             ? dps.EnumerateArray().Select(d => d.TryGetProperty("value", out var v) ? v.GetString() ?? "" : "").Where(v => v.Length > 0).ToList()
             : [];
+        // A draft that owned our part may have granted the remedy outright: the sent text is judged the same way.
+        var ownedOurPart = generatedDoc.RootElement.TryGetProperty("stance", out var stance) && stance.ValueKind == System.Text.Json.JsonValueKind.Object
+            && stance.TryGetProperty("taken", out var taken) && taken.ValueKind == System.Text.Json.JsonValueKind.String && taken.GetString() == Stances.OwnPart;
         var sentText = NewestMessage(report.Body);
         var catalog = await catalogs.GetRecentAsync(db, ct);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var check = DraftChecker.Check(sentText, catalog, today, Grounding.ForSent(generatedText, dataPointValues, catalog, today), ct);
+        var check = DraftChecker.Check(sentText, catalog, today, Grounding.ForSent(generatedText, dataPointValues, catalog, today), ct, mayGrant: ownedOurPart);
         var c = check.Checks;
         var checks = ChecksDto.From(c);
         var unchanged = Unchanged(generatedText, sentText);
         var reasons = new List<string>();
-        if (!c.SaysNo) reasons.Add("The reply no longer says no clearly.");
+        if (!c.SaysNo) reasons.Add(ownedOurPart ? "The reply no longer gives a clear answer." : "The reply no longer says no clearly.");
         if (!c.OffersAlternative) reasons.Add("The reply no longer offers an alternative.");
         if (!c.Respectful) reasons.Add("The reply has wording the customer may read as rude.");
         if (!c.Grounded) reasons.Add("The reply states a figure or a finding that neither the email, our facts nor the draft's data support.");

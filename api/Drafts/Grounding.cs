@@ -9,7 +9,7 @@ namespace OutlookSayNo.Drafts;
 public static class Grounding
 {
     public static GroundingSources For(Classification c, AskReading reading, IReadOnlyDictionary<string, DataPointValue?> data,
-        KindCatalog catalog, IReadOnlyDictionary<string, string?> fields, Kind kind, DateOnly today)
+        KindCatalog catalog, IReadOnlyDictionary<string, string?> fields, Kind kind, DateOnly today, bool ownPart = false)
     {
         var figures = new List<Figure>(c.Figures);
         foreach (var v in data.Values)
@@ -19,7 +19,9 @@ public static class Grounding
             .Select(d => fields.TryGetValue(d.Name, out var v) ? v?.Trim() ?? "" : "")
             .Where(v => v.Length > 0).ToList();
         // A sentence the account manager pointed to is the ask's evidence: it is in this email, and they read it as the ask.
-        return new GroundingSources(figures, reading.Pointed || Classifier.AskEvidenced(c, kind.Id), kind.Definition.Title, findings);
+        // Owning our part, a sentence that asks for the remedy ("please repair it") is evidence of what the reply answers.
+        var evidenced = reading.Pointed || Classifier.AskEvidenced(c, kind.Id) || ownPart && reading.RemedyAsks;
+        return new GroundingSources(figures, evidenced, kind.Definition.Title, findings);
     }
 
     /// <summary>The figures a sent reply may rest on: those of the draft it came from (checked when it was made)

@@ -37,14 +37,72 @@ public sealed class DraftStanceTests(SayNoFactory factory) : IClassFixture<SayNo
         var text = (string)json["text"]!;
 
         Assert.Contains("we will refund the £65", text);
-        Assert.DoesNotContain("can't offer is the £65", text);
+        // Granted, and nothing refused that they did not ask for (no "costs that follow", no "part we cannot take on").
+        Assert.DoesNotContain("can't", text);
+        Assert.DoesNotContain("cannot", text);
+        Assert.DoesNotContain("don't offer", text);
         Assert.True((bool)json["checks"]!["saysNo"]!, text);
+        Assert.True((bool)json["checks"]!["grants"]!, text);
         Assert.True((bool)json["checks"]!["offersAlternative"]!, text);
+        Assert.True((bool)json["checks"]!["givesReason"]!, text);
 
         // Asked for their losses as well: the refund is not granted in a line of its own, and the losses are declined.
         var beyond = await Draft(new { email = Json.Email(refund.Replace("refund the visit fee.", "refund the visit fee and compensate us for the lost bookings.")), category = "liability", audience = "commercial", stance = "own_part" });
         Assert.DoesNotContain("we will refund the £65", (string)beyond["text"]!);
         Assert.Contains("What I can't offer", (string)beyond["text"]!);
+        Assert.False((bool)beyond["checks"]!["grants"]!);
+
+        // Asked to refuse, the same refund email gets a plain no, judged as one.
+        var refused = await Draft(new { email = Json.Email(refund), category = "liability", audience = "commercial", stance = "refuse" });
+        Assert.False((bool)refused["checks"]!["grants"]!);
+        Assert.True((bool)refused["checks"]!["saysNo"]!, (string)refused["text"]!);
+    }
+
+    [Theory]
+    [InlineData("refund", "The heater we bought from you in March failed last week and your technician replaced the thermostat. We were charged a visit fee of £65.00. As the fault is in the part you supplied, please refund the visit fee.")]
+    [InlineData("replace", "The kettle we bought from you on 2 November stopped working after 5 days. It is clearly faulty, so please send us a replacement.")]
+    [InlineData("repair", "The printer you installed 3 weeks ago jams on every job, which is a fault in the unit you supplied. Please repair it.")]
+    [InlineData("redo", "The brochure layout you delivered has the wrong logo on 4 pages, which was your mistake. Please redo those pages.")]
+    [InlineData("correct", "Your invoice 4471 charges us £480 for 12 licences, but we only have 10. Please correct the invoice.")]
+    public async Task Each_granted_remedy_passes_every_check_for_every_reader_without_refusing_anything(string remedy, string ask)
+    {
+        foreach (var audience in new[] { "commercial", "technical", "finance" })
+        {
+            var json = await Draft(new { email = Json.Email($"Hello,\n\n{ask}\n\nRegards,\nHelen Marsh"), category = "liability", audience, stance = "own_part" });
+            var text = (string)json["text"]!;
+            var checks = json["checks"]!.AsObject();
+            Assert.True(checks.All(c => (bool)c.Value!), $"{remedy}/{audience}: {json["checkNotes"]}\n{text}");
+            Assert.True((bool)checks["grants"]!, $"{remedy}/{audience}: {text}");
+            Assert.DoesNotMatch(@"\b(can't|cannot|don't offer|won't)\b", text);
+        }
+    }
+
+    [Fact]
+    public async Task A_granted_remedy_sent_as_drafted_needs_no_confirmation_and_one_sent_without_the_grant_does()
+    {
+        const string refund = "Dear Sir or Madam,\n\nThe heater we bought in March failed last week and your technician replaced the thermostat. We were charged a visit fee of £65.00.\n\nThe fault is plainly in the part you supplied, so we are asking you to refund the visit fee.\n\nYours faithfully,\nHelen Marsh";
+        var text = (string)(await Draft(new { email = Json.Email(refund), category = "liability", audience = "finance", stance = "own_part" }))["text"]!;
+        Assert.Contains("We will correct what is ours at our cost: we will refund £65 to you.", text);
+
+        // A draft is sent once, and the same email makes the same draft: each reply answers its own email.
+        async Task<JsonNode> Sent(string body, string bought)
+        {
+            var id = (string)(await Draft(new { email = Json.Email(refund.Replace("in March", bought)), category = "liability", audience = "finance", stance = "own_part" }))["id"]!;
+            var response = await _client.PostJsonAsync($"/api/drafts/{id}/events",
+                new { type = "sent", mode = "reply", body, to = new[] { new { name = "Helen Marsh", email = "helen@example.com" } } });
+            Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+            return await response.ReadNodeAsync();
+        }
+
+        var asDrafted = await Sent(text, "in April");
+        Assert.True((bool)asDrafted["checks"]!["grants"]!);
+        Assert.False((bool)asDrafted["confirm"]!, asDrafted.ToJsonString());
+
+        // The grant turned into "we will look at it": neither a no nor a grant, so the sender is asked to confirm.
+        var vague = await Sent(text.Replace("We will correct what is ours at our cost: we will refund £65 to you.", "We will look into the £65 and come back to you."), "in May");
+        Assert.False((bool)vague["checks"]!["saysNo"]!);
+        Assert.True((bool)vague["confirm"]!);
+        Assert.Contains("The reply no longer gives a clear answer.", vague["reasons"]!.AsArray().Select(r => (string?)r));
     }
 
     [Fact]

@@ -48,6 +48,41 @@ public class DraftCheckerTests
         Assert.StartsWith("The no is hedged: \"", note);
     }
 
+    private const string Grant =
+        "You are right, and I am sorry. We will refund the £65 visit fee, because our warranty of 12 months covers our own parts. " +
+        "Alternatively, we can send a replacement thermostat instead.";
+
+    [Fact]
+    public void Owning_our_part_a_plain_grant_passes_the_first_check_and_says_it_grants()
+    {
+        var result = DraftChecker.Check(Grant, catalog: null, today: Today, mayGrant: true);
+
+        Assert.Equal(new DraftChecks(true, true, true, true, true, Grants: true), result.Checks);
+        Assert.Empty(result.Notes);
+    }
+
+    [Theory]
+    [InlineData("We will refund the £65 visit fee, because our warranty of 12 months covers our own parts. Alternatively, we can send a replacement.", false)]
+    [InlineData("We might refund the £65 visit fee, because our warranty of 12 months covers our own parts. Alternatively, we can send a replacement.", true)]
+    [InlineData("We will look at the £65 visit fee, because our warranty of 12 months covers our own parts. Alternatively, we can send a replacement.", true)]
+    [InlineData("Perhaps we will refund the £65 visit fee for now, because our warranty of 12 months covers our own parts. Alternatively, we can send a replacement.", true)]
+    public void A_grant_counts_only_where_the_reply_owns_our_part_and_only_when_it_is_plain(string text, bool mayGrant)
+    {
+        // Without the stance a grant is not a no; with it, a hedged or missing grant still fails.
+        var result = DraftChecker.Check(text, catalog: null, today: Today, mayGrant: mayGrant);
+
+        Assert.False(result.Checks.SaysNo);
+        Assert.False(result.Checks.Grants);
+    }
+
+    [Fact]
+    public void Owning_our_part_a_plain_no_is_still_read_as_a_no()
+    {
+        var result = DraftChecker.Check(GoodFinance, catalog: null, today: Today, mayGrant: true);
+
+        Assert.Equal(new DraftChecks(true, true, true, true, true), result.Checks);
+    }
+
     [Fact]
     public void A_text_that_never_says_no_fails_only_the_says_no_check_with_an_example_in_the_note()
     {

@@ -1,6 +1,6 @@
 // The live preview: the three audiences rendered from the editor's unsaved text against an
 // example of the kind or a pasted email; debounced, newest request wins.
-import { AUDIENCE_LABELS, CHECK_LABELS as SHARED_CHECK_LABELS } from "../shared/labels";
+import { AUDIENCE_LABELS, CHECK_LABELS as SHARED_CHECK_LABELS, checkLabelFor } from "../shared/labels";
 import { AdminApiError, type AdminApi } from "./api";
 import { clear, el, firstWords, replace } from "./dom";
 import { LatestRunner } from "./latest";
@@ -373,6 +373,7 @@ export class PreviewPanel {
           const value = preview.checks?.[check];
           const state = value === true ? "pass" : value === false ? "fail" : "unknown";
           const mark = state === "pass" ? "✓" : state === "fail" ? "✗" : "?";
+          const label = checkLabelFor(check, preview.checks);
           return el(
             "span",
             {
@@ -380,9 +381,9 @@ export class PreviewPanel {
               role: "listitem",
               testid: `check-${check}`,
               "data-state": state,
-              "aria-label": `${CHECK_LABELS[check]}: ${state === "pass" ? "passes" : state === "fail" ? "fails" : "unknown"}`,
+              "aria-label": `${label}: ${state === "pass" ? "passes" : state === "fail" ? "fails" : "unknown"}`,
             },
-            `${mark} ${CHECK_LABELS[check]}`,
+            `${mark} ${label}`,
           );
         }),
       );

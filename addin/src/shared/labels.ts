@@ -30,6 +30,14 @@ export const CHECK_LABELS: Readonly<Record<string, string>> = {
   grounded: "States only what is supported",
 };
 
+/** The first check's label for a reply that owns our part and grants the remedy, refusing nothing. */
+export const GRANTS_LABEL = "Grants the remedy plainly";
+
+/** The first check's label for these checks. */
+export function checkLabelFor(id: string, checks: { grants?: boolean } | null | undefined): string {
+  return id === "saysNo" && checks?.grants === true ? GRANTS_LABEL : checkLabel(id);
+}
+
 /** Where a data point's value came from (DataPointDto.source). */
 /** The stances a reply takes, as people see them (the API's Stances.Label says the same). */
 export const STANCE_LABELS: Readonly<Record<string, string>> = {

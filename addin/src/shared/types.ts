@@ -9,7 +9,10 @@ export const CHECKS = ["saysNo", "givesReason", "citesData", "offersAlternative"
 export type CheckName = (typeof CHECKS)[number];
 
 /** A draft's checks as the log and the preview report them: true when the check passed. */
-export type Checks = Partial<Record<CheckName, boolean>>;
+export type Checks = Partial<Record<CheckName, boolean>> & {
+  /** The reply owns our part and grants the remedy asked for, refusing nothing: saysNo then means it grants it plainly. */
+  grants?: boolean;
+};
 
 /** RFC 9457 problem details; each page adds the extension members it reads. */
 export interface ProblemDetails {

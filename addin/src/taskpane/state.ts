@@ -4,6 +4,7 @@ import type {
   AskFinding,
   Audience,
   Checks,
+  CheckKey,
   ClassifyResponse,
   ConfirmSentResponse,
   DraftRequest,
@@ -14,7 +15,7 @@ import type {
   ReplyDraftResponse,
 } from "./types";
 import { AUDIENCES } from "./types";
-import { AUDIENCE_LABELS as AUDIENCE_WORDS, CHECK_LABELS as CHECK_WORDS, KIND_TITLES, SOURCE_LABELS as SOURCE_WORDS, humanizeId, kindTitle, sourceLabel } from "../shared/labels";
+import { AUDIENCE_LABELS as AUDIENCE_WORDS, CHECK_LABELS as CHECK_WORDS, GRANTS_LABEL, KIND_TITLES, SOURCE_LABELS as SOURCE_WORDS, humanizeId, kindTitle, sourceLabel } from "../shared/labels";
 import { readingView } from "./reading";
 import type { ReadingView } from "./reading";
 
@@ -50,7 +51,7 @@ export const AUDIENCE_LABELS: Record<Audience, string> = {
   finance: AUDIENCE_WORDS.finance!,
 };
 
-export const CHECK_LABELS: Record<keyof Checks, string> = {
+export const CHECK_LABELS: Record<CheckKey, string> = {
   saysNo: CHECK_WORDS.saysNo!,
   givesReason: CHECK_WORDS.givesReason!,
   citesData: CHECK_WORDS.citesData!,
@@ -60,10 +61,10 @@ export const CHECK_LABELS: Record<keyof Checks, string> = {
 };
 
 /** The checks an answer carries, in a fixed order: a check an older API does not make is left out. */
-function checkList(checks: Partial<Checks>): { key: keyof Checks; label: string; pass: boolean }[] {
-  return (Object.keys(CHECK_LABELS) as (keyof Checks)[])
+function checkList(checks: Partial<Checks>): { key: CheckKey; label: string; pass: boolean }[] {
+  return (Object.keys(CHECK_LABELS) as CheckKey[])
     .filter((key) => typeof checks[key] === "boolean")
-    .map((key) => ({ key, label: CHECK_LABELS[key], pass: checks[key] === true }));
+    .map((key) => ({ key, label: key === "saysNo" && checks.grants === true ? GRANTS_LABEL : CHECK_LABELS[key], pass: checks[key] === true }));
 }
 
 export const SOURCE_LABELS: Record<string, string> = { ...SOURCE_WORDS };
@@ -401,7 +402,7 @@ export interface PaneModel {
   otherAsks: { value: string; label: string; checked: boolean; read: string | null }[];
   theyAreRightAbout: string;
   preview: { subject: string; html: string; text: string };
-  checks: { key: keyof Checks; label: string; pass: boolean }[];
+  checks: { key: CheckKey; label: string; pass: boolean }[];
   checkNotes: string[];
   inserts: { mode: InsertMode; label: string }[];
   /** Threat or abuse: the reply should copy the manager, so "Save to Drafts with my manager in Cc" leads. */
@@ -582,7 +583,7 @@ export function safeWebLink(link: string | null | undefined): string | null {
 
 export interface ConfirmView {
   text: string;
-  checks: { key: keyof Checks; label: string; pass: boolean }[];
+  checks: { key: CheckKey; label: string; pass: boolean }[];
   /** True: sent as drafted; false: edited before sending; undefined: not known. */
   unchanged?: boolean;
   reasons: string[];

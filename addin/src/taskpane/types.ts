@@ -166,7 +166,12 @@ export interface Checks {
   respectful: boolean;
   /** Every figure and finding traces to the email, a fact, a typed field or a computation (newer APIs). */
   grounded?: boolean;
+  /** The reply owns our part and grants the remedy asked for, refusing nothing: saysNo then means it grants it plainly. */
+  grants?: boolean;
 }
+
+/** The checks shown one by one (grants only changes how the first reads). */
+export type CheckKey = Exclude<keyof Checks, "grants">;
 
 export interface DraftResponse {
   id: string;
