@@ -36,7 +36,7 @@ public static class SentenceActs
         // Counter-offers say what they will pay or accept ("I can release $750", "I was thinking more like $300").
         "(i|we) can (only)? (release|offer|pay|stretch to|go to|manage)", "(i was|we were|i'm|we're) thinking (more like|of|about)", "(i|we) (would|could|will) (accept|settle for|take|agree to)",
         "(i|we) (think|feel|believe) (that)? (a|an)? ... (is|would be|seems) (fair|reasonable)",
-        "(we|i) (ask|request|propose|suggest|urge)", "is it possible", "would it be possible", "is there (any|a) (way|chance|possibility|possibilyty|option)",
+        "(we|i) (now|therefore|hereby|also|again|further|respectfully|formally|kindly)? (ask|request|propose|suggest|urge)", "is it possible", "would it be possible", "is there (any|a) (way|chance|possibility|possibilyty|option)",
         "any chance", "are you able", "(would|could) you (consider|agree|accept|be willing)", "how about", "what about", "let me know if", "let us know if",
         "hoping you (can|could|will)", "hope you (can|could|will)", "must", "(have|has) to", "needs to", "(should|shall) be", "allow (us|me)", "give (us|me)",
         "make an exception", "(willing|open) to", "(why|how come) (should|do|must) (i|we)", "do (i|we) (have|need) to", "(can|could) (i|we) (get|have|receive)",

@@ -25,6 +25,8 @@ public sealed class ReadingRealMailTests
     [InlineData("Could you take 10% off the renewal?", SentenceAct.Ask)]
     [InlineData("We would also need payment terms of net 60.", SentenceAct.Ask)]
     [InlineData("Send the missing 300 jars straight away.", SentenceAct.Ask)]
+    [InlineData("I therefore ask you to deliver the product within 2 weeks.", SentenceAct.Ask)]
+    [InlineData("We also ask you to prepare a proposal on cost reductions.", SentenceAct.Ask)]
     [InlineData("With immediate effect, our payment terms are extended by 30 days.", SentenceAct.Imposition)]
     [InlineData("Going forward we will pay all invoices at 90 days.", SentenceAct.Imposition)]
     [InlineData("Thank you for the quick delivery last week.", SentenceAct.Thanks)]
