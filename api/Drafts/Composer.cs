@@ -55,7 +55,8 @@ public static class Composer
     {
         ct.ThrowIfCancellationRequested();
         // Every draft argues with the customer's business pack: its facts and alternatives only.
-        catalog = catalog.ForEmail(input.Email.From?.Email);
+        // and of those, only the facts this message is about (a warranty to a customer reporting a fault).
+        catalog = catalog.ForEmail(input.Email.From?.Email).ForMessage(input.Classification.Evidence?.Message, input.Kind.Id);
         var kind = catalog.Find(input.Kind.Id) ?? input.Kind;
         var reading = AskReader.Read(input.Classification, kind.Id, input.AskSentence);
         if (input.Reason is { } said)

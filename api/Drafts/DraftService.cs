@@ -73,6 +73,8 @@ public sealed partial class DraftService(CatalogStore catalogs, Readings reading
         var classification = readings.Classify(catalog, email.Subject, email.Body!, ct);
         if (request.Category is null && classification.Unsure is not null) return new DraftOutcome.AskUnclear(classification);
         var category = request.Category ?? classification.Primary.Category;
+        // Of the pack's facts, only those this kind argues with for this message; the alternatives that need the others go too.
+        catalog = catalog.ForMessage(classification.Evidence?.Message, category);
         var kind = catalog.Find(category)!;
         if (!kind.Definition.Refusable) return new DraftOutcome.NothingToRefuse(classification, category);
         var audience = request.Audience ?? classification.Audience.Suggested;

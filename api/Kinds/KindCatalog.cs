@@ -28,6 +28,8 @@ public sealed class Kind
     public required IReadOnlyDictionary<string, Template> AlternativeTexts { get; init; }
     /// <summary>Each alternative's <c>when</c> phrases (alternatives without any are absent).</summary>
     public IReadOnlyDictionary<string, CueSet> AlternativeWhen { get; init; } = new Dictionary<string, CueSet>();
+    /// <summary>The kind's <c>factsWhen</c>: facts cited only to a message that uses one of their phrases.</summary>
+    public IReadOnlyDictionary<string, CueSet> FactWhen { get; init; } = new Dictionary<string, CueSet>();
     public string Id => Definition.Id;
 
     /// <summary>The alternatives offered until the account manager picks: the defaults for the stance
@@ -92,6 +94,33 @@ public sealed partial class KindCatalog
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, KindCatalog> _views = new(StringComparer.Ordinal);
 
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, KindCatalog> _messageViews = new(StringComparer.Ordinal);
+
+    /// <summary>The catalog for one reply of <paramref name="kind"/> to one customer message: a fact the kind cites
+    /// only to a message about it (<c>factsWhen</c>) is absent when this message does not use its phrases, as a fact the
+    /// business does not have is, so no sentence cites it and no alternative naming it is offered. Views are kept per
+    /// kind and set of facts left out (a kind lists few).</summary>
+    public KindCatalog ForMessage(Reading.TokenizedText? message, string kind)
+    {
+        if (Find(kind) is not { FactWhen.Count: > 0 } k) return this;
+        var found = new List<CueSet.CueMatch>();
+        var absent = new List<string>();
+        foreach (var (name, when) in k.FactWhen.OrderBy(w => w.Key, StringComparer.Ordinal))
+        {
+            if (!Facts.ContainsKey(name)) continue;
+            found.Clear();
+            if (message is not null) when.MatchAll(message.Tokens, found);
+            if (found.Count == 0) absent.Add(name);
+        }
+        if (absent.Count == 0) return this;
+        return _messageViews.GetOrAdd(kind + ":" + string.Join(',', absent), _ =>
+        {
+            var facts = Facts.Where(f => !absent.Contains(f.Key)).ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal);
+            var available = facts.Where(f => f.Value.Value is not null).Select(f => f.Key).ToHashSet(StringComparer.Ordinal);
+            return View(PackRules.KindsWith(Kinds, available), facts, Pack);
+        });
+    }
+
     /// <summary>The catalog as the customer's pack sees it: only that trade's facts (and only those with a
     /// value), its alternatives. Every draft is composed through one; a view's view is itself.</summary>
     public KindCatalog ForEmail(string? email) =>
@@ -104,18 +133,21 @@ public sealed partial class KindCatalog
         return _views.GetOrAdd(id, _ =>
         {
             var facts = Facts.Where(f => pack.Facts.Contains(f.Key) && f.Value.Value is not null).ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal);
-            return new KindCatalog
-            {
-            Kinds = PackRules.KindsFor(Kinds, pack, facts.Keys.ToHashSet(StringComparer.Ordinal)),
-            Currency = Currency,
-            Facts = facts,
-            ThreatDefinition = ThreatDefinition, Threat = Threat, AbusiveDefinition = AbusiveDefinition, Abusive = Abusive,
-            AudienceCues = AudienceCues, Partials = Partials, Version = Version, Documents = Documents,
-            Examples = Examples, FlagExamples = FlagExamples,
-            Packs = Packs, Setup = Setup, Pack = pack,
-            };
+            return View(PackRules.KindsFor(Kinds, pack, facts.Keys.ToHashSet(StringComparer.Ordinal)), facts, pack);
         });
     }
+
+    /// <summary>This catalog with other kinds and facts, seen through <paramref name="pack"/>; the rest is shared.</summary>
+    private KindCatalog View(Dictionary<string, Kind> kinds, Dictionary<string, FactDefinition> facts, Pack? pack) => new()
+    {
+        Kinds = kinds,
+        Currency = Currency,
+        Facts = facts,
+        ThreatDefinition = ThreatDefinition, Threat = Threat, AbusiveDefinition = AbusiveDefinition, Abusive = Abusive,
+        AudienceCues = AudienceCues, Partials = Partials, Version = Version, Documents = Documents,
+        Examples = Examples, FlagExamples = FlagExamples,
+        Packs = Packs, Setup = Setup, Pack = pack,
+    };
 
     /// <summary>Loads the catalog from a folder in the templates layout; any broken file stops the load
     /// with a message naming it.</summary>
@@ -239,6 +271,13 @@ public sealed partial class KindCatalog
         if (!Audiences.All.Contains(def.DefaultAudience)) errors.Add(new(where, $"defaultAudience '{def.DefaultAudience}' is not one of {string.Join(", ", Audiences.All)}."));
         var cues = BuildCues(def.Cues, where, null, errors);
         var smallCues = BuildCues(def.SmallCues, where, "smallCues", errors);
+        var factWhen = new Dictionary<string, CueSet>(StringComparer.Ordinal);
+        foreach (var (fact, phrases) in def.FactsWhen)
+        {
+            if (!facts.Facts.Any(f => f.Name == fact)) errors.Add(new(where, $"factsWhen names the fact '{fact}', which facts.json does not have."));
+            else if (phrases is not { Count: > 0 }) errors.Add(new(where, $"factsWhen: give '{fact}' at least one phrase, or leave it out."));
+            else factWhen[fact] = BuildCues(phrases.Select(w => new CueDefinition { Pattern = w }), where, $"factsWhen '{fact}'", errors);
+        }
 
         var names = new HashSet<string>(StringComparer.Ordinal);
         foreach (var dp in def.DataPoints)
@@ -298,7 +337,7 @@ public sealed partial class KindCatalog
                 };
             }
 
-        return errors.Count > before ? null : new Kind { Definition = def, Cues = cues, SmallCues = smallCues, Templates = templates, AlternativeTexts = alternatives, AlternativeWhen = when };
+        return errors.Count > before ? null : new Kind { Definition = def, Cues = cues, SmallCues = smallCues, Templates = templates, AlternativeTexts = alternatives, AlternativeWhen = when, FactWhen = factWhen };
     }
 
     public static readonly string[] DataUnits = ["percent", "money", "days", "hours", "months", "number", "date", "text"];

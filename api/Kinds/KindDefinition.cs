@@ -20,6 +20,10 @@ public sealed class KindDefinition
     /// <summary>Phrases of asks of this kind an account manager usually grants (a licence moved to a new computer,
     /// paying by bank transfer): an email that asks one suggests considering a yes.</summary>
     public List<CueDefinition> SmallCues { get; set; } = [];
+    /// <summary>Facts this kind's replies cite only to a message about them, with the phrases that say so (cue
+    /// patterns, as an alternative's <c>when</c>): a claim is argued with the warranty when the customer reports a
+    /// fault, not when a hotel guest asks for a refund. A fact not listed applies to every message.</summary>
+    public Dictionary<string, List<string>> FactsWhen { get; set; } = [];
 
     /// <summary>The alternatives offered until the account manager picks: every default, or for a brief reply to a
     /// short message only the first (the pane lists the rest to tick). A reply that takes a stance some alternatives

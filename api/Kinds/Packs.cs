@@ -80,18 +80,35 @@ public static partial class PackRules
             {
                 chosen = defs.Where(Has).ToList();
             }
-            result[id] = new Kind
-            {
-                Definition = kind.Definition.WithAlternatives(chosen),
-                Cues = kind.Cues,
-                SmallCues = kind.SmallCues,
-                Templates = kind.Templates,
-                AlternativeTexts = chosen.ToDictionary(a => a.Id, a => kind.AlternativeTexts[a.Id], StringComparer.Ordinal),
-                AlternativeWhen = kind.AlternativeWhen.Where(w => chosen.Any(a => a.Id == w.Key)).ToDictionary(w => w.Key, w => w.Value, StringComparer.Ordinal),
-            };
+            result[id] = WithAlternatives(kind, chosen);
         }
         return result;
     }
+
+    /// <summary>The kinds with only the alternatives whose facts are <paramref name="available"/>, each keeping its
+    /// place and whether it is offered by default (a message that leaves a fact out, <see cref="KindCatalog.ForMessage"/>).</summary>
+    internal static Dictionary<string, Kind> KindsWith(IReadOnlyDictionary<string, Kind> kinds, IReadOnlySet<string> available)
+    {
+        var result = new Dictionary<string, Kind>(StringComparer.Ordinal);
+        foreach (var (id, kind) in kinds)
+        {
+            var chosen = kind.Definition.Alternatives.Where(d => FactsIn(d.Text).All(available.Contains)).ToList();
+            result[id] = chosen.Count == kind.Definition.Alternatives.Count ? kind : WithAlternatives(kind, chosen);
+        }
+        return result;
+    }
+
+    /// <summary>The same kind offering only <paramref name="chosen"/>, in that order.</summary>
+    private static Kind WithAlternatives(Kind kind, List<AlternativeDefinition> chosen) => new()
+    {
+        Definition = kind.Definition.WithAlternatives(chosen),
+        Cues = kind.Cues,
+        SmallCues = kind.SmallCues,
+        Templates = kind.Templates,
+        AlternativeTexts = chosen.ToDictionary(a => a.Id, a => kind.AlternativeTexts[a.Id], StringComparer.Ordinal),
+        AlternativeWhen = kind.AlternativeWhen.Where(w => chosen.Any(a => a.Id == w.Key)).ToDictionary(w => w.Key, w => w.Value, StringComparer.Ordinal),
+        FactWhen = kind.FactWhen,
+    };
 
     /// <summary>The facts an alternative's text names.</summary>
     public static IEnumerable<string> FactsIn(string text) => FactReference().Matches(text).Select(m => m.Groups[1].Value).Distinct(StringComparer.Ordinal);

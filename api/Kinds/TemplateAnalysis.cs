@@ -40,9 +40,10 @@ public sealed class TemplateScope
         Partials = catalog.Partials.Keys.ToHashSet(StringComparer.Ordinal),
     };
 
-    /// <summary>Facts without a value, or missing from some pack.</summary>
+    /// <summary>Facts without a value, missing from some pack, or cited by some kind only to a message about them (<c>factsWhen</c>).</summary>
     public static IReadOnlySet<string> OptionalFactsOf(KindCatalog catalog) =>
-        catalog.Facts.Values.Where(f => f.Value is null || catalog.Packs.Values.Any(p => !p.Facts.Contains(f.Name)))
+        catalog.Facts.Values.Where(f => f.Value is null || catalog.Packs.Values.Any(p => !p.Facts.Contains(f.Name))
+                || catalog.Kinds.Values.Any(k => k.FactWhen.ContainsKey(f.Name)))
             .Select(f => f.Name).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>The scope of a partial: any kind may include it, so the data points of every kind.</summary>
