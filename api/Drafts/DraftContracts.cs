@@ -32,8 +32,9 @@ public sealed record AlternativeDto(string Id, string Title, string Text, bool O
 /// <summary>The checks of a draft. <c>Grounded</c>: every figure traces to the email, a fact, a field or a
 /// computation, the refused ask is in the email, and no finding is stated that nobody supplied. <c>Grants</c>:
 /// the reply owns our part and grants the remedy asked for without refusing anything, so <c>SaysNo</c> means
-/// it grants it plainly (the pane says so).</summary>
-public sealed record ChecksDto(bool SaysNo, bool GivesReason, bool CitesData, bool OffersAlternative, bool Respectful, bool Grounded = true, bool Grants = false)
+/// it grants it plainly (the pane says so). Written only when true, so a reader that takes every member of <c>checks</c> for a check sees no failure in it.</summary>
+public sealed record ChecksDto(bool SaysNo, bool GivesReason, bool CitesData, bool OffersAlternative, bool Respectful, bool Grounded = true,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)] bool Grants = false)
 {
     public static ChecksDto From(Checks.DraftChecks c) => new(c.SaysNo, c.GivesReason, c.CitesData, c.OffersAlternative, c.Respectful, c.Grounded, c.Grants);
 }

@@ -50,11 +50,12 @@ public sealed class DraftStanceTests(SayNoFactory factory) : IClassFixture<SayNo
         var beyond = await Draft(new { email = Json.Email(refund.Replace("refund the visit fee.", "refund the visit fee and compensate us for the lost bookings.")), category = "liability", audience = "commercial", stance = "own_part" });
         Assert.DoesNotContain("we will refund the £65", (string)beyond["text"]!);
         Assert.Contains("What I can't offer", (string)beyond["text"]!);
-        Assert.False((bool)beyond["checks"]!["grants"]!);
+        // Written only when true: a reader that takes every member of checks for a check sees no failure.
+        Assert.Null(beyond["checks"]!["grants"]);
 
         // Asked to refuse, the same refund email gets a plain no, judged as one.
         var refused = await Draft(new { email = Json.Email(refund), category = "liability", audience = "commercial", stance = "refuse" });
-        Assert.False((bool)refused["checks"]!["grants"]!);
+        Assert.Null(refused["checks"]!["grants"]);
         Assert.True((bool)refused["checks"]!["saysNo"]!, (string)refused["text"]!);
     }
 

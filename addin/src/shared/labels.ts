@@ -34,8 +34,8 @@ export const CHECK_LABELS: Readonly<Record<string, string>> = {
 export const GRANTS_LABEL = "Grants the remedy plainly";
 
 /** The first check's label for these checks. */
-export function checkLabelFor(id: string, checks: { grants?: boolean } | null | undefined): string {
-  return id === "saysNo" && checks?.grants === true ? GRANTS_LABEL : checkLabel(id);
+export function checkLabelFor(id: string, checks: Readonly<Record<string, boolean | undefined>> | null | undefined): string {
+  return id === "saysNo" && checks?.["grants"] === true ? GRANTS_LABEL : checkLabel(id);
 }
 
 /** Where a data point's value came from (DataPointDto.source). */
