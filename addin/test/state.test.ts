@@ -173,6 +173,9 @@ describe("the view model", () => {
     const granted = toViewModel({ email: email(), draft: { ...draft, checks: { ...draft.checks, grants: true } }, selections: emptySelections() });
     expect(granted.checks[0]).toEqual({ key: "saysNo", label: "Grants the remedy plainly", pass: true });
     expect(granted.checks.map((c) => c.key)).not.toContain("grants");
+    // No alternative is needed beside the remedy, so that check is not shown as if one were offered.
+    expect(granted.checks.map((c) => c.key)).not.toContain("offersAlternative");
+    expect(granted.checks.map((c) => c.key)).not.toContain("citesData");
     expect(toViewModel({ email: email(), draft, selections: emptySelections() }).checks[0]!.label).toBe("Says no");
   });
 

@@ -107,7 +107,8 @@ public static partial class AskReader
     private static bool AsksBeyond(EmailText email, TokenizedText message) =>
         message.Sentences.Any(s => BeyondRegex().IsMatch(email.Text.AsSpan(s.Start, s.Length)));
 
-    [GeneratedRegex(@"\b(?:adjust|correct|fix|amend|reverse|remove|cancel|take off)\s+(?:the|this|that|my|our|these|those)\s+(?:[\w-]+\s+)?(?:charges?|invoices?|bills?|statement|billing|fees?)\b|\b(?:charged|billed|debited)\s+(?:me|us)?\s*(?:twice|double)\b|\bdouble[- ]charged?\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:adjust|correct|fix|amend|reverse|remove|cancel|take off)\s+(?:the|this|that|my|our|these|those)\s+(?:[\w-]+\s+)?(?:charges?|invoices?|bills?|statement|billing|fees?)\b|\b(?:charged|billed|debited)\s+(?:me|us)?\s*(?:twice|double)\b|\bdouble[- ]charged?\b|\b(?:annul|void|reverse|cancel)\s+(?:the|these|those|this|that|all|both)?\s*(?:[\w-]+\s+){0,2}(?:transactions?|charges?|debits?|duplicates?)\b|\bcorrected\s+(?:invoice|statement|bill)\b|\bwithout\s+(?:the|any|a|an)\s+(?:[\w-]+\s+){0,2}(?:fee|charge|penalty)\b|\bwaive\s+(?:the|this|that|my|our|any)\s+(?:[\w-]+\s+){0,2}(?:fees?|charges?|penalty|penalties)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // A charge corrected: adjusted, reversed or annulled, a corrected invoice sent, a fee waived or a cancellation without it.
     private static partial Regex CorrectRegex();
 
     [GeneratedRegex(@"\b(?:replace|(?<!for a |waiting for (?:a |the )?)replacement|exchange (?:it|them|this|the (?:item|product|goods|unit|order|part))|resend|re-send|redeliver|re-deliver|send (?:me |us )?(?:again|another|a new|new)|send again)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -119,11 +120,11 @@ public static partial class AskReader
     [GeneratedRegex(@"\b(?:redo|re-do|rework|do (?:it|the work|the job) again)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex RedoRegex();
 
-    [GeneratedRegex(@"\b(?:refund\w*|money back|reimburse\w*|repay\w*|(?:my|our) (?:[$€£]?[\d,.]+ )?(?:money|payment|deposit|fee) back|credit (?:for|back|the|of)|credit note|allowance)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:refund\w*|money back|pay (?:me |us |it |[\w-]+ )?back|reimburse\w*|repay\w*|(?:my|our) (?:[$€£]?[\d,.]+ )?(?:money|payment|deposit|fee) back|credit (?:for|back|the|of)|credit (?:my|our|the) account|credit note|allowance)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex RefundRegex();
 
     // More than putting it right: compensation, damages, losses, costs of their own.
-    [GeneratedRegex(@"\b(?:compensat\w*|damages|recompense|goodwill|consequential|out of pocket|loss of (?:business|income|earnings|revenue|profits?|sales|a day)|lost (?:business|revenue|income|profits?|sales|earnings|wages|a day|days|time|a season)|(?:costs?|expenses|fees) (?:we|i) (?:have |had )?(?:incurred|had|paid|suffered)|incurred (?:\w+ ){0,2}(?:costs?|expenses|losses)|inconvenience|distress|penalt(?:y|ies)|(?:hotel|taxi|travel|rental|legal|storage|labour|labor) (?:costs?|bills?|fees|expenses)|(?:extra|additional) (?:costs?|expenses)|(?:pay|cover|bear|absorb) (?:for )?(?:the |our |my )?(?:costs?|\w+(?:ing|ation)))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:compensat\w*|damages|recompense|goodwill|consequential|out of pocket|loss of (?:business|income|earnings|revenue|profits?|sales|a day)|lost (?:business|revenue|income|profits?|sales|earnings|wages|a day|days|time|a season)|(?:costs?|expenses|fees) (?:we|i) (?:have |had )?(?:incurred|had|paid|suffered)|incurred (?:\w+ ){0,2}(?:costs?|expenses|losses)|(?:for|of) (?:the |my |our |all the |this |any )?(?:inconvenience|distress)|inconvenience (?:caused|suffered)|(?<!without (?:any |a |the |an )?(?:[\w-]+ )?)penalt(?:y|ies)|(?:hotel|taxi|travel|rental|legal|storage|labour|labor) (?:costs?|bills?|fees|expenses)|(?:extra|additional) (?:costs?|expenses)|(?:pay|cover|bear|absorb) (?:for )?(?:the |our |my )?(?:costs?|\w+(?:ing|ation)))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex BeyondRegex();
 
     private static ReadSpan? Span(EmailText email, int start, int length)

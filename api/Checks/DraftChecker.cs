@@ -70,10 +70,12 @@ public static partial class DraftChecker
         ct.ThrowIfCancellationRequested();
         var figures = FigureExtractor.Extract(text, 0, text.Length, today ?? DateOnly.FromDateTime(DateTime.UtcNow), MaxFigures, out var everyFigure);
         ct.ThrowIfCancellationRequested();
-        var citesData = figures.Count > 0;
+        // Figures back the reason for a no; a reply that grants the remedy asked for refuses nothing they need to weigh.
+        var citesData = grants || figures.Count > 0;
         if (!citesData) notes.Add("No figure backs the reason (a percentage, an amount, a date, a duration or a count).");
 
-        var offersAlternative = AlternativeRegex().IsMatch(text);
+        // A reply that grants the remedy asked for needs no other way to put it right.
+        var offersAlternative = grants || AlternativeRegex().IsMatch(text);
         if (!offersAlternative) notes.Add("No alternative is offered (for example \"what we can do is ...\" or \"instead, ...\").");
 
         // Read as the customer will see it, so an invisible character or a look-alike letter hides nothing.

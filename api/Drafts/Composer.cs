@@ -24,7 +24,9 @@ public sealed record ComposeInput(
     // Other asks of the email to answer too (kind ids), each in a sentence of its own.
     IReadOnlyList<string>? Also = null,
     // The newest message's sentence (index) the account manager says asks it; null: the one the reader found.
-    int? AskSentence = null);
+    int? AskSentence = null,
+    // Offered holds the defaults for this email, not the account manager's ticks: a reply that grants the remedy drops them.
+    bool OfferedAreDefaults = false);
 
 public sealed record Composed(
     AskReading Reading,
@@ -83,8 +85,10 @@ public static class Composer
         if (stance == Stances.Small) stance = Stances.Refuse;
         var template = kind.Templates[input.Audience];
         var offered = input.Offered.Where(kind.AlternativeTexts.ContainsKey).ToList();
+        var grants = Grants(kind, stance, reading, input.Fields);
+        if (input.OfferedAreDefaults && grants) offered.Clear();
         var (model, alternatives) = DraftService.BuildModel(kind, catalog, input.Classification, reading, input.Email, input.Audience, data,
-            input.TheyAreRightAbout, input.User, offered, ct, stance, input.Budget, also);
+            input.TheyAreRightAbout, input.User, offered, ct, stance, input.Budget, also, grants);
         var text = ReplyText.Tidy(TemplateRenderer.Render(template.Parsed, model, catalog, ct, input.Budget));
         ct.ThrowIfCancellationRequested();
         // Owning our part may grant the remedy and refuse nothing: then the first check asks for a plain grant.
@@ -92,6 +96,12 @@ public static class Composer
             mayGrant: stance == Stances.OwnPart);
         return new Composed(reading, data, setAside.Order(StringComparer.Ordinal).ToList(), alternatives, text, ReplyText.ToHtml(text), check, stanceRead, stance, catalog.Pack, also);
     }
+
+    /// <summary>Whether the reply grants a refund or a corrected charge and refuses nothing (<see cref="KindDefinition.GrantsRemedy"/>):
+    /// we own our part, they ask for that remedy and nothing beyond it, and no finding of ours was typed.</summary>
+    private static bool Grants(Kind kind, string stance, AskReading reading, IReadOnlyDictionary<string, string?> fields) =>
+        stance == Stances.OwnPart && kind.Definition.GrantsRemedy && reading.Remedy is "refund" or "correct" && !reading.Beyond
+        && !(fields.TryGetValue("whatWeFound", out var found) && !string.IsNullOrWhiteSpace(found));
 
     /// <summary>The other asks to answer: refusable kinds of this catalog other than the one drafted, each read for
     /// its own sentence, in the order the email raises them (one the reader did not find goes last).</summary>

@@ -95,7 +95,7 @@ public sealed partial class DraftService(CatalogStore catalogs, Readings reading
         var offeredIds = request.Alternatives ?? kind.Offered(Register.IsBrief(classification.Email), stance, classification.Evidence?.Message);
         var composed = Composer.Compose(catalog,
             new ComposeInput(kind, audience, email, classification, request.Fields ?? [], offeredIds, request.TheyAreRightAbout, user, request.Reason, request.Stance, budget.Value,
-                request.Also, request.AskSentence),
+                request.Also, request.AskSentence, OfferedAreDefaults: request.Alternatives is null),
             today, errors, ct);
         if (composed is null) return new DraftOutcome.Invalid(errors);
         // "Consider a yes": no refusal is drafted unless the account manager asks for one (stance refuse).
@@ -198,10 +198,11 @@ public sealed partial class DraftService(CatalogStore catalogs, Readings reading
     public static (ScriptObject Model, List<AlternativeDto> Alternatives) BuildModel(Kind kind, KindCatalog catalog, Classification c, AskReading reading,
         DraftEmail email, string audience, Dictionary<string, DataPointValue?> data, string? theyAreRightAbout, ClaimsPrincipal user,
         IReadOnlyCollection<string> offeredIds, CancellationToken ct, string stance = Stances.Refuse, RenderBudget? budget = null,
-        IReadOnlyList<AlsoAsk>? also = null)
+        IReadOnlyList<AlsoAsk>? also = null, bool grants = false)
     {
         var model = BaseModel(kind, catalog, c, reading, email, audience, data, theyAreRightAbout, user);
         model["stance"] = stance;
+        model["grants"] = grants;
         var alsoModel = new ScriptArray();
         foreach (var a in also ?? [])
             alsoModel.Add(new ScriptObject
@@ -281,6 +282,7 @@ public sealed partial class DraftService(CatalogStore catalogs, Readings reading
             },
             ["audience"] = audience,
             ["stance"] = Stances.Refuse,
+            ["grants"] = false,
             ["register"] = Register.Read(c.Email),
             ["brief"] = Register.IsBrief(c.Email),
             ["pressure"] = new ScriptObject { ["threat"] = c.Threat, ["abusive"] = c.Abusive, ["any"] = c.Threat || c.Abusive, ["leaving"] = Pressure.ThreatensToLeave(c) },

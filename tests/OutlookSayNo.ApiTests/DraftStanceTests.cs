@@ -45,6 +45,12 @@ public sealed class DraftStanceTests(SayNoFactory factory) : IClassFixture<SayNo
         Assert.True((bool)json["checks"]!["grants"]!, text);
         Assert.True((bool)json["checks"]!["offersAlternative"]!, text);
         Assert.True((bool)json["checks"]!["givesReason"]!, text);
+        // The refund is the answer: no other way to put it right is offered until the account manager ticks one.
+        Assert.DoesNotContain("Alternatively", text);
+        Assert.All(json["alternatives"]!.AsArray(), a => Assert.False((bool)a!["offered"]!));
+        Assert.NotEmpty(json["alternatives"]!.AsArray());
+        var ticked = await Draft(new { email = Json.Email(refund), category = "liability", audience = "commercial", stance = "own_part", alternatives = new[] { "put-it-right" } });
+        Assert.Contains("Put right at our cost", (string)ticked["text"]!);
 
         // Asked for their losses as well: the refund is not granted in a line of its own, and the losses are declined.
         var beyond = await Draft(new { email = Json.Email(refund.Replace("refund the visit fee.", "refund the visit fee and compensate us for the lost bookings.")), category = "liability", audience = "commercial", stance = "own_part" });

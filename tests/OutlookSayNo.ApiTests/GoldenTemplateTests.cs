@@ -88,6 +88,8 @@ public sealed class GoldenTemplateTests(GoldenTemplateTests.GoldenFactory factor
         var words = text.Split((char[])[' ', '\n'], StringSplitOptions.RemoveEmptyEntries).Length;
         // Length follows the customer's: a message of a line or two gets a short reply, anything longer a full one.
         var theirs = ((string?)request["email"]!["body"] ?? "").Split((char[])[' ', '\n'], StringSplitOptions.RemoveEmptyEntries).Length;
-        Assert.InRange(words, theirs <= 60 ? 40 : 90, 260);
+        // A reply that grants the remedy asked for has nothing to argue and no options to set out: it may be short too.
+        var grants = (bool?)json["checks"]!["grants"] == true;
+        Assert.InRange(words, theirs <= 60 || grants ? 40 : 90, 260);
     }
 }

@@ -26,9 +26,10 @@ public static class DraftDump
             var audience = Audiences.All.Contains(p.Email.Audience ?? "") ? p.Email.Audience! : Audiences.Commercial;
             var also = p.Email.Secondary.Where(s => s != kind.Definition.Id && view.Find(s) is { Definition.Refusable: true }).Distinct().ToList();
             var email = new DraftEmail(p.Email.Subject, p.Email.Body, new EmailAddress(p.Email.FromName, p.Email.FromEmail), null, null);
-            var offered = kind.Offered(Register.IsBrief(p.Result.Email), stance, p.Result.Evidence?.Message);
+            // The defaults as the draft request picks them: from the kind as this message sees it.
+            var offered = view.ForMessage(p.Result.Evidence?.Message, kind.Id).Find(kind.Id)!.Offered(Register.IsBrief(p.Result.Email), stance, p.Result.Evidence?.Message);
             var composed = Composer.Compose(view, new ComposeInput(kind, audience, email, p.Result, new Dictionary<string, string?>(), offered, null, user,
-                Stance: stance, Also: also.Count > 0 ? also : null), today, new Dictionary<string, string[]>(), CancellationToken.None);
+                Stance: stance, Also: also.Count > 0 ? also : null, OfferedAreDefaults: true), today, new Dictionary<string, string[]>(), CancellationToken.None);
             if (composed is null) continue;
             var sb = new StringBuilder();
             sb.AppendLine($"# {p.Email.File}");

@@ -100,13 +100,13 @@ public static partial class DraftReport
             var view = trade is null ? catalog : catalog.ForPack(trade);
             var kind = view.Find(p.Email.Kind)!;
             var email = new DraftEmail(p.Email.Subject, p.Email.Body, new EmailAddress(p.Email.FromName, p.Email.FromEmail), null, null);
-            var offered = kind.Offered(Register.IsBrief(p.Result.Email), StanceReader.Read(p.Result, kind.Id).Suggested, p.Result.Evidence?.Message);
+            var offered = view.ForMessage(p.Result.Evidence?.Message, kind.Id).Find(kind.Id)!.Offered(Register.IsBrief(p.Result.Email), StanceReader.Read(p.Result, kind.Id).Suggested, p.Result.Evidence?.Message);
             var texts = new List<string>();
             var requested = p.Email.Figures.Where(f => f.Role == "requested").ToList();
             var requestedCitedHere = false;
             foreach (var audience in Audiences.All)
             {
-                var composed = Composer.Compose(view, new ComposeInput(kind, audience, email, p.Result, new Dictionary<string, string?>(), offered, null, user),
+                var composed = Composer.Compose(view, new ComposeInput(kind, audience, email, p.Result, new Dictionary<string, string?>(), offered, null, user, OfferedAreDefaults: true),
                     today, new Dictionary<string, string[]>(), CancellationToken.None);
                 if (composed is null) continue;
                 drafts++;

@@ -76,6 +76,18 @@ public class DraftCheckerTests
     }
 
     [Fact]
+    public void A_grant_needs_no_alternative_nor_figure_and_a_no_still_does()
+    {
+        Assert.Equal(new DraftChecks(true, true, true, true, true, Grants: true),
+            DraftChecker.Check("We are sorry. We will correct the invoice, because the error was ours.", catalog: null, today: Today, mayGrant: true).Checks);
+        const string refund = "You are right, and I am sorry. We will refund the £65 visit fee, because our warranty of 12 months covers our own parts.";
+
+        Assert.Equal(new DraftChecks(true, true, true, true, true, Grants: true), DraftChecker.Check(refund, catalog: null, today: Today, mayGrant: true).Checks);
+        Assert.False(DraftChecker.Check("We can't refund the £65 visit fee, because our warranty of 12 months covers our own parts.",
+            catalog: null, today: Today, mayGrant: true).Checks.OffersAlternative);
+    }
+
+    [Fact]
     public void Owning_our_part_a_plain_no_is_still_read_as_a_no()
     {
         var result = DraftChecker.Check(GoodFinance, catalog: null, today: Today, mayGrant: true);

@@ -84,7 +84,7 @@ public sealed class TemplateAnalysisTests
 
         Assert.Equal(2, issue.Line);
         Assert.Equal(6, issue.Column);
-        Assert.StartsWith("Unknown variable 'custmer' (did you mean 'customer'?). Known: customer, me, ask, audience, register, brief, stance, pressure, theyAreRightAbout, data, facts, alternatives", issue.Message);
+        Assert.StartsWith("Unknown variable 'custmer' (did you mean 'customer'?). Known: customer, me, ask, audience, register, brief, stance, grants, pressure, theyAreRightAbout, data, facts, alternatives", issue.Message);
     }
 
     [Fact]

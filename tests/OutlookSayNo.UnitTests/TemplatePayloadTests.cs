@@ -33,6 +33,7 @@ public sealed class TemplatePayloadTests
             ["ask"] = new ScriptObject { ["kind"] = "discount", ["title"] = "Discount", ["subject"] = "Renewal", ["quote"] = null },
             ["audience"] = "finance",
             ["stance"] = "refuse",
+            ["grants"] = false,
             ["register"] = "informal",
             ["brief"] = false,
             ["pressure"] = new ScriptObject { ["threat"] = false, ["abusive"] = false, ["any"] = false },

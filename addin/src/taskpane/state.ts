@@ -64,6 +64,9 @@ export const CHECK_LABELS: Record<CheckKey, string> = {
 function checkList(checks: Partial<Checks>): { key: CheckKey; label: string; pass: boolean }[] {
   return (Object.keys(CHECK_LABELS) as CheckKey[])
     .filter((key) => typeof checks[key] === "boolean")
+    // A reply that grants the remedy needs no alternative and no figure behind a no: those checks pass and are
+    // not shown as if the reply offered one or cited one.
+    .filter((key) => !((key === "offersAlternative" || key === "citesData") && checks.grants === true))
     .map((key) => ({ key, label: key === "saysNo" && checks.grants === true ? GRANTS_LABEL : CHECK_LABELS[key], pass: checks[key] === true }));
 }
 
