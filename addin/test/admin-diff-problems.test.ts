@@ -210,6 +210,21 @@ describe("alternatives form data", () => {
     area.dispatchEvent(new Event("input"));
     expect("when" in (JSON.parse(text) as { alternatives: object[] }).alternatives[0]!).toBe(false);
   });
+
+  it("marks an alternative as not offered in hardship, and drops the mark when cleared", () => {
+    let text = JSON.stringify({ id: "payment_terms", alternatives: [{ id: "early-payment", title: "Early payment", text: "x", default: true }] });
+    const form = new AlternativesForm({ read: () => text, write: (t) => (text = t) });
+    form.refresh();
+    const box = form.root.querySelector<HTMLInputElement>('[data-testid="alt-hardship-1"]')!;
+    expect(box.checked).toBe(false);
+    expect(box.closest("label")!.textContent).toContain("Not offered when they tell of hardship");
+    box.checked = true;
+    box.dispatchEvent(new Event("change"));
+    expect((JSON.parse(text) as { alternatives: { notInHardship?: boolean }[] }).alternatives[0]!.notInHardship).toBe(true);
+    box.checked = false;
+    box.dispatchEvent(new Event("change"));
+    expect("notInHardship" in (JSON.parse(text) as { alternatives: object[] }).alternatives[0]!).toBe(false);
+  });
 });
 
 describe("facts", () => {

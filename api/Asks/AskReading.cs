@@ -54,6 +54,10 @@ public static partial class AskReader
     /// <summary>Words longer than this are not a phrase we can say back; the draft falls back on the kind's own words.</summary>
     public const int MaxPhraseWords = 16;
 
+    /// <summary>Whether the newest message tells of hardship (a lost job, an illness, a budget cut): <see cref="AskReading.Hardship"/>
+    /// without reading the ask, for choosing which alternatives to offer.</summary>
+    public static bool TellsOfHardship(Classification c) => c.Evidence?.Message is { } m && TellsOfHardship(c.Email, m);
+
     /// <summary>Reads the ask of <paramref name="kind"/>; <paramref name="pointed"/> is the index of the sentence the
     /// account manager says asks it (one of the newest message's sentences), which then carries the ask and its figure.</summary>
     public static AskReading Read(Classification c, string kind, int? pointed = null)

@@ -92,7 +92,8 @@ public sealed partial class DraftService(CatalogStore catalogs, Readings reading
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var template = kind.Templates[audience];
         var stance = request.Stance ?? StanceReader.Read(classification, kind.Id).Suggested;
-        var offeredIds = request.Alternatives ?? kind.Offered(Register.IsBrief(classification.Email), stance, classification.Evidence?.Message);
+        var offeredIds = request.Alternatives ?? kind.Offered(Register.IsBrief(classification.Email), stance, classification.Evidence?.Message,
+            AskReader.TellsOfHardship(classification));
         var composed = Composer.Compose(catalog,
             new ComposeInput(kind, audience, email, classification, request.Fields ?? [], offeredIds, request.TheyAreRightAbout, user, request.Reason, request.Stance, budget.Value,
                 request.Also, request.AskSentence, OfferedAreDefaults: request.Alternatives is null),

@@ -35,10 +35,11 @@ public sealed class Kind
     /// <summary>The alternatives offered until the account manager picks: the defaults for the stance
     /// (<see cref="KindDefinition.DefaultOffered"/>), with any alternative whose <c>when</c> phrases the newest message
     /// uses first, in place of the last defaults, so the count stays the same (one for a brief reply; two when there is
-    /// a single default).</summary>
-    public List<string> Offered(bool brief, string? stance, Reading.TokenizedText? message)
+    /// a single default). To a customer who tells of hardship, none marked <c>notInHardship</c>.</summary>
+    public List<string> Offered(bool brief, string? stance, Reading.TokenizedText? message, bool hardship = false)
     {
         var defaults = Definition.DefaultOffered(brief: false, stance);
+        if (hardship) defaults = defaults.Where(id => Definition.Alternatives.First(a => a.Id == id) is { NotInHardship: false }).ToList();
         var fitting = new List<string>();
         if (message is not null)
         {

@@ -101,6 +101,9 @@ public sealed class AlternativeDefinition
     /// <summary>Phrases, in the syntax of cues, of the situations this alternative answers ("charged twice" for a review
     /// of the charges): an email that uses one is offered it first, in place of the last default.</summary>
     public List<string> When { get; set; } = [];
+    /// <summary>Not offered by default to a customer who tells of hardship (a lost job, an illness, a budget cut,
+    /// <c>ask.hardship</c>): a discount for paying early or a year up front reads as a taunt to someone who cannot pay now.</summary>
+    public bool NotInHardship { get; set; }
 
     /// <summary>The stances an alternative can be written for (the ids of <c>Asks.Stances</c>, which sits above this folder).</summary>
     public static readonly IReadOnlyList<string> KnownStances = ["imposed", "own_part"];

@@ -27,7 +27,7 @@ public static class DraftDump
             var also = p.Email.Secondary.Where(s => s != kind.Definition.Id && view.Find(s) is { Definition.Refusable: true }).Distinct().ToList();
             var email = new DraftEmail(p.Email.Subject, p.Email.Body, new EmailAddress(p.Email.FromName, p.Email.FromEmail), null, null);
             // The defaults as the draft request picks them: from the kind as this message sees it.
-            var offered = view.ForMessage(p.Result.Evidence?.Message, kind.Id).Find(kind.Id)!.Offered(Register.IsBrief(p.Result.Email), stance, p.Result.Evidence?.Message);
+            var offered = view.ForMessage(p.Result.Evidence?.Message, kind.Id).Find(kind.Id)!.Offered(Register.IsBrief(p.Result.Email), stance, p.Result.Evidence?.Message, AskReader.TellsOfHardship(p.Result));
             var composed = Composer.Compose(view, new ComposeInput(kind, audience, email, p.Result, new Dictionary<string, string?>(), offered, null, user,
                 Stance: stance, Also: also.Count > 0 ? also : null, OfferedAreDefaults: true), today, new Dictionary<string, string[]>(), CancellationToken.None);
             if (composed is null) continue;

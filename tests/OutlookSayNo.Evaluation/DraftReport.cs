@@ -100,7 +100,7 @@ public static partial class DraftReport
             var view = trade is null ? catalog : catalog.ForPack(trade);
             var kind = view.Find(p.Email.Kind)!;
             var email = new DraftEmail(p.Email.Subject, p.Email.Body, new EmailAddress(p.Email.FromName, p.Email.FromEmail), null, null);
-            var offered = view.ForMessage(p.Result.Evidence?.Message, kind.Id).Find(kind.Id)!.Offered(Register.IsBrief(p.Result.Email), StanceReader.Read(p.Result, kind.Id).Suggested, p.Result.Evidence?.Message);
+            var offered = view.ForMessage(p.Result.Evidence?.Message, kind.Id).Find(kind.Id)!.Offered(Register.IsBrief(p.Result.Email), StanceReader.Read(p.Result, kind.Id).Suggested, p.Result.Evidence?.Message, AskReader.TellsOfHardship(p.Result));
             var texts = new List<string>();
             var requested = p.Email.Figures.Where(f => f.Role == "requested").ToList();
             var requestedCitedHere = false;

@@ -71,6 +71,20 @@ public sealed class AlternativeWhenTests
     }
 
     [Fact]
+    public void A_customer_in_hardship_is_not_offered_a_discount_for_paying_early_or_up_front()
+    {
+        var catalog = TemplateFixture.Catalog.ForPack("goods");
+        var hard = Classifier.Classify(catalog, "Invoice", "I lost my job in May and cannot pay the full balance at once. Could I have 90 days?");
+        Assert.True(AskReader.TellsOfHardship(hard));
+        Assert.Equal(["instalments"], catalog.Find("payment_terms")!.Offered(false, Stances.Refuse, hard.Evidence?.Message, AskReader.TellsOfHardship(hard)));
+
+        var cut = Classifier.Classify(catalog, "Renewal", "Our budget was cut by a third this year. Could you take 15% off the renewal?");
+        Assert.True(AskReader.TellsOfHardship(cut));
+        Assert.DoesNotContain("upfront-payment", catalog.Find("discount")!.Offered(false, Stances.Refuse, cut.Evidence?.Message, hardship: true));
+        Assert.False(AskReader.TellsOfHardship(Classifier.Classify(catalog, "Invoice", "Could we have 90 days to pay the next invoice?")));
+    }
+
+    [Fact]
     public void The_draft_lists_the_alternative_for_the_situation_first()
     {
         const string body = "Hi Sam,\n\nYou charged us twice for invoice 4471, $1,250 each time. Please refund the second payment.\n\nThanks,\nPriya";

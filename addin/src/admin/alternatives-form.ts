@@ -174,6 +174,18 @@ export class AlternativesForm {
           this.commit();
         },
       });
+      // An early-payment discount to someone who just lost their job reads as a taunt: not offered in hardship.
+      const hardshipBox = el("input", {
+        type: "checkbox",
+        id: `alt-hardship-${n}`,
+        testid: `alt-hardship-${n}`,
+        checked: alt.notInHardship === true,
+        onchange: () => {
+          if (hardshipBox.checked) alt.notInHardship = true;
+          else delete alt.notInHardship;
+          this.commit();
+        },
+      });
       const imposedBox = stanceBox("imposed", "imposed");
       const ownPartBox = stanceBox("own_part", "own-part");
       const move = (delta: number) => {
@@ -207,6 +219,7 @@ export class AlternativesForm {
           el("label", { className: "check", for: `alt-default-${n}` }, defaultBox, " Offered by default"),
           el("label", { className: "check", for: `alt-imposed-${n}` }, imposedBox, " Offered when they impose new terms"),
           el("label", { className: "check", for: `alt-own-part-${n}` }, ownPartBox, " Offered when we own our part"),
+          el("label", { className: "check", for: `alt-hardship-${n}` }, hardshipBox, " Not offered when they tell of hardship"),
           el("span", { className: "spacer" }),
           el("button", { type: "button", className: "secondary small", disabled: index === 0, onclick: () => move(-1), "aria-label": `Move ${alt.id} up` }, "↑"),
           el(
