@@ -93,6 +93,10 @@ public static partial class PackRules
         foreach (var (id, kind) in kinds)
         {
             var chosen = kind.Definition.Alternatives.Where(d => FactsIn(d.Text).All(available.Contains)).ToList();
+            // Every default gone with its facts (a price lock to someone who is not writing as a business): the first
+            // alternative left that answers no particular stance is offered in their place, rather than none.
+            if (!chosen.Any(a => a.Default) && kind.Definition.Alternatives.Any(a => a.Default) && chosen.FindIndex(a => a.Stances.Count == 0) is var first and >= 0)
+                chosen[first] = chosen[first].WithDefault(true);
             result[id] = chosen.Count == kind.Definition.Alternatives.Count ? kind : WithAlternatives(kind, chosen);
         }
         return result;

@@ -79,6 +79,23 @@ public sealed class FactsWhenTests
     }
 
     [Fact]
+    public void Someone_not_writing_as_a_business_is_not_offered_a_volume_tier_or_a_price_lock_but_still_an_alternative()
+    {
+        var catalog = TemplateFixture.Catalog.ForPack("goods");
+        List<string> Offered(string body)
+        {
+            var c = Classifier.Classify(catalog, "Price", body);
+            return catalog.ForMessage(c.Evidence?.Message, "discount").Find("discount")!.Offered(false, Stances.Refuse, c.Evidence?.Message);
+        }
+
+        Assert.Equal(["volume-tier", "multi-year"], Offered("Hi Sam, our annual order is due. Could you take 10% off our order this year?"));
+        var person = Offered("Hi, I would like one print of the Solitude photo, mounted. Could you do it for $150 instead of $200?");
+        Assert.DoesNotContain("volume-tier", person);
+        Assert.DoesNotContain("multi-year", person);
+        Assert.Equal(["upfront-payment"], person);
+    }
+
+    [Fact]
     public void Another_kind_still_cites_the_fact_to_every_message()
     {
         var catalog = TemplateFixture.Catalog.ForPack("goods");
