@@ -85,8 +85,9 @@ public static class Composer
         if (stance == Stances.Small) stance = Stances.Refuse;
         var template = kind.Templates[input.Audience];
         var offered = input.Offered.Where(kind.AlternativeTexts.ContainsKey).ToList();
-        var grants = Grants(kind, stance, reading, input.Fields);
-        if (input.OfferedAreDefaults && grants) offered.Clear();
+        var grants = Grants(kind, stance, reading, data);
+        // A refund or a corrected charge is the whole answer: another way to put it right would read as refusing it.
+        if (input.OfferedAreDefaults && grants && reading.Remedy is "refund" or "correct") offered.Clear();
         var (model, alternatives) = DraftService.BuildModel(kind, catalog, input.Classification, reading, input.Email, input.Audience, data,
             input.TheyAreRightAbout, input.User, offered, ct, stance, input.Budget, also, grants);
         var text = ReplyText.Tidy(TemplateRenderer.Render(template.Parsed, model, catalog, ct, input.Budget));
@@ -97,11 +98,13 @@ public static class Composer
         return new Composed(reading, data, setAside.Order(StringComparer.Ordinal).ToList(), alternatives, text, ReplyText.ToHtml(text), check, stanceRead, stance, catalog.Pack, also);
     }
 
-    /// <summary>Whether the reply grants a refund or a corrected charge and refuses nothing (<see cref="KindDefinition.GrantsRemedy"/>):
-    /// we own our part, they ask for that remedy and nothing beyond it, and no finding of ours was typed.</summary>
-    private static bool Grants(Kind kind, string stance, AskReading reading, IReadOnlyDictionary<string, string?> fields) =>
-        stance == Stances.OwnPart && kind.Definition.GrantsRemedy && reading.Remedy is "refund" or "correct" && !reading.Beyond
-        && !(fields.TryGetValue("whatWeFound", out var found) && !string.IsNullOrWhiteSpace(found));
+    /// <summary>Whether the reply grants the remedy asked for and refuses nothing (<see cref="KindDefinition.GrantsRemedy"/>): we own
+    /// our part, they ask for a remedy and nothing beyond it, no finding of ours was typed and the cover had not ended
+    /// before the problem (the liability kind's data points <c>whatWeFound</c> and <c>daysAfterCoverage</c>).</summary>
+    private static bool Grants(Kind kind, string stance, AskReading reading, IReadOnlyDictionary<string, DataPointValue?> data) =>
+        stance == Stances.OwnPart && kind.Definition.GrantsRemedy && reading.Remedy is not null && !reading.Beyond
+        && !(data.TryGetValue("whatWeFound", out var found) && found is not null)
+        && !(data.TryGetValue("daysAfterCoverage", out var after) && after?.Number > 0);
 
     /// <summary>The other asks to answer: refusable kinds of this catalog other than the one drafted, each read for
     /// its own sentence, in the order the email raises them (one the reader did not find goes last).</summary>

@@ -24,9 +24,9 @@ public sealed class KindDefinition
     /// patterns, as an alternative's <c>when</c>): a claim is argued with the warranty when the customer reports a
     /// fault, not when a hotel guest asks for a refund. A fact not listed applies to every message.</summary>
     public Dictionary<string, List<string>> FactsWhen { get; set; } = [];
-    /// <summary>Owning our part, this kind's replies grant a refund or a corrected charge asked for (<c>ask.remedy</c>) when
-    /// nothing beyond it is asked: such a reply offers no alternatives until the account manager ticks one, because the
-    /// remedy is the answer (another way to put it right reads as a refusal of the one they asked for).</summary>
+    /// <summary>Owning our part, this kind's replies grant the remedy asked for (<c>ask.remedy</c>) when nothing beyond it is
+    /// asked (model <c>grants</c>); a refund or a corrected charge then comes with no alternatives until the account manager
+    /// ticks one, because the remedy is the answer (another way to put it right reads as a refusal of the one they asked for).</summary>
     public bool GrantsRemedy { get; set; }
 
     /// <summary>The alternatives offered until the account manager picks: every default, or for a brief reply to a

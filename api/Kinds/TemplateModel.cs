@@ -40,7 +40,7 @@ public static class TemplateModel
         new("", "register", ModelValue.Text, "formal when the customer wrote a letter (\"Dear …\", \"Yours faithfully\"), else informal"),
         new("", "brief", ModelValue.YesNo, "true when the customer wrote a short informal message (60 words or fewer): answer briefly, in kind"),
         new("", "stance", ModelValue.Text, "the position the reply takes: refuse, own_part (the customer reports a failure of ours) or imposed (they announce rather than ask)"),
-        new("", "grants", ModelValue.YesNo, "true when the reply owns our part and grants the refund or corrected charge asked for, refusing nothing (a kind with grantsRemedy, nothing beyond asked, no finding typed): no alternatives are offered unless ticked"),
+        new("", "grants", ModelValue.YesNo, "true when the reply owns our part and grants the remedy asked for, refusing nothing (a kind with grantsRemedy, nothing beyond asked, no finding typed, within cover); a refund or corrected charge then offers no alternatives unless ticked"),
         new("pressure", "threat", ModelValue.YesNo, "the email threatens a consequence as leverage"),
         new("pressure", "abusive", ModelValue.YesNo, "the email is abusive"),
         new("pressure", "any", ModelValue.YesNo, "either of the two"),

@@ -81,6 +81,9 @@ public sealed class DraftStanceTests(SayNoFactory factory) : IClassFixture<SayNo
             Assert.True(checks.All(c => (bool)c.Value!), $"{remedy}/{audience}: {json["checkNotes"]}\n{text}");
             Assert.True((bool)checks["grants"]!, $"{remedy}/{audience}: {text}");
             Assert.DoesNotMatch(@"\b(can't|cannot|don't offer|won't)\b", text);
+            // A refund or a corrected charge is the whole answer; a replacement, a repair or the work redone may be
+            // swapped for another way to put it right.
+            Assert.Equal(remedy is not ("refund" or "correct"), text.Contains("Alternatively", StringComparison.Ordinal));
         }
     }
 
