@@ -77,7 +77,7 @@ public static class SentenceActs
         "(we|i) will be (asking|deducting|charging|applying|extending|moving|cancelling|canceling|introducing|requiring|withholding|returning|paying)",
         "(is|are) (hereby)? (cancelled|canceled|terminated|suspended|amended|changed|extended)", "(this|these) (change|changes|terms) (will)? (apply|applies)",
         "(we|i) (hereby|formally) (give notice|notify|request|demand|require)", "notice of (termination|cancellation)", "force majeure",
-        "(giving|give|serving|serve) you ... notice", "will be subject to", "(will|shall) be (required|expected|asked) to");
+        "(giving|give|serving|serve) you ... notice (of|that (we|i) (will|are|am|have|shall) (now|hereby)? (terminat*|cancel*|end*|withdraw*|stop*|no longer|not renew*|suspend*))", "will be subject to", "(will|shall) be (required|expected|asked) to");
 
     private static readonly CueSet ThanksMarkers = Cues(
         "thank*", "thx", "appreciate*", "grateful", "great (job|work|service|support)", "well done", "kudos", "love the", "(pleased|happy|delighted) with");

@@ -97,7 +97,9 @@ public static class StanceReader
         "(we|i) will be (deducting|charging|applying|extending|cancelling|canceling|introducing|requiring|withholding|paying)",
         "(we|i) (are|am) (extending|cancelling|canceling|reducing|introducing|withholding|deducting|terminating|suspending)",
         "(is|are) (hereby)? (cancelled|canceled|terminated|suspended)", "(we|i) (hereby|formally) (give notice|notify|terminate|cancel)",
-        "notice of (termination|cancellation)", "force majeure", "(giving|give|serving|serve) you ... notice",
+        "notice of (termination|cancellation)", "force majeure",
+        // Notice of what we decide, not "notice that I intend to issue proceedings" (a threat) or "notice to resolve this" (a demand).
+        "(giving|give|serving|serve) you ... notice (of|that (we|i) (will|are|am|have|shall) (now|hereby)? (terminat*|cancel*|end*|withdraw*|stop*|no longer|not renew*|suspend*))",
         "will be subject to",
         "(have|has) taken ... off (your|the) (statement|invoice|bill)",
         "(we|i) (have|'ve) (instructed|stopped|told) ... (hold|payment|accounting|accounts|bank)", "(we|i) (will|shall) (not|no longer) (be)? (paying|pay|accept|accepting)",

@@ -42,10 +42,20 @@ public sealed class StanceReaderTests
     [InlineData("Under your amended terms, a one-time allowance of 10 percent applies to all shipments to new stores.", "discount")]
     [InlineData("The skis arrived from elsewhere. Please do not send this shipment: cancel purchase order 1234.", "exception")]
     [InlineData("Going forward, invoices without a purchase order number will be returned unpaid.", "payment_terms")]
+    [InlineData("We hereby give you notice that we will terminate the supply agreement on 31 March.", "exception")]
     [InlineData("Here are the tickets: your band is responsible for selling them. That's how it works.", "scope")]
     public void An_announcement_is_answered_as_an_imposition(string body, string kind)
     {
         Assert.Equal(Stances.Imposed, Read(body, kind).Suggested);
+    }
+
+    [Theory]
+    [InlineData("The SSD failed after a week. I am therefore giving you formal notice to resolve this matter within 10 days.", "liability")]
+    [InlineData("You have ignored my letters. I am therefore giving you notice that I intend to issue county court proceedings.", "liability")]
+    public void Notice_of_a_demand_or_of_proceedings_is_not_an_imposition(string body, string kind)
+    {
+        // A demand to put something right, or a threat of court, is not new terms set on us.
+        Assert.NotEqual(Stances.Imposed, Read(body, kind).Suggested);
     }
 
     [Theory]
