@@ -122,13 +122,7 @@ public sealed class FactsWhenTests
     [InlineData("warrantyMonths", "[\"(fault\"]", "factsWhen 'warrantyMonths'")]
     public void A_factsWhen_entry_that_cannot_work_is_refused_with_the_kind_named(string fact, string phrases, string message)
     {
-        var docs = CatalogDocuments.ReadFolder(TemplateFixture.Folder);
-        var kind = JsonNode.Parse(docs["liability/kind.json"].Content!)!;
-        kind["factsWhen"] = new JsonObject { [fact] = JsonNode.Parse(phrases) };
-        docs["liability/kind.json"] = docs["liability/kind.json"] with { Content = kind.ToJsonString() };
-
-        var e = Assert.Throws<CatalogException>(() => KindCatalog.Build(docs));
+        var e = TemplateFixture.RefusedWith("liability", kind => kind["factsWhen"] = new JsonObject { [fact] = JsonNode.Parse(phrases) });
         Assert.Contains(message, e.Message);
-        Assert.Contains("liability/kind.json", e.Message);
     }
 }

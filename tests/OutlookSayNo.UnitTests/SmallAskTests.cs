@@ -84,12 +84,7 @@ public sealed class SmallAskTests
     [InlineData("requestedDiscountPercent", "discretionAmount", "smallWhen compares 'requestedDiscountPercent' (percent) with 'discretionAmount' (money); use a fact in the same unit.")]
     public void A_rule_naming_what_is_not_there_or_comparing_unlike_units_is_refused(string dataPoint, string fact, string message)
     {
-        var docs = CatalogDocuments.ReadFolder(TemplateFixture.Folder);
-        var kind = JsonNode.Parse(docs["discount/kind.json"].Content!)!;
-        kind["smallWhen"] = new JsonObject { ["dataPoint"] = dataPoint, ["atMostFact"] = fact };
-        docs["discount/kind.json"] = docs["discount/kind.json"] with { Content = kind.ToJsonString() };
-
-        var e = Assert.Throws<CatalogException>(() => KindCatalog.Build(docs));
+        var e = TemplateFixture.RefusedWith("discount", kind => kind["smallWhen"] = new JsonObject { ["dataPoint"] = dataPoint, ["atMostFact"] = fact });
         Assert.Contains(message, e.Message);
     }
 
@@ -126,13 +121,7 @@ public sealed class SmallAskTests
     [Fact]
     public void A_small_cue_that_does_not_parse_is_refused_with_where_it_is()
     {
-        var docs = CatalogDocuments.ReadFolder(TemplateFixture.Folder);
-        var kind = JsonNode.Parse(docs["exception/kind.json"].Content!)!;
-        kind["smallCues"] = new JsonArray(new JsonObject { ["pattern"] = "(new|", ["weight"] = 1 });
-        docs["exception/kind.json"] = docs["exception/kind.json"] with { Content = kind.ToJsonString() };
-
-        var e = Assert.Throws<CatalogException>(() => KindCatalog.Build(docs));
-        Assert.Contains("exception/kind.json", e.Message);
+        var e = TemplateFixture.RefusedWith("exception", kind => kind["smallCues"] = new JsonArray(new JsonObject { ["pattern"] = "(new|", ["weight"] = 1 }));
         Assert.Contains("smallCues", e.Message);
     }
 }

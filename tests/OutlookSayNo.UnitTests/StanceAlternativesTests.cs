@@ -36,12 +36,7 @@ public sealed class StanceAlternativesTests
     [Fact]
     public void A_kind_naming_a_stance_the_product_does_not_know_is_refused_with_the_alternative_named()
     {
-        var docs = CatalogDocuments.ReadFolder(TemplateFixture.Folder);
-        var kind = JsonNode.Parse(docs["discount/kind.json"].Content!)!;
-        kind["alternatives"]![0]!["stances"] = new JsonArray("imposed", "maybe");
-        docs["discount/kind.json"] = docs["discount/kind.json"] with { Content = kind.ToJsonString() };
-
-        var e = Assert.Throws<CatalogException>(() => KindCatalog.Build(docs));
+        var e = TemplateFixture.RefusedWith("discount", kind => kind["alternatives"]![0]!["stances"] = new JsonArray("imposed", "maybe"));
         Assert.Contains("alternative 'multi-year' is written for the stance 'maybe'", e.Message);
     }
 

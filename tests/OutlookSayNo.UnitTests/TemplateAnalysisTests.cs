@@ -32,6 +32,20 @@ internal static class TemplateFixture
 
     public static string Describe(IEnumerable<TemplateIssue> issues) =>
         string.Join("\n", issues.Select(i => $"{i.Line}:{i.Column} {i.Message}"));
+
+    /// <summary>The shipped catalog with one kind's kind.json edited, built: the problems it is refused with, which
+    /// name the file.</summary>
+    public static CatalogException RefusedWith(string kind, Action<System.Text.Json.Nodes.JsonNode> edit)
+    {
+        var docs = CatalogDocuments.ReadFolder(Folder);
+        var path = $"{kind}/kind.json";
+        var json = System.Text.Json.Nodes.JsonNode.Parse(docs[path].Content!)!;
+        edit(json);
+        docs[path] = docs[path] with { Content = json.ToJsonString() };
+        var e = Assert.Throws<CatalogException>(() => KindCatalog.Build(docs));
+        Assert.Contains(path, e.Message);
+        return e;
+    }
 }
 
 public sealed class TemplateAnalysisTests
