@@ -225,6 +225,21 @@ describe("alternatives form data", () => {
     box.dispatchEvent(new Event("change"));
     expect("notInHardship" in (JSON.parse(text) as { alternatives: object[] }).alternatives[0]!).toBe(false);
   });
+
+  it("marks an alternative as offered only when the email says so, and drops the mark when cleared", () => {
+    let text = JSON.stringify({ id: "liability", alternatives: [{ id: "repair-at-cost", title: "Repair at cost", text: "x", default: true, when: ["broken"] }] });
+    const form = new AlternativesForm({ read: () => text, write: (t) => (text = t) });
+    form.refresh();
+    const box = form.root.querySelector<HTMLInputElement>('[data-testid="alt-only-when-1"]')!;
+    expect(box.checked).toBe(false);
+    expect(box.closest("label")!.textContent).toContain("Only when the email says so");
+    box.checked = true;
+    box.dispatchEvent(new Event("change"));
+    expect((JSON.parse(text) as { alternatives: { onlyWhen?: boolean }[] }).alternatives[0]!.onlyWhen).toBe(true);
+    box.checked = false;
+    box.dispatchEvent(new Event("change"));
+    expect("onlyWhen" in (JSON.parse(text) as { alternatives: object[] }).alternatives[0]!).toBe(false);
+  });
 });
 
 describe("facts", () => {

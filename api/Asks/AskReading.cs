@@ -45,6 +45,10 @@ public sealed record AskReading(
     /// <summary>They ask for more than putting it right: compensation, damages, their losses or costs.</summary>
     public bool Beyond { get; init; }
 
+    /// <summary>They report something wrong with what we supplied (a fault, damage, an outage, a delay, an error, no
+    /// answer). A refund asked for without one (a change of mind, a purchase made by mistake) has no cause to look into.</summary>
+    public bool Fault { get; init; }
+
     /// <summary>Whether the reason reads as a clause ("your budget was cut") rather than a thing ("the fire in despatch").</summary>
     public bool ReasonIsClause => ReasonTheirs is { } r && AskReader.IsClause(r);
 }
@@ -84,6 +88,7 @@ public static partial class AskReader
         {
             EmailText = email, RequestIndex = ask?.Index, Pointed = chosen is not null, Hardship = message is not null && TellsOfHardship(email, message),
             Remedy = remedy, RemedyAsks = remedyAsks, Beyond = message is not null && AsksBeyond(email, message),
+            Fault = StanceReader.ReportsFailure(c),
         };
     }
 
@@ -170,7 +175,7 @@ public static partial class AskReader
     private static readonly HashSet<string> NotVerbs = new(StringComparer.Ordinal)
     {
         "a", "an", "the", "to", "it", "this", "that", "these", "those", "we", "i", "you", "us", "me", "our", "my", "your", "not", "also", "just",
-        "any", "some", "all", "more", "there", "here", "so", "and", "or", "but", "if", "in", "on", "for", "with", "of", "at", "by",
+        "any", "some", "all", "can", "could", "would", "will", "shall", "may", "might", "should", "must", "more", "there", "here", "so", "and", "or", "but", "if", "in", "on", "for", "with", "of", "at", "by",
     };
 
     /// <summary>How many sentences from the ask a stated cause may stand and still be the reason for it.</summary>
@@ -292,7 +297,7 @@ public static partial class AskReader
     [GeneratedRegex(@"\b(?:is|are|was|were|has|have|had|will|would|can|could|did|do|does|need|needs|must|got|lost|cut|went|came|made|took|became|\w{3,}ed)\b|'(?:s|re|ve|ll|d)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ClauseVerbRegex();
 
-    [GeneratedRegex(@"(?:\b(?:could|can|would|will) you (?:please |kindly |possibly |perhaps |maybe |just )?|^(?:so |and |also |hence )?(?:please|kindly|pls|plz) |\b(?:we|i) (?:would like|'d like|want|need|ask|request|expect|require|would ask|'d ask) you to |\b(?:we|i) (?:ask|request|propose|suggest) that you |\bwould it be possible (?:for you )?to |\bis it possible (?:for you )?to |\bis there (?:any|a) (?:way|chance) (?:that )?you (?:could|can|would|might) )(?<vp>[^?!.]+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:\b(?:could|can|would|will) you (?:please |kindly |possibly |perhaps |maybe |just )?|^(?:so |and |also |hence )?(?:please|kindly|pls|plz) (?:(?:can|could|would|will) you (?:please |kindly )?)?|\b(?:we|i) (?:would like|'d like|want|need|ask|request|expect|require|would ask|'d ask) you to |\b(?:we|i) (?:ask|request|propose|suggest) that you |\bwould it be possible (?:for you )?to |\bis it possible (?:for you )?to |\bis there (?:any|a) (?:way|chance) (?:that )?you (?:could|can|would|might) )(?<vp>[^?!.]+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex RequestRegex();
 
     // Where a phrase turns into a reason, a condition or another thought.

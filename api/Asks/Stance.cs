@@ -159,6 +159,28 @@ public static class StanceReader
         return new StanceReading(Stances.Refuse, "", []);
     }
 
+    // Words for something gone wrong that are too common to set the stance on their own ("the pump failed", "a bug"),
+    // but enough to say the customer reports a problem rather than a change of mind.
+    private static readonly CueSet Trouble = Cues(
+        "(failed|fails|failing|failure|broke|broken|breaks|faulty|fault|faults|defect*|damaged|malfunction*|leak*|cracked|dented|scratched|torn|died|dead)",
+        "(stopped|stops) (working|running|charging|responding)", "(error|errors|bug|bugs|crash|crashes|crashed|glitch*|outage|outages|downtime)",
+        "(late|delayed|missing|lost|wrong|incorrect|inaccurate|never arrived|not arrived|not received|no reply|no response)",
+        "(does|did|do|is|was)(n't| not) (work|working|arrive|arrived)", "not (working|as described|what (i|we) ordered)", "(poor|bad|terrible) (quality|service|workmanship)",
+        "(isn't|is not|wasn't|was not|not) what (i|we) (expected|paid for|ordered|wanted|asked for)", "(got|get|getting) what (i|we) paid for",
+        "(took|taking|takes) (so|too|far too|way too) long", "(you|they) (stopped|suspended|closed|cancelled|canceled|deleted|removed) (my|our)",
+        "(charged|billed|debited) (me|us|my|our)", "(unlawful|unfair|hidden|unauthorised|unauthorized) (charge|charges|fee|fees)", "(haven't|have not|hasn't|has not) had (a|any|one|1|a single)",
+        "(is|are|was|were) (garbage|rubbish|junk|useless|crap|worthless|unusable|a joke|a disaster|terrible|awful|appalling|shoddy)");
+
+    /// <summary>Whether the customer reports a failure or a problem on our side (and not one they say they caused
+    /// themselves): false for a refund asked after a change of mind or a purchase made by mistake.</summary>
+    public static bool ReportsFailure(Classification c)
+    {
+        if (c.Evidence is not { } e) return false;
+        var found = new List<CueSet.CueMatch>();
+        if (SentencesMatching(OwnCause, e.Message, found).Count > 0) return false;
+        return SentencesMatching(Failure, e.Message, found).Count > 0 || SentencesMatching(Trouble, e.Message, found).Count > 0;
+    }
+
     /// <summary>The first matching token of each sentence the cues match, in order.</summary>
     private static List<int> SentencesMatching(CueSet cues, TokenizedText message, List<CueSet.CueMatch> found)
     {

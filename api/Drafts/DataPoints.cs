@@ -11,7 +11,7 @@ public sealed record MissingField(string Name, string Label, string Unit);
 
 /// <summary>Works out the data points of a kind: typed fields first, then the email's figures,
 /// then computed values. Facts are formatted the same way.</summary>
-public static class DataPoints
+public static partial class DataPoints
 {
     public static Dictionary<string, DataPointValue?> Resolve(
         Kind kind, KindCatalog catalog, Classification classification, AskReading reading, IReadOnlyDictionary<string, string?> fields,
@@ -94,7 +94,7 @@ public static class DataPoints
             : kind == FigureKind.Duration && dp.Unit is "number" or "years" ? Math.Round(pick.Number / 365m, 1)
             : pick.Number;
         var value = kind == FigureKind.Date
-            ? FormatDate(pick.Date!.Value)
+            ? FormatEmailDate(pick)
             : Format(dp.Unit, number, pick.Currency ?? currency, default);
         return new DataPointValue(dp.Name, dp.Label, dp.Unit, value, number, "email");
     }
@@ -137,6 +137,22 @@ public static class DataPoints
     };
 
     public static string FormatDate(DateOnly d) => d.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
+
+    /// <summary>A date from the email as its writer gave it: "10 October" stays without the year they did not write
+    /// (the year we would guess for an old message is wrong), and "by Saturday" names the day as well as the date.</summary>
+    public static string FormatEmailDate(Figure date)
+    {
+        var d = date.Date!.Value;
+        if (YearWrittenRegex().IsMatch(date.Text)) return FormatDate(d);
+        var weekday = WeekdayRegex().IsMatch(date.Text);
+        return d.ToString(weekday ? "dddd d MMMM" : "d MMMM", CultureInfo.InvariantCulture);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b[0-9]{4}\b|['’][0-9]{2}\b|[0-9]{1,2}[/.\-][0-9]{1,2}[/.\-][0-9]{2}\b")]
+    private static partial System.Text.RegularExpressions.Regex YearWrittenRegex();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|today|tonight)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex WeekdayRegex();
 
     private static string Plural(decimal n, string word)
     {

@@ -280,6 +280,7 @@ public sealed partial class DraftService(CatalogStore catalogs, Readings reading
                 ["hardship"] = reading.Hardship,
                 ["remedy"] = reading.Remedy,
                 ["beyond"] = reading.Beyond,
+                ["fault"] = reading.Fault,
             },
             ["audience"] = audience,
             ["stance"] = Stances.Refuse,

@@ -35,7 +35,9 @@ public sealed class Kind
     /// <summary>The alternatives offered until the account manager picks: the defaults for the stance
     /// (<see cref="KindDefinition.DefaultOffered"/>), with any alternative whose <c>when</c> phrases the newest message
     /// uses first, in place of the last defaults, so the count stays the same (one for a brief reply; two when there is
-    /// a single default). To a customer who tells of hardship, none marked <c>notInHardship</c>.</summary>
+    /// a single default). A default marked <c>onlyWhen</c> is offered only to a message that uses one of its phrases;
+    /// when that leaves nothing, the first alternative written for no particular situation or stance takes its place.
+    /// To a customer who tells of hardship, none marked <c>notInHardship</c>.</summary>
     public List<string> Offered(bool brief, string? stance, Reading.TokenizedText? message, bool hardship = false)
     {
         var defaults = Definition.DefaultOffered(brief: false, stance);
@@ -44,13 +46,25 @@ public sealed class Kind
         if (message is not null)
         {
             var found = new List<CueSet.CueMatch>();
+            var matched = new HashSet<string>(StringComparer.Ordinal);
             foreach (var alt in Definition.Alternatives)
             {
                 if (!AlternativeWhen.TryGetValue(alt.Id, out var when)) continue;
                 found.Clear();
                 when.MatchAll(message.Tokens, found);
-                if (found.Count > 0) fitting.Add(alt.Id);
+                if (found.Count == 0) continue;
+                matched.Add(alt.Id);
+                // One that answers only its situation stays among the defaults (a repair at cost is no remedy when we own the fault).
+                if (!alt.OnlyWhen) fitting.Add(alt.Id);
             }
+            bool OnlyWhen(string id) => Definition.Alternatives.First(a => a.Id == id).OnlyWhen;
+            // Of the defaults, those the message's situation calls for come first.
+            var answered = defaults.Where(id => !OnlyWhen(id) || matched.Contains(id)).OrderBy(id => matched.Contains(id) ? 0 : 1).ToList();
+            if (answered.Count > 0 || fitting.Count > 0 || defaults.Count == 0) defaults = answered;
+            else if (Definition.Alternatives.FirstOrDefault(a => !a.Default && a.Stances.Count == 0 && a.When.Count == 0
+                         && !(hardship && a.NotInHardship) && a.Id != OrderlyHandover) is { } plain)
+                defaults = [plain.Id];
+            // else: nothing written for this situation; the defaults stay rather than no alternative at all.
         }
         // A single default is kept beside the alternative written for the situation (a late order owned as ours: the
         // earliest date we can keep, and phased delivery when the order has parts to phase); with two or more, the
@@ -58,6 +72,9 @@ public sealed class Kind
         var count = brief ? 1 : Math.Max(Math.Min(2, defaults.Count + fitting.Count), defaults.Count);
         return fitting.Concat(defaults).Distinct(StringComparer.Ordinal).Take(count).ToList();
     }
+
+    /// <summary>The alternative every kind ends its list with: offered to someone leaving, never in place of an answer.</summary>
+    private const string OrderlyHandover = "orderly-handover";
 }
 
 /// <summary>The catalog of ask kinds, their templates, the facts and the flag and audience cues,
@@ -313,6 +330,8 @@ public sealed partial class KindCatalog
                 errors.Add(new(where, $"alternative '{alt.Id}' is written for the stance '{stance}'; use {string.Join(" or ", AlternativeDefinition.KnownStances)}."));
             var parsed = ParseTemplate(alt.Text, where, errors, $"alternative '{alt.Id}': ");
             if (parsed is not null) alternatives[alt.Id] = parsed;
+            if (alt.OnlyWhen && alt.When.Count == 0)
+                errors.Add(new(where, $"alternative '{alt.Id}' is offered only when the email says so (onlyWhen) but has no when phrases."));
             if (alt.When.Count > 0)
                 when[alt.Id] = BuildCues(alt.When.Select(w => new CueDefinition { Pattern = w }), where, $"alternative '{alt.Id}' when", errors);
         }

@@ -104,6 +104,9 @@ public sealed class AlternativeDefinition
     /// <summary>Not offered by default to a customer who tells of hardship (a lost job, an illness, a budget cut,
     /// <c>ask.hardship</c>): a discount for paying early or a year up front reads as a taunt to someone who cannot pay now.</summary>
     public bool NotInHardship { get; set; }
+    /// <summary>Answers only the situations its <see cref="When"/> phrases name (a repair at cost, when something broke):
+    /// offered by default only to an email that uses one of them, and never put before another default.</summary>
+    public bool OnlyWhen { get; set; }
 
     /// <summary>The stances an alternative can be written for (the ids of <c>Asks.Stances</c>, which sits above this folder).</summary>
     public static readonly IReadOnlyList<string> KnownStances = ["imposed", "own_part"];

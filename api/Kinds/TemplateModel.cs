@@ -35,6 +35,7 @@ public static class TemplateModel
         new("ask", "hardship", ModelValue.YesNo, "true when the customer tells of hardship (a fire, an illness, a lost job or client, a budget cut): leave out what their ask would cost us"),
         new("ask", "remedy", ModelValue.Text, "how they ask for a failure to be put right: refund, replace, repair, redo or correct (a charge), else null"),
         new("ask", "beyond", ModelValue.YesNo, "true when they ask for more than putting it right: compensation, damages, their losses or costs"),
+        new("ask", "fault", ModelValue.YesNo, "true when they report something wrong with what we supplied (a fault, damage, an outage, a delay, an error, no answer); false for a change of mind or a purchase made by mistake"),
         new("ask", "offer", ModelValue.Text, "what they offer or make it conditional on (\"sign today\"; may be null)"),
         new("", "audience", ModelValue.Text, "commercial, technical or finance"),
         new("", "register", ModelValue.Text, "formal when the customer wrote a letter (\"Dear …\", \"Yours faithfully\"), else informal"),

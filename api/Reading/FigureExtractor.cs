@@ -537,7 +537,8 @@ public static partial class FigureExtractor
     [GeneratedRegex(@"\b(?<mon>" + MonthNames + @")\.?\s+(?:the\s+)?(?<day>[0-9]{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?<year>[0-9]{4}))?", RegexOptions.IgnoreCase)]
     private static partial Regex MonthDayRegex();
 
-    [GeneratedRegex(@"\b(?:(?<next>next|this|by|on|until|before|last|from)\s+)?(?<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\b(?<wd>tomorrow|yesterday)\b", RegexOptions.IgnoreCase)]
+    // A weekday that names a date written next to it ("Wednesday 9th April", "Monday, October 10") is that date, not the next such day.
+    [GeneratedRegex(@"\b(?:(?<next>next|this|by|on|until|before|last|from)\s+)?(?<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b(?!,?\s+(?:the\s+)?[0-9]{1,2}(?:st|nd|rd|th)?\b|,?\s+(?:" + MonthNames + @")\.?\s+[0-9])|\b(?<wd>tomorrow|yesterday)\b", RegexOptions.IgnoreCase)]
     private static partial Regex RelativeDayRegex();
 
     [GeneratedRegex(@"\bnet[\s\-]?(?<num>[0-9]{1,3})\b", RegexOptions.IgnoreCase)]

@@ -54,7 +54,7 @@ public sealed class TemplatesApiTests : IDisposable
         var discount = node["kinds"]!.AsArray().First(k => k!["id"]!.GetValue<string>() == "discount")!;
         Assert.Equal(["commercial", "technical", "finance"], discount["templates"]!.AsArray().Select(t => t!["audience"]!.GetValue<string>()));
         Assert.All(discount["templates"]!.AsArray(), t => Assert.Equal(1, t!["version"]!.GetValue<int>()));
-        Assert.Equal(8, node["partials"]!.AsArray().Count);
+        Assert.Equal(9, node["partials"]!.AsArray().Count);
         Assert.True(node["catalogVersion"]!.GetValue<long>() > 0);
     }
 

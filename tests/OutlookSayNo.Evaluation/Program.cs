@@ -29,6 +29,7 @@ if (Arg("--classify", "") is { Length: > 0 } one)
     Console.WriteLine(string.Join(", ", r.Probabilities.OrderByDescending(p => p.Value).Select(p => $"{p.Key} {p.Value:0.00}")));
     var rd = OutlookSayNo.Asks.AskReader.Read(r, r.Primary.Category);
     Console.WriteLine($"roles: {string.Join(" | ", rd.Figures.Select(f => $"{f.Figure.Text}={f.Role}"))}; requested {rd.Requested?.Figure.Text}; reason [{rd.ReasonTheirs}] offer [{rd.OfferTheirs}] ours [{rd.RequestOurs}]");
+    Console.WriteLine($"remedy {rd.Remedy} (asked: {rd.RemedyAsks}); beyond {rd.Beyond}; fault {rd.Fault}; hardship {rd.Hardship}; stance {OutlookSayNo.Asks.StanceReader.Read(r, r.Primary.Category).Suggested}");
     if (r.Evidence is { } ev)
         foreach (var s in ev.Message.Sentences)
             Console.WriteLine($"  {ev.Acts[s.Index],-11} {ev.Message.Text.Substring(s.Start, Math.Min(s.Length, 110)).Replace('\n', ' ')}");

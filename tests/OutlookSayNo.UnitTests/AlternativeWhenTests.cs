@@ -26,7 +26,8 @@ public sealed class AlternativeWhenTests
         Assert.Equal(["repair-at-cost", "root-cause-review"], defaults);
 
         var charged = Offered("Hi Sam,\n\nYou charged us twice for invoice 4471. Please refund the second payment.\n\nThanks,\nPriya");
-        Assert.Equal(["charges-review", "repair-at-cost"], charged);
+        // Nothing broke: a repair at cost answers nothing here, so the check of the charges stands alone.
+        Assert.Equal(["charges-review"], charged);
         Assert.Equal(["charges-review"], Offered("You charged us twice for invoice 4471. Refund it.", brief: true));
     }
 
@@ -85,7 +86,7 @@ public sealed class AlternativeWhenTests
     }
 
     [Fact]
-    public void The_draft_lists_the_alternative_for_the_situation_first()
+    public void The_draft_offers_the_alternative_for_the_situation_and_not_one_for_another()
     {
         const string body = "Hi Sam,\n\nYou charged us twice for invoice 4471, $1,250 each time. Please refund the second payment.\n\nThanks,\nPriya";
         var catalog = TemplateFixture.Catalog.ForPack("goods");
@@ -96,8 +97,26 @@ public sealed class AlternativeWhenTests
         var text = Composer.Compose(catalog, new ComposeInput(kind, "commercial", email, c, new Dictionary<string, string?>(), kind.Offered(false, Stances.Refuse, c.Evidence?.Message),
             null, user, Stance: Stances.Refuse), new DateOnly(2026, 11, 16), [], CancellationToken.None)!.Text;
 
-        var check = text.IndexOf("A check of the charges", StringComparison.Ordinal);
-        Assert.True(check >= 0 && check < text.IndexOf("Repair at cost", StringComparison.Ordinal), text);
+        Assert.Contains("A check of the charges", text);
+        // Nothing broke, so a repair at cost, which answers only a breakage, is not offered.
+        Assert.DoesNotContain("Repair at cost", text);
+    }
+
+    [Fact]
+    public void An_alternative_only_for_a_breakage_is_not_offered_for_a_change_of_mind()
+    {
+        // Bought by mistake: no repair and no review of a cause; the first alternative written for no particular case.
+        var changed = Offered("Hi Sam,\n\nI bought the annual plan by mistake and would like a refund please.\n\nPriya");
+        Assert.Equal(["account-credit"], changed);
+        // Something broke: the repair and the review are offered as before.
+        Assert.Equal(["repair-at-cost", "root-cause-review"], Offered("Hi Sam,\n\nThe pump arrived broken and stopped working. We want a full refund.\n\nPriya"));
+    }
+
+    [Fact]
+    public void Only_when_without_phrases_is_refused_with_the_alternative_named()
+    {
+        var e = TemplateFixture.RefusedWith("liability", kind => kind["alternatives"]![0]!.AsObject().Remove("when"));
+        Assert.Contains("onlyWhen", e.Message);
     }
 
     [Fact]

@@ -130,6 +130,13 @@ public sealed class AskReadingTests
     }
 
     [Theory]
+    [InlineData("Please can you accept the return and refund me?", "accept the return and refund you")]
+    [InlineData("Please could you extend the deadline to Friday?", "extend the deadline to Friday")]
+    [InlineData("Could you please send the files again?", "send the files again")]
+    public void A_request_after_please_and_a_modal_is_said_back_without_the_modal(string sentence, string ours) =>
+        Assert.Equal(ours, AskReader.RequestPhrase(sentence));
+
+    [Theory]
     [InlineData("our budget was cut", "your budget was cut")]
     [InlineData("could you extend our deadline", "could we extend your deadline")]
     [InlineData("you could not answer the phone", "we could not answer the phone")]

@@ -193,6 +193,30 @@ public class FigureExtractorTests
         Assert.Equal(iso, f.Iso);
     }
 
+    [Theory]
+    [InlineData("I bought it on Wednesday 9th April and brought it back", "2027-04-09")]
+    [InlineData("Could you deliver by Monday, October 10?", "2027-10-10")]
+    [InlineData("It arrives by Friday, January 4, 2002", "2002-01-04")]
+    public void A_weekday_written_with_its_date_is_that_date_and_not_the_next_such_day(string text, string iso)
+    {
+        var f = Single(text, FigureKind.Date);
+
+        Assert.Equal(iso, f.Iso);
+    }
+
+    [Theory]
+    [InlineData("Please deliver by 10 October", "10 October")]
+    [InlineData("Please deliver by 10 October 2027", "10 October 2027")]
+    [InlineData("Please deliver by 10/10/27", "10 October 2027")]
+    [InlineData("we need it by Friday", "Friday 27 November")]
+    [InlineData("we need it tomorrow", "Saturday 21 November")]
+    public void A_date_from_the_email_is_said_back_with_the_year_only_when_they_wrote_one(string text, string said)
+    {
+        var f = Single(text, FigureKind.Date);
+
+        Assert.Equal(said, OutlookSayNo.Drafts.DataPoints.FormatEmailDate(f));
+    }
+
     [Fact]
     public void Dates_written_with_non_ascii_digits_do_not_throw()
     {

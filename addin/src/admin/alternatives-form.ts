@@ -186,6 +186,18 @@ export class AlternativesForm {
           this.commit();
         },
       });
+      // A repair at cost answers a breakage and nothing else: offered by default only when the email says so.
+      const onlyWhenBox = el("input", {
+        type: "checkbox",
+        id: `alt-only-when-${n}`,
+        testid: `alt-only-when-${n}`,
+        checked: alt.onlyWhen === true,
+        onchange: () => {
+          if (onlyWhenBox.checked) alt.onlyWhen = true;
+          else delete alt.onlyWhen;
+          this.commit();
+        },
+      });
       const imposedBox = stanceBox("imposed", "imposed");
       const ownPartBox = stanceBox("own_part", "own-part");
       const move = (delta: number) => {
@@ -220,6 +232,7 @@ export class AlternativesForm {
           el("label", { className: "check", for: `alt-imposed-${n}` }, imposedBox, " Offered when they impose new terms"),
           el("label", { className: "check", for: `alt-own-part-${n}` }, ownPartBox, " Offered when we own our part"),
           el("label", { className: "check", for: `alt-hardship-${n}` }, hardshipBox, " Not offered when they tell of hardship"),
+          el("label", { className: "check", for: `alt-only-when-${n}` }, onlyWhenBox, " Only when the email says so"),
           el("span", { className: "spacer" }),
           el("button", { type: "button", className: "secondary small", disabled: index === 0, onclick: () => move(-1), "aria-label": `Move ${alt.id} up` }, "↑"),
           el(
