@@ -87,22 +87,26 @@ public static class Composer
         var offered = input.Offered.Where(kind.AlternativeTexts.ContainsKey).ToList();
         var grants = Grants(kind, stance, reading, data);
         // A refund or a corrected charge is the whole answer: another way to put it right would read as refusing it.
-        if (input.OfferedAreDefaults && grants && reading.Remedy is "refund" or "correct") offered.Clear();
+        // So is a choice of remedies offered to someone who named none.
+        if (input.OfferedAreDefaults && grants && reading.Remedy is "refund" or "correct" or null) offered.Clear();
         var (model, alternatives) = DraftService.BuildModel(kind, catalog, input.Classification, reading, input.Email, input.Audience, data,
             input.TheyAreRightAbout, input.User, offered, ct, stance, input.Budget, also, grants);
         var text = ReplyText.Tidy(TemplateRenderer.Render(template.Parsed, model, catalog, ct, input.Budget));
         ct.ThrowIfCancellationRequested();
         // Owning our part may grant the remedy and refuse nothing: then the first check asks for a plain grant.
-        var check = DraftChecker.Check(text, catalog, today, Grounding.For(input.Classification, reading, data, catalog, input.Fields, kind, today, ownPart: stance == Stances.OwnPart), ct,
+        var check = DraftChecker.Check(text, catalog, today, Grounding.For(input.Classification, reading, data, catalog, input.Fields, kind, today, ownPart: stance == Stances.OwnPart, grants: grants), ct,
             mayGrant: stance == Stances.OwnPart);
         return new Composed(reading, data, setAside.Order(StringComparer.Ordinal).ToList(), alternatives, text, ReplyText.ToHtml(text), check, stanceRead, stance, catalog.Pack, also);
     }
 
-    /// <summary>Whether the reply grants the remedy asked for and refuses nothing (<see cref="KindDefinition.GrantsRemedy"/>): we own
+    /// <summary>Whether the reply grants the remedy and refuses nothing (<see cref="KindDefinition.GrantsRemedy"/>): we own
     /// our part, they ask for a remedy and nothing beyond it, no finding of ours was typed and the cover had not ended
-    /// before the problem (the liability kind's data points <c>whatWeFound</c> and <c>daysAfterCoverage</c>).</summary>
+    /// before the problem (the liability kind's data points <c>whatWeFound</c>, <c>daysAfterCoverage</c> and
+    /// <c>amountClaimed</c>). A customer who reports the failure and names no remedy and no sum ("please find enclosed a
+    /// list of the damaged DVDs") is offered the usual ones, their choice: there is nothing to refuse.</summary>
     private static bool Grants(Kind kind, string stance, AskReading reading, IReadOnlyDictionary<string, DataPointValue?> data) =>
-        stance == Stances.OwnPart && kind.Definition.GrantsRemedy && reading.Remedy is not null && !reading.Beyond
+        stance == Stances.OwnPart && kind.Definition.GrantsRemedy && !reading.Beyond
+        && (reading.Remedy is not null || reading.Requested is null && !(data.TryGetValue("amountClaimed", out var claimed) && claimed is not null))
         && !(data.TryGetValue("whatWeFound", out var found) && found is not null)
         && !(data.TryGetValue("daysAfterCoverage", out var after) && after?.Number > 0);
 

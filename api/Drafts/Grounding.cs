@@ -9,7 +9,7 @@ namespace OutlookSayNo.Drafts;
 public static class Grounding
 {
     public static GroundingSources For(Classification c, AskReading reading, IReadOnlyDictionary<string, DataPointValue?> data,
-        KindCatalog catalog, IReadOnlyDictionary<string, string?> fields, Kind kind, DateOnly today, bool ownPart = false)
+        KindCatalog catalog, IReadOnlyDictionary<string, string?> fields, Kind kind, DateOnly today, bool ownPart = false, bool grants = false)
     {
         var figures = new List<Figure>(c.Figures);
         foreach (var v in data.Values)
@@ -20,7 +20,8 @@ public static class Grounding
             .Where(v => v.Length > 0).ToList();
         // A sentence the account manager pointed to is the ask's evidence: it is in this email, and they read it as the ask.
         // Owning our part, a sentence that asks for the remedy ("please repair it") is evidence of what the reply answers.
-        var evidenced = reading.Pointed || Classifier.AskEvidenced(c, kind.Id) || ownPart && reading.RemedyAsks;
+        // A reply that grants and refuses nothing answers the failure they report ("twelve of the discs were scratched").
+        var evidenced = reading.Pointed || Classifier.AskEvidenced(c, kind.Id) || ownPart && reading.RemedyAsks || grants && reading.Fault;
         return new GroundingSources(figures, evidenced, kind.Definition.Title, findings);
     }
 

@@ -71,6 +71,8 @@ public sealed class DraftStanceTests(SayNoFactory factory) : IClassFixture<SayNo
     [InlineData("repair", "The printer you installed 3 weeks ago jams on every job, which is a fault in the unit you supplied. Please repair it.")]
     [InlineData("redo", "The brochure layout you delivered has the wrong logo on 4 pages, which was your mistake. Please redo those pages.")]
     [InlineData("correct", "Your invoice 4471 charges us £480 for 12 licences, but we only have 10. Please correct the invoice.")]
+    // A failure reported with no remedy named and no sum claimed: the usual remedies, their choice.
+    [InlineData("choice", "The 40 DVDs of order 7714 arrived this morning, and twelve of the discs were scratched. The list of the damaged discs is attached.")]
     public async Task Each_granted_remedy_passes_every_check_for_every_reader_without_refusing_anything(string remedy, string ask)
     {
         foreach (var audience in new[] { "commercial", "technical", "finance" })
@@ -83,7 +85,7 @@ public sealed class DraftStanceTests(SayNoFactory factory) : IClassFixture<SayNo
             Assert.DoesNotMatch(@"\b(can't|cannot|don't offer|won't)\b", text);
             // A refund or a corrected charge is the whole answer; a replacement, a repair or the work redone may be
             // swapped for another way to put it right.
-            Assert.Equal(remedy is not ("refund" or "correct"), text.Contains("Alternatively", StringComparison.Ordinal));
+            Assert.Equal(remedy is not ("refund" or "correct" or "choice"), text.Contains("Alternatively", StringComparison.Ordinal));
         }
     }
 

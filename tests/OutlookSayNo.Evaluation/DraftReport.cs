@@ -340,7 +340,7 @@ public static partial class DraftReport
     private static partial Regex WordRegex();
 
     // The sentences the pressure partial writes (templates/_partials/pressure.scriban).
-    [GeneratedRegex(@"I understand the frustration|this is the answer we would give any customer|If you decide to move elsewhere|whatever you decide about (the|our) (contract|relationship)|if you do decide to (leave|move|go elsewhere|take)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"I understand the frustration|understand your frustration|right to be frustrated|this is the answer we would give any customer|If you decide to move elsewhere|whatever you decide about (the|our) (contract|relationship)|if you do decide to (leave|move|go elsewhere|take)", RegexOptions.IgnoreCase)]
     private static partial Regex PressureRegex();
 
     private static double Median(List<int> xs) => xs.Count == 0 ? 0 : xs.Order().ElementAt(xs.Count / 2);

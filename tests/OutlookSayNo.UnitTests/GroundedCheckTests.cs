@@ -50,6 +50,27 @@ public sealed class GroundedCheckTests
     }
 
     [Fact]
+    public void A_reported_failure_backs_a_reply_that_grants_and_nothing_else()
+    {
+        const string scratched = "Dear Ms Porter,\n\nOrder 7714 arrived this morning, and twelve of the discs were scratched. The list is attached.\n\nLena Brandt";
+        var c = Classifier.Classify(Catalog, "Order 7714", scratched);
+        var k = Catalog.Kinds["liability"];
+        var reading = AskReader.Read(c, "liability");
+        var none = new Dictionary<string, string?>();
+        var data = DataPoints.Resolve(k, Catalog, c, reading, none, Today, []);
+
+        Assert.True(reading.Fault);
+        // Nothing asks: a refusal has no ask to answer, even when we own our part.
+        Assert.False(Grounding.For(c, reading, data, Catalog, none, k, Today, ownPart: true).AskEvidenced);
+        // Granting a remedy for the failure they report refuses nothing and answers what the email says.
+        Assert.True(Grounding.For(c, reading, data, Catalog, none, k, Today, ownPart: true, grants: true).AskEvidenced);
+        // With nothing wrong reported, a grant has nothing to answer either.
+        var thanks = Classifier.Classify(Catalog, "Order 7714", "Hi Sam,\n\nOrder 7714 arrived this morning, thanks.\n\nLena");
+        var thanksReading = AskReader.Read(thanks, "liability");
+        Assert.False(Grounding.For(thanks, thanksReading, DataPoints.Resolve(k, Catalog, thanks, thanksReading, none, Today, []), Catalog, none, k, Today, ownPart: true, grants: true).AskEvidenced);
+    }
+
+    [Fact]
     public void Refusing_a_kind_the_email_never_asks_for_fails()
     {
         const string thanks = "Hi Sam,\n\nThanks for the quick delivery last week, the team is very happy with it.\n\nBest,\nPriya";
