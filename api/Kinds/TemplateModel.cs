@@ -32,7 +32,7 @@ public static class TemplateModel
         new("ask", "requested", ModelValue.Text, "their requested figure as they wrote it (may be null; never a figure whose role is unclear)"),
         new("ask", "reason", ModelValue.Text, "the reason they give, said back to them (\"your budget was cut\"), or the account manager's wording (may be null)"),
         new("ask", "reasonIsClause", ModelValue.YesNo, "true when the reason reads as a clause (\"your budget was cut\") rather than a noun phrase"),
-        new("ask", "hardship", ModelValue.YesNo, "true when the customer tells of hardship (a fire, an illness, a lost job or client, a budget cut): leave out what their ask would cost us"),
+        new("ask", "hardship", ModelValue.YesNo, "true when the customer tells of hardship (a fire, an illness, a lost job or client, a budget cut, financial difficulties, arrears, a balance they cannot pay at once): leave out what their ask would cost us; with no reason to say back, the acknowledgement offers sympathy"),
         new("ask", "remedy", ModelValue.Text, "how they ask for a failure to be put right: refund, replace, repair, redo or correct (a charge), else null"),
         new("ask", "beyond", ModelValue.YesNo, "true when they ask for more than putting it right: compensation, damages, their losses or costs"),
         new("ask", "fault", ModelValue.YesNo, "true when they report something wrong with what we supplied (a fault, damage, an outage, a delay, an error, no answer); false for a change of mind or a purchase made by mistake"),

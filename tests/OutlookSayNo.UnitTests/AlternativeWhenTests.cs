@@ -85,6 +85,17 @@ public sealed class AlternativeWhenTests
         Assert.False(AskReader.TellsOfHardship(Classifier.Classify(catalog, "Invoice", "Could we have 90 days to pay the next invoice?")));
     }
 
+    [Theory]
+    [InlineData("I am going through financial difficulties and cannot keep up my payments on time. Could I have an extra 45 days?", true)]
+    [InlineData("Owing to certain financial constraints at our end we are not in a position to pay on the due date. Please shift it by a few days.", true)]
+    [InlineData("I accept that my account is in arrears. I cannot make you any offer of payment at present; please hold the account for six months.", true)]
+    [InlineData("I want to pay this balance, but I can't pay all of it at once. Could we agree $90 a month?", true)]
+    [InlineData("Our policy is 60-day terms for all suppliers. Please confirm you accept them.", false)]
+    [InlineData("We bought a licence for 2 editors by accident instead of 1. Please refund one of them.", false)]
+    [InlineData("We cannot pay by card; could you send an invoice with 30-day terms?", false)]
+    public void Money_trouble_told_in_plain_words_is_hardship(string body, bool hardship) =>
+        Assert.Equal(hardship, AskReader.TellsOfHardship(Classifier.Classify(TemplateFixture.Catalog, "Invoice", body)));
+
     [Fact]
     public void The_draft_offers_the_alternative_for_the_situation_and_not_one_for_another()
     {
