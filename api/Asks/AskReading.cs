@@ -45,6 +45,10 @@ public sealed record AskReading(
     /// <summary>They ask for more than putting it right: compensation, damages, their losses or costs.</summary>
     public bool Beyond { get; init; }
 
+    /// <summary>They ask to have it free of charge ("for free", "we have no budget", "in exchange for a photo credit"),
+    /// not for a lower price: the reply says no to that, not to a discount.</summary>
+    public bool Free { get; init; }
+
     /// <summary>They report something wrong with what we supplied (a fault, damage, an outage, a delay, an error, no
     /// answer). A refund asked for without one (a change of mind, a purchase made by mistake) has no cause to look into.</summary>
     public bool Fault { get; init; }
@@ -89,6 +93,7 @@ public static partial class AskReader
             EmailText = email, RequestIndex = ask?.Index, Pointed = chosen is not null, Hardship = message is not null && TellsOfHardship(email, message),
             Remedy = remedy, RemedyAsks = remedyAsks, Beyond = message is not null && AsksBeyond(email, message),
             Fault = StanceReader.ReportsFailure(c),
+            Free = message is not null && message.Sentences.Any(s => FreeRegex().IsMatch(email.Text.AsSpan(s.Start, s.Length))),
         };
     }
 
@@ -309,6 +314,9 @@ public static partial class AskReader
 
     [GeneratedRegex(@"(?<!\w)(?:please)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TrailingPleaseRegex();
+
+    [GeneratedRegex(@"\b(?:for free|free of (?:charge|cost)|(?:have|has|with) no budget|for nothing|without (?:charge|charging|paying|payment)|at no (?:cost|charge)|in (?:exchange|return) for (?:a |the )?(?:photo )?(?:credit|exposure|mention|link|shout ?out)|for (?:the )?exposure|free (?:use|licen[cs]e|copy|version|upgrade|access|seat|seats))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex FreeRegex();
 
     [GeneratedRegex(@"\b(?:because of|because|due to|owing to|as a result of|on account of|given that|since (?=(?:we|i|our|my|the|this|business|sales|cash|money|funds|budgets?)\b)|(?<!\b(?:far|long|soon|much|well|just|such) )as (?=(?:we|i|our|my)\b(?! (?:discussed|agreed|mentioned|said|per)\b)))\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ReasonMarkerRegex();

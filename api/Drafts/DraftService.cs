@@ -281,6 +281,7 @@ public sealed partial class DraftService(CatalogStore catalogs, Readings reading
                 ["remedy"] = reading.Remedy,
                 ["beyond"] = reading.Beyond,
                 ["fault"] = reading.Fault,
+                ["free"] = reading.Free,
             },
             ["audience"] = audience,
             ["stance"] = Stances.Refuse,

@@ -36,6 +36,7 @@ public static class TemplateModel
         new("ask", "remedy", ModelValue.Text, "how they ask for a failure to be put right: refund, replace, repair, redo or correct (a charge), else null"),
         new("ask", "beyond", ModelValue.YesNo, "true when they ask for more than putting it right: compensation, damages, their losses or costs"),
         new("ask", "fault", ModelValue.YesNo, "true when they report something wrong with what we supplied (a fault, damage, an outage, a delay, an error, no answer); false for a change of mind or a purchase made by mistake"),
+        new("ask", "free", ModelValue.YesNo, "true when they ask to have it free of charge (\"for free\", \"we have no budget\", \"in exchange for a photo credit\") rather than for a lower price"),
         new("ask", "offer", ModelValue.Text, "what they offer or make it conditional on (\"sign today\"; may be null)"),
         new("", "audience", ModelValue.Text, "commercial, technical or finance"),
         new("", "register", ModelValue.Text, "formal when the customer wrote a letter (\"Dear …\", \"Yours faithfully\"), else informal"),

@@ -4,9 +4,10 @@ using OutlookSayNo.Drafts;
 
 namespace OutlookSayNo.UnitTests;
 
-/// <summary>A refund asked for with nothing wrong reported (a change of mind, a purchase made by mistake) has no cause
-/// to look into: the refusal gives the business's terms for a purchase, not "we do not know what caused the problem".</summary>
-public sealed class NoFaultRefundTests
+/// <summary>The refusal answers the situation the email is in: a refund asked for with nothing wrong reported (a change
+/// of mind, a purchase made by mistake) has no cause to look into, so it gets the business's terms for a purchase, not
+/// "we do not know what caused the problem"; an ask to have something free is refused as that, not as a discount.</summary>
+public sealed class SituationReplyTests
 {
     private static readonly Classifier Classifier = new(TimeProvider.System);
 
@@ -49,6 +50,34 @@ public sealed class NoFaultRefundTests
         var broken = Draft("goods", "commercial", "Hi Sam,\n\nThe pump stopped working after a week. I want my money back.\n\nPriya");
         Assert.Contains("we do not know what caused the problem", broken);
         Assert.Contains("Repair at cost", broken);
+    }
+
+    [Theory]
+    [InlineData("Could we use one of your beach photos on our site? I'm afraid we have no budget for it, but we'd credit you.", true)]
+    [InlineData("Is there a free license for charities like ours?", true)]
+    [InlineData("Could you take 15% off the renewal?", false)]
+    public void An_ask_to_have_it_free_is_read_as_one(string body, bool free)
+    {
+        var c = Classifier.Classify(TemplateFixture.Catalog, "Price", body);
+        Assert.Equal(free, AskReader.Read(c, "discount").Free);
+    }
+
+    [Fact]
+    public void A_free_use_ask_is_refused_as_such_and_not_as_a_discount()
+    {
+        const string body = "Hello,\n\nI do the picture research for a holiday website. Could we use one of your beach shots in an article? I'm afraid we have no budget at all for it, but we would credit you.\n\nHarriet";
+        var c = Classifier.Classify(TemplateFixture.Catalog.ForPack("services"), "Beach photo", body);
+        var catalog = TemplateFixture.Catalog.ForPack("services").ForMessage(c.Evidence?.Message, "discount");
+        var kind = catalog.Find("discount")!;
+        var email = new DraftEmail("Beach photo", body, new EmailAddress("Harriet Lomax", "harriet@example.com"), null, null);
+        var user = new ClaimsPrincipal(new ClaimsIdentity([new Claim("name", "Sam Porter")], "test"));
+        foreach (var (audience, no) in new[] { ("commercial", "We can't let you have it free of charge"), ("technical", "provide it free of charge"), ("finance", "supplying it free of charge") })
+        {
+            var text = Composer.Compose(catalog, new ComposeInput(kind, audience, email, c, new Dictionary<string, string?>(), kind.Offered(false, Stances.Refuse, c.Evidence?.Message),
+                null, user, Stance: Stances.Refuse), new DateOnly(2026, 11, 16), [], CancellationToken.None)!.Text;
+            Assert.Contains(no, text);
+            Assert.DoesNotContain("lower the price", text);
+        }
     }
 
     [Fact]
