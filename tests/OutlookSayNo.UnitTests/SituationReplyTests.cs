@@ -81,6 +81,28 @@ public sealed class SituationReplyTests
     }
 
     [Fact]
+    public void Hardship_with_no_reason_to_say_back_gets_sympathy_but_a_business_imposing_terms_does_not()
+    {
+        string Reply(string body, string stance)
+        {
+            var c = Classifier.Classify(TemplateFixture.Catalog.ForPack("goods"), "Payment", body);
+            var catalog = TemplateFixture.Catalog.ForPack("goods").ForMessage(c.Evidence?.Message, "payment_terms");
+            var kind = catalog.Find("payment_terms")!;
+            var email = new DraftEmail("Payment", body, new EmailAddress("Teresa Monroe", "teresa@example.com"), null, null);
+            var user = new ClaimsPrincipal(new ClaimsIdentity([new Claim("name", "Sam Porter")], "test"));
+            return Composer.Compose(catalog, new ComposeInput(kind, "commercial", email, c, new Dictionary<string, string?>(), kind.Offered(false, stance, c.Evidence?.Message, AskReader.TellsOfHardship(c)),
+                null, user, Stance: stance), new DateOnly(2026, 11, 16), [], CancellationToken.None)!.Text;
+        }
+
+        var person = Reply("Dear Mr Porter,\n\nBecause of circumstances I did not expect, I am going through financial difficulties and cannot keep up my payments on time. Could you give me 60 days to pay the $18,400 instead of 30?\n\nTeresa Monroe", Stances.Refuse);
+        Assert.Contains("I am sorry to hear of the difficult time you are going through", person);
+        Assert.DoesNotContain("early", person);
+
+        var retailer = Reply("Dear Supplier,\n\nWith our stores closed we are in financial difficulty. With immediate effect all invoices will be paid at 90 days instead of 30.\n\nAccounts Payable", Stances.Imposed);
+        Assert.DoesNotContain("sorry to hear", retailer);
+    }
+
+    [Fact]
     public void A_reported_failure_is_read_as_one_and_a_mistake_of_their_own_is_not()
     {
         Assert.True(StanceReader.ReportsFailure(Classifier.Classify(TemplateFixture.Catalog, "Order", "The parcel never arrived. Please refund me.")));
