@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using OutlookSayNo.Asks;
 using OutlookSayNo.Kinds;
 using OutlookSayNo.Reading;
@@ -148,11 +149,11 @@ public static partial class DataPoints
         return d.ToString(weekday ? "dddd d MMMM" : "d MMMM", CultureInfo.InvariantCulture);
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"\b[0-9]{4}\b|['’][0-9]{2}\b|[0-9]{1,2}[/.\-][0-9]{1,2}[/.\-][0-9]{2}\b")]
-    private static partial System.Text.RegularExpressions.Regex YearWrittenRegex();
+    [GeneratedRegex(@"\b[0-9]{4}\b|['’][0-9]{2}\b|[0-9]{1,2}[/.\-][0-9]{1,2}[/.\-][0-9]{2}\b")]
+    private static partial Regex YearWrittenRegex();
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|today|tonight)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
-    private static partial System.Text.RegularExpressions.Regex WeekdayRegex();
+    [GeneratedRegex(@"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|today|tonight)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex WeekdayRegex();
 
     private static string Plural(decimal n, string word)
     {

@@ -11,17 +11,18 @@ public sealed class SituationReplyTests
 {
     private static readonly Classifier Classifier = new(TimeProvider.System);
 
-    private static string Draft(string pack, string audience, string body)
+    /// <summary>A draft as the draft request makes it: the pack, then the facts this message concerns (no uptime figures
+    /// without an outage), the alternatives offered by default for the stance and any hardship told.</summary>
+    private static string Draft(string pack, string audience, string body, string kindId = "liability", string stance = Stances.Refuse)
     {
-        // As the draft request sees it: the pack, then the facts this message concerns (no uptime figures without an outage).
-        var c = Classifier.Classify(TemplateFixture.Catalog.ForPack(pack), "Refund", body);
-        var catalog = TemplateFixture.Catalog.ForPack(pack).ForMessage(c.Evidence?.Message, "liability");
-        var kind = catalog.Find("liability")!;
-        var email = new DraftEmail("Refund", body, new EmailAddress("Priya Nair", "priya@northwind.com"), null, null);
+        var c = Classifier.Classify(TemplateFixture.Catalog.ForPack(pack), "Re: your message", body);
+        var catalog = TemplateFixture.Catalog.ForPack(pack).ForMessage(c.Evidence?.Message, kindId);
+        var kind = catalog.Find(kindId)!;
+        var email = new DraftEmail("Re: your message", body, new EmailAddress("Priya Nair", "priya@northwind.com"), null, null);
         var user = new ClaimsPrincipal(new ClaimsIdentity([new Claim("name", "Sam Porter")], "test"));
-        var offered = kind.Offered(false, Stances.Refuse, c.Evidence?.Message);
+        var offered = kind.Offered(false, stance, c.Evidence?.Message, AskReader.TellsOfHardship(c));
         return Composer.Compose(catalog, new ComposeInput(kind, audience, email, c, new Dictionary<string, string?>(), offered, null, user,
-            Stance: Stances.Refuse), new DateOnly(2026, 11, 16), [], CancellationToken.None)!.Text;
+            Stance: stance), new DateOnly(2026, 11, 16), [], CancellationToken.None)!.Text;
     }
 
     private const string ChangeOfMind = "Hi Sam,\n\nI bought the annual plan yesterday but the extras are not really for me. Can I return it and get my money back?\n\nPriya";
@@ -66,15 +67,9 @@ public sealed class SituationReplyTests
     public void A_free_use_ask_is_refused_as_such_and_not_as_a_discount()
     {
         const string body = "Hello,\n\nI do the picture research for a holiday website. Could we use one of your beach shots in an article? I'm afraid we have no budget at all for it, but we would credit you.\n\nHarriet";
-        var c = Classifier.Classify(TemplateFixture.Catalog.ForPack("services"), "Beach photo", body);
-        var catalog = TemplateFixture.Catalog.ForPack("services").ForMessage(c.Evidence?.Message, "discount");
-        var kind = catalog.Find("discount")!;
-        var email = new DraftEmail("Beach photo", body, new EmailAddress("Harriet Lomax", "harriet@example.com"), null, null);
-        var user = new ClaimsPrincipal(new ClaimsIdentity([new Claim("name", "Sam Porter")], "test"));
         foreach (var (audience, no) in new[] { ("commercial", "We can't let you have it free of charge"), ("technical", "provide it free of charge"), ("finance", "supplying it free of charge") })
         {
-            var text = Composer.Compose(catalog, new ComposeInput(kind, audience, email, c, new Dictionary<string, string?>(), kind.Offered(false, Stances.Refuse, c.Evidence?.Message),
-                null, user, Stance: Stances.Refuse), new DateOnly(2026, 11, 16), [], CancellationToken.None)!.Text;
+            var text = Draft("services", audience, body, "discount");
             Assert.Contains(no, text);
             Assert.DoesNotContain("lower the price", text);
         }
@@ -83,16 +78,7 @@ public sealed class SituationReplyTests
     [Fact]
     public void Hardship_with_no_reason_to_say_back_gets_sympathy_but_a_business_imposing_terms_does_not()
     {
-        string Reply(string body, string stance)
-        {
-            var c = Classifier.Classify(TemplateFixture.Catalog.ForPack("goods"), "Payment", body);
-            var catalog = TemplateFixture.Catalog.ForPack("goods").ForMessage(c.Evidence?.Message, "payment_terms");
-            var kind = catalog.Find("payment_terms")!;
-            var email = new DraftEmail("Payment", body, new EmailAddress("Teresa Monroe", "teresa@example.com"), null, null);
-            var user = new ClaimsPrincipal(new ClaimsIdentity([new Claim("name", "Sam Porter")], "test"));
-            return Composer.Compose(catalog, new ComposeInput(kind, "commercial", email, c, new Dictionary<string, string?>(), kind.Offered(false, stance, c.Evidence?.Message, AskReader.TellsOfHardship(c)),
-                null, user, Stance: stance), new DateOnly(2026, 11, 16), [], CancellationToken.None)!.Text;
-        }
+        string Reply(string body, string stance) => Draft("goods", "commercial", body, "payment_terms", stance);
 
         var person = Reply("Dear Mr Porter,\n\nBecause of circumstances I did not expect, I am going through financial difficulties and cannot keep up my payments on time. Could you give me 60 days to pay the $18,400 instead of 30?\n\nTeresa Monroe", Stances.Refuse);
         Assert.Contains("I am sorry to hear of the difficult time you are going through", person);
