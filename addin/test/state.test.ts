@@ -136,6 +136,17 @@ describe("the draft request", () => {
     expect(ticked.otherAsks.filter((a) => a.checked).map((a) => a.value)).toEqual(["deadline"]);
   });
 
+  it("lists what the reader first read as the ask among the other asks once the account manager picks another kind", () => {
+    const read = classifyResponse({ primary: { category: "discount", confidence: 0.7, evidence: [{ text: "reduce the price by 15%", start: 0, length: 23 }] }, secondary: [] });
+    const drafted = draftResponse({ category: "deadline", ask: { category: "deadline", confidence: 0.3, evidence: [] } });
+    const m = toViewModel({ email: email(), draft: drafted, classify: read, selections: { ...emptySelections(), category: "deadline" } });
+    expect(m.otherAsks.find((a) => a.value === "discount")).toMatchObject({ read: "reduce the price by 15%", checked: false });
+    expect(m.otherAsks.map((a) => a.value)).not.toContain("deadline");
+    // Drafted as the reader's own kind, that kind is not listed again.
+    const own = toViewModel({ email: email(), draft: draftResponse(), classify: read, selections: emptySelections() });
+    expect(own.otherAsks.map((a) => a.value)).not.toContain("discount");
+  });
+
   it("sends 'they are right about' only when it has words, and drops absent ids", () => {
     const req = buildDraftRequest(email({ itemId: undefined, conversationId: undefined }), { ...emptySelections(), theyAreRightAbout: "  " });
     expect(req.theyAreRightAbout).toBeUndefined();

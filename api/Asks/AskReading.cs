@@ -197,12 +197,15 @@ public static partial class AskReader
         {
             var text = email.Text.Substring(s.Start, s.Length);
             var m = HardshipRegex().Match(text);
-            if (!m.Success) continue;
+            if (!m.Success || !FirstPersonRegex().IsMatch(text)) continue;
             // "My rent will be late because I lost my job": the cause, not the whole sentence.
             if (ReasonMarkerRegex().Match(text) is { Success: true } marker && marker.Index < m.Index && Because(email, s) is { } cause) return cause;
-            var clause = ClauseFrom(text, 0);
+            // "I accept that my account is in arrears": the hardship is what follows "I accept that"; said back
+            // whole it would read "you accept that your account with us is in arrears".
+            var admitted = AdmitLeadRegex().Match(text);
+            var clause = ClauseFrom(text, admitted.Success ? admitted.Length : 0);
             if (clause is null || !SaysBackWell(Voice.ToThem(Decapitalise(Squash(clause))))) continue;
-            var lead = text.Length - text.TrimStart().Length;
+            var lead = admitted.Success ? admitted.Length : text.Length - text.TrimStart().Length;
             return (Span(email, s.Start + lead, clause.Length), Voice.ToThem(Decapitalise(Squash(clause))));
         }
         bool Asking(Sentence s) => acts is not null && s.Index < acts.Length && SentenceActs.Asks(acts[s.Index]);
@@ -222,8 +225,11 @@ public static partial class AskReader
         return (Span(email, s.Start + m.Index + m.Length, clause.Length), Voice.ToThem(Squash(clause)));
     }
 
+    // Hardship is the writer's own: a sentence that tells it speaks of "I", "we", "our" ("a fire in our despatch
+    // department"); a law quoted about "the death or illness of the person" or a retailer's "consumers paying the
+    // price of inflation" is not the customer's hardship.
     private static bool TellsOfHardship(EmailText email, TokenizedText message) =>
-        message.Sentences.Any(s => HardshipRegex().IsMatch(email.Text.AsSpan(s.Start, s.Length)));
+        message.Sentences.Any(s => HardshipRegex().IsMatch(email.Text.AsSpan(s.Start, s.Length)) && FirstPersonRegex().IsMatch(email.Text.AsSpan(s.Start, s.Length)));
 
     private static (ReadSpan?, string?) FindOffer(EmailText email, TokenizedText message)
     {
@@ -323,6 +329,12 @@ public static partial class AskReader
 
     [GeneratedRegex(@"\b(?:budgets? (?:was|were|has been|have been|is|are|got) (?:cut|reduced|frozen|slashed|tight|tighter|squeezed|under pressure)|cash ?flow|(?:lost|losing) (?:a|our|the|my|two|three|several)? ?(?:biggest |largest |main |key )?(?:clients?|customers?|contracts?|funding|grant|job|income)|fire|flood|storm|surgery|hospital|illness|(?<!by )accident|bereavement|funeral|(?:tough|difficult|hard|slow|challenging) (?:times|year|quarter|season|months|market|trading)|(?:sales|revenue|orders|business|demand|income) (?:is|are|has been|have been|was|were) (?:down|slow|falling|dropping|poor|weak)|(?:we are|we're|i am|i'm) (?:only )?(?:a |an )?(?:small|tiny|non-profit|nonprofit|charity|start-up|startup|student|family business|sole trader|freelancer)|recession|inflation|pandemic|covid|price increases? from our|laid off|made redundant|unemployed|out of work|medical (?:bills|expenses)|passed away|financial (?:difficult(?:y|ies)|hardship|constraints?|problems?|position|situation|trouble|circumstances|strain|crisis)|(?:my|our) finances|in arrears|(?:on|living on) benefits|debt advice|money is (?:tight|short)|struggling (?:financially|to pay|to make ends meet|to keep up)|(?:can't|cannot|can not|unable to|not able to|not in a position to) (?:afford|keep up|pay (?:all|the (?:full|whole)|in full|at once|what (?:is|i|we) owe|on (?:the|its) due date|anything|it all)))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex HardshipRegex();
+
+    [GeneratedRegex(@"\b(?:i|i'm|i've|i'd|me|my|we|we're|we've|we'd|us|our)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex FirstPersonRegex();
+
+    [GeneratedRegex(@"^\s*(?:i|we) (?:(?:fully |do )?(?:accept|know|understand|realise|realize|appreciate|admit|acknowledge|recognise|recognize)|am aware|are aware)(?: that)?\s+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AdmitLeadRegex();
 
     // The condition after "we will sign ..." is looked for within 400 characters: an unbounded look ran to the
     // end of the sentence from every "we will", quadratic in a long run-on sentence.

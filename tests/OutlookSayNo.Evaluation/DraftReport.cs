@@ -201,7 +201,8 @@ public static partial class DraftReport
             if (otherAsks.Count > 0)
             {
                 twoAsk++;
-                var readKinds = p.Result.Secondary.Select(x => x.Category).ToHashSet(StringComparer.Ordinal);
+                // The pane lists the reader's second asks and, once the kind was changed, its first reading, each with its sentence.
+                var readKinds = p.Result.Secondary.Select(x => x.Category).Append(p.Result.Primary.Category).ToHashSet(StringComparer.Ordinal);
                 if (otherAsks.All(readKinds.Contains)) secondRead++;
                 // As the pane makes it once the account manager ticks the other asks.
                 var ticked = Composer.Compose(view, new ComposeInput(kind, Audiences.Commercial, email, p.Result, new Dictionary<string, string?>(), offered, null, user, Also: otherAsks),
@@ -210,7 +211,7 @@ public static partial class DraftReport
                 if (ticked is { Check.Checks.SaysNo: true } && ticked.Also!.Select(a => a.Kind.Definition.Id).Order().SequenceEqual(otherAsks.Order()) && answers == otherAsks.Count) everyAsk++;
                 else if (details) sb.AppendLine($"  not every ask answered {p.Email.File}: {string.Join(", ", otherAsks)}");
                 // Had the pane ticked the reader's second asks by itself.
-                var auto = readKinds.Where(k => k != kind.Definition.Id && view.Find(k) is { Definition.Refusable: true }).ToList();
+                var auto = p.Result.Secondary.Select(x => x.Category).Distinct().Where(k => k != kind.Definition.Id && view.Find(k) is { Definition.Refusable: true }).ToList();
                 if (otherAsks.All(auto.Contains) && auto.All(otherAsks.Contains)) autoRight++;
                 if (auto.Any(k => !otherAsks.Contains(k))) autoNeverAsked++;
             }

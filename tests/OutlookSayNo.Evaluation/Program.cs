@@ -150,6 +150,23 @@ if (args.Contains("--oracle"))
     Console.WriteLine($"kind of the labelled asking clause alone: word model {modelRight}/{total}, cues {cueRight}/{total}, both {right}/{total} ({right / (double)total:P1})");
     return;
 }
+if (args.Contains("--second"))
+{
+    // Diagnostic: each labelled two-ask email of the split, its asking sentences and what each gives each kind.
+    foreach (var p in predictions.Where(p => p.Email.Split == split && p.Email.Secondary.Count > 0))
+    {
+        var ev = p.Result.Evidence!;
+        Console.WriteLine($"{p.Email.File} labelled {p.Email.Kind} + {string.Join(",", p.Email.Secondary)}; read {p.Result.Primary.Category} + {string.Join(",", p.Result.Secondary.Select(x => x.Category))}");
+        var kinds = catalog.Kinds.Values.Where(k => k.Definition.Refusable).Select(k => k.Id).Order().ToList();
+        foreach (var s in ev.Message.Sentences.Where(s => SentenceActs.Asks(ev.Acts[s.Index])))
+        {
+            var scores = kinds.Select(k => (k, c: ev.Contribution(k, s.Index), cue: ev.CueAt(k, s.Index), nb: ev.Nb(s.Index, k), sim: ev.SimilarityAt(k, s.Index)))
+                .OrderByDescending(x => x.c).Take(2).Select(x => FormattableString.Invariant($"{x.k} {x.c:0.0}(cue {x.cue:0.0} nb {x.nb:0.00} sim {x.sim:0.00})"));
+            Console.WriteLine($"   [{ev.Acts[s.Index]}] {ev.Message.Text.Substring(s.Start, Math.Min(s.Length, 140)).Replace('\n', ' ')}\n        {string.Join("; ", scores)}");
+        }
+    }
+    return;
+}
 var cv = Arg("--cv", "");
 if (cv.Length > 0)
 {
@@ -160,7 +177,16 @@ if (cv.Length > 0)
     {
         var predicted = CrossValidation.Run(catalog, dev, folds, learn);
         Console.WriteLine(Report.Write($"dev, {folds}-fold, {(learn ? "learning from the other folds" : "catalog only")}", predicted));
-        if (learn && args.Contains("--mistakes")) Console.WriteLine(Report.Mistakes(predicted));
+        if (learn && args.Contains("--mistakes") && !args.Contains("--drafts")) Console.WriteLine(Report.Mistakes(predicted));
+        if (learn && args.Contains("--drafts"))
+        {
+            // The draft measures with each email read by a word model that never saw it (dev's own sentences
+            // teach the shipped model, so the plain dev figures flatter the reading).
+            var (measures, details) = DraftReport.Run(catalog, predicted, DraftReport.LoadNames(emailsDir),
+                args.Contains("--mistakes"), DateOnly.FromDateTime(DateTime.UtcNow));
+            Console.WriteLine(DraftReport.Write($"dev, {folds}-fold", measures));
+            if (args.Contains("--mistakes")) Console.WriteLine(details);
+        }
     }
     return;
 }

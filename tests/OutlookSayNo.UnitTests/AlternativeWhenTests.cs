@@ -93,6 +93,10 @@ public sealed class AlternativeWhenTests
     [InlineData("Our policy is 60-day terms for all suppliers. Please confirm you accept them.", false)]
     [InlineData("We bought a licence for 2 editors by accident instead of 1. Please refund one of them.", false)]
     [InlineData("We cannot pay by card; could you send an invoice with 30-day terms?", false)]
+    [InlineData("Last week a fire in our despatch department destroyed most of the stock. Could we have another 30 days?", true)]
+    // Hardship told of someone else is not the writer's: a law quoted, consumers who pay the price of inflation.
+    [InlineData("The law provides for the death or illness of the person who was to perform. Please refund the deposit.", false)]
+    [InlineData("Shoppers have been paying the price of sustained inflation. Please lower the list price by 2%.", false)]
     public void Money_trouble_told_in_plain_words_is_hardship(string body, bool hardship) =>
         Assert.Equal(hardship, AskReader.TellsOfHardship(Classifier.Classify(TemplateFixture.Catalog, "Invoice", body)));
 

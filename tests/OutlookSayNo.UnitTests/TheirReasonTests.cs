@@ -48,4 +48,12 @@ public sealed class TheirReasonTests
 
         Assert.Equal("you unexpectedly lost your job last week", r.ReasonTheirs);
     }
+
+    [Fact]
+    public void Hardship_the_customer_admits_is_said_back_without_the_admitting()
+    {
+        var r = Read("Dear Sir,\n\nI accept that my account with you is in arrears.\n\nPlease hold the account for six months while I look for work.\n\nJ. Smith", "payment_terms");
+
+        Assert.Equal("your account with us is in arrears", r.ReasonTheirs);
+    }
 }

@@ -352,7 +352,8 @@ export function mergeKnownFields(known: ReadonlyMap<string, MissingField>, missi
 
 /**
  * Every other kind of ask, ticked when the account manager asked for it (or the draft answers it), with
- * the sentence where the reader found it. Nothing is ticked for them: the reader names a second ask
+ * the sentence where the reader found it (a second ask, or the reader's first reading when the account
+ * manager chose another kind). Nothing is ticked for them: the reader names a second ask
  * rightly about one time in four, and a sentence refusing something never asked is worse than none.
  */
 function otherAsks(
@@ -363,9 +364,11 @@ function otherAsks(
 ): PaneModel["otherAsks"] {
   const answered = new Set(selections.also ?? (draft.also ?? []).map((a) => a.category));
   const read = new Map<string, string>();
-  for (const s of classify?.secondary ?? []) {
+  // The reader's own first choice too, once the account manager has picked another kind: what it read as
+  // the ask is then most likely the email's other ask.
+  for (const s of [...(classify?.primary ? [classify.primary] : []), ...(classify?.secondary ?? [])]) {
     const words = s.evidence?.[0]?.text;
-    if (s.category !== category && words) read.set(s.category, words);
+    if (s.category !== category && s.category !== "other" && words) read.set(s.category, words);
   }
   for (const a of draft.also ?? []) if (a.evidence?.text) read.set(a.category, a.evidence.text);
   return kindOptions(category, ...read.keys())
