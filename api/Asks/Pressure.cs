@@ -66,6 +66,8 @@ public static partial class Pressure
             .ToList();
         var explicitFound = new List<CueSet.CueMatch>();
         Explicit.MatchAll(message.Tokens, explicitFound);
+        // "The only reason I haven't filed a claim with my bank is…": a consequence denied is not held over us.
+        explicitFound.RemoveAll(m => Denied(message.Tokens, m.FirstToken));
         var weight = threats.DistinctBy(m => m.CueId).Sum(m => m.Cue.Weight) + explicitFound.Count * 3;
         if (weight >= catalog.ThreatDefinition.Threshold)
         {
@@ -102,6 +104,14 @@ public static partial class Pressure
             }
         }
         return (flags, evidence.DistinctBy(e => (e.Start, e.In)).ToList());
+    }
+
+    /// <summary>Whether the words just before a token deny it ("haven't", "did not", "never").</summary>
+    private static bool Denied(Token[] tokens, int first)
+    {
+        for (var i = first - 1; i >= 0 && i >= first - 2 && tokens[i].Sentence == tokens[first].Sentence; i--)
+            if (tokens[i].Word.ToLowerInvariant() is "not" or "never" or "haven't" or "hasn't" or "hadn't" or "didn't" or "havent" or "didnt" or "n't") return true;
+        return false;
     }
 
     private static bool[] SentencesWith(CueSet cues, TokenizedText message, int sentences, bool[]? quoted = null)

@@ -76,6 +76,11 @@ public sealed class FactsWhenTests
 
         var business = Discount("Hi Sam, we have 40 seats on your plan and our renewal is due. Could you take 15% off the renewal?");
         Assert.Contains("140 companies", business);
+
+        // A household writes "we" too: a family paying for TV is not a company of some size.
+        var household = Discount("Hi, we have been with you for 10 years and we pay £43 a month. New customers pay £15 less. Could you lower our price?");
+        Assert.DoesNotContain("companies", household);
+        Assert.DoesNotContain("retraining your users", household);
     }
 
     [Fact]

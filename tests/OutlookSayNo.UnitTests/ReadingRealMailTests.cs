@@ -70,6 +70,8 @@ public sealed class ReadingRealMailTests
     [InlineData("We are very disappointed with the late delivery.")]
     // "If" in words they quote is not their leverage.
     [InlineData("Yesterday I tried to cancel my subscription, as the renewal email said I could (\"If you cancel before the renewal date, no fee will be charged\"). But the system showed a termination fee, so I could not cancel in time.")]
+    // A consequence they deny is not held over us.
+    [InlineData("The only reason I haven't filed a claim with my bank is that the time limit for it has already run out.")]
     public void Cancelling_naming_a_competitor_a_firm_date_or_disappointment_is_not_a_threat(string body)
     {
         var c = _classifier.Classify(Catalog, "", "Dear Sam,\n\n" + body + "\n\nYours sincerely,\nAlex Reed\nChief Executive Officer\nManaging Director, Reed Holdings");
