@@ -101,6 +101,10 @@ public sealed class SmallAskTests
     [InlineData("exception", "Hi Sam,\n\nHow can I use my licence on the new computer?\n\nThanks,\nPriya", "Your setup lists asks like this", "new computer")]
     [InlineData("payment_terms", "Hi Sam,\n\nIs it possible to pay the annual subscription by wire transfer?\n\nThanks,\nPriya", "Your setup lists asks like this", "wire transfer")]
     [InlineData("payment_terms", "Hi Sam,\n\nWould you waive the $39 late fee as a one-time courtesy?\n\nThanks,\nPriya", "They ask for it as a one-off.", "one-time courtesy")]
+    [InlineData("exception", "Hi Sam,\n\nI reinstalled Windows on the same PC and now the app says my licence is used. Do I have to buy it again?\n\nThanks,\nPriya", "Your setup lists asks like this", "reinstalled")]
+    [InlineData("exception", "Hi Sam,\n\nI lost my licence key when my old laptop died. Can you resend it?\n\nThanks,\nPriya", "Your setup lists asks like this", "lost my licence key")]
+    [InlineData("payment_terms", "Hi Sam,\n\nCould you send me a PayPal payment link for the invoice?\n\nThanks,\nPriya", "Your setup lists asks like this", "payment link")]
+    [InlineData("discount", "Hi Sam,\n\nIs there any way to get the new update without paying again?\n\nThanks,\nPriya", "Your setup lists asks like this", "without paying again")]
     public void An_ask_the_kind_lists_as_usually_granted_or_asked_as_a_one_off_suggests_a_yes(string kind, string body, string reason, string quoted)
     {
         var read = Compose(TemplateFixture.Catalog, kind, body).StanceRead;
