@@ -41,7 +41,9 @@ public static class SentenceActs
         "hoping you (can|could|will)", "hope you (can|could|will)", "must", "(have|has) to", "needs to", "(should|shall) be", "allow (us|me)", "give (us|me)",
         "make an exception", "(willing|open) to", "(why|how come) (should|do|must) (i|we)", "do (i|we) (have|need) to", "(can|could) (i|we) (get|have|receive)",
         "(what|how) (can|will) you do", "(i|we) (trust|assume|hope) (you|that you) (will|can)", "(i|we) (look|are looking) forward to (your|receiving) (refund|credit|payment|compensation|reply with)",
-        "in return for", "in exchange for", "on condition", "provided that", "if you (can|could|would|will)", "unless you");
+        "in return for", "in exchange for", "on condition", "provided that", "if you (can|could|would|will)", "unless you",
+        // A proposal is an ask ("Let's give it a couple of weeks", "let us split the difference").
+        "let's (give|wait|say|make|push|move|agree|call|leave|settle|split|meet|try|put|hold|keep|extend|do)", "let us (give|wait|say|make|push|move|agree|settle|split|meet|try|put|hold|keep|extend)");
 
     // An imperative at the start of a sentence ("Send us...", "Please extend...", "Kindly refund...").
     private static readonly HashSet<string> ImperativeVerbs = new(StringComparer.Ordinal)
@@ -75,6 +77,7 @@ public static class SentenceActs
         // A deduction made ("I have taken £337 off your statement", "we have held back the October charges").
         "(we|i) (have|'ve) (taken|knocked|held back|short paid|short-paid) ... (off|back|from)", "(we|i) (have|'ve) instructed ... to (hold back|withhold|deduct|short pay|short-pay)",
         "(we|i) will be (asking|deducting|charging|applying|extending|moving|cancelling|canceling|introducing|requiring|withholding|returning|paying)",
+        "(we|i) will (now|therefore|then)? (begin|start) (applying|deducting|charging|paying|taking|invoicing|withholding|ordering)",
         "(is|are) (hereby)? (cancelled|canceled|terminated|suspended|amended|changed|extended)", "(this|these) (change|changes|terms) (will)? (apply|applies)",
         "(we|i) (hereby|formally) (give notice|notify|request|demand|require)", "notice of (termination|cancellation)", "force majeure",
         "(giving|give|serving|serve) you ... notice (of|that (we|i) (will|are|am|have|shall) (now|hereby)? (terminat*|cancel*|end*|withdraw*|stop*|no longer|not renew*|suspend*))", "will be subject to", "(will|shall) be (required|expected|asked) to");

@@ -274,6 +274,7 @@ public sealed partial class DraftService(CatalogStore catalogs, Readings reading
                 // wrote it, their reason and their offer said back to them ("your budget was cut"; "sign today").
                 ["ours"] = reading.RequestOurs,
                 ["requested"] = reading.Requested is { } r ? AsStated(c.Email.Text.Substring(r.Figure.Start, r.Figure.Length)) : null,
+                ["requestedKind"] = reading.Requested?.Figure.Kind.ToString().ToLowerInvariant(),
                 ["reason"] = reading.ReasonTheirs,
                 ["reasonIsClause"] = reading.ReasonIsClause,
                 ["offer"] = reading.OfferTheirs,

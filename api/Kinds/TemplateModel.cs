@@ -30,6 +30,7 @@ public static class TemplateModel
         new("ask", "quote", ModelValue.Text, "the customer's sentence that asks (may be null)"),
         new("ask", "ours", ModelValue.Text, "what they ask, said back in our words (\"lower both prices by 30%\"; may be null)"),
         new("ask", "requested", ModelValue.Text, "their requested figure as they wrote it (may be null; never a figure whose role is unclear)"),
+        new("ask", "requestedKind", ModelValue.Text, "what the requested figure is: money, percent, date, duration or quantity (null with no requested figure), so a sentence can say \"a delay of a few days\" or \"payment on 30 September\""),
         new("ask", "reason", ModelValue.Text, "the reason they give, said back to them (\"your budget was cut\"), or the account manager's wording (may be null)"),
         new("ask", "reasonIsClause", ModelValue.YesNo, "true when the reason reads as a clause (\"your budget was cut\") rather than a noun phrase"),
         new("ask", "hardship", ModelValue.YesNo, "true when the customer tells of hardship (a fire, an illness, a lost job or client, a budget cut, financial difficulties, arrears, a balance they cannot pay at once): leave out what their ask would cost us; with no reason to say back, the acknowledgement offers sympathy"),

@@ -241,6 +241,8 @@ public static partial class FigureExtractor
         // cost a figure-dense text (a run of "1%") most of its reading time.
         if (IsPlainDigits(s)) { value = long.Parse(s, CultureInfo.InvariantCulture); return true; }
         if (WordValues.TryGetValue(s, out value)) return true;
+        // "shift the due date by few days": only a duration reads a bare "few" (never "very few people" as a count).
+        if (s.Equals("few", StringComparison.OrdinalIgnoreCase)) { value = 3; return true; }
         // "48,000" and "48.000,50" as well as "12.5".
         var digits = s.Replace(" ", "").Replace("\u00a0", "");
         if (EuropeanThousandsRegex().IsMatch(digits) || EuropeanDecimalRegex().IsMatch(digits))
@@ -544,7 +546,7 @@ public static partial class FigureExtractor
     [GeneratedRegex(@"\bnet[\s\-]?(?<num>[0-9]{1,3})\b", RegexOptions.IgnoreCase)]
     private static partial Regex NetTermsRegex();
 
-    [GeneratedRegex(@"(?<![\w.])(?<num>[0-9]{1,4}(?:[.,][0-9]+)?|" + NumberWords + @"|a couple of|couple of|a few|another|an|a)[\s\-]+(?:(?:more|extra|additional|business|working|calendar|full|man|person|consecutive|straight|whole|long|short)[\s\-]+)?(?<unit>days?|weeks?|wks?|months?|years?|yrs?|hours?|hrs?|nights?|minutes?|mins?)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<![\w.])(?<num>[0-9]{1,4}(?:[.,][0-9]+)?|" + NumberWords + @"|a couple of|couple of|a few|(?<=\b(?:by|in|for|within|after|next) )few|another|an|a)[\s\-]+(?:(?:more|extra|additional|business|working|calendar|full|man|person|consecutive|straight|whole|long|short)[\s\-]+)?(?<unit>days?|weeks?|wks?|months?|years?|yrs?|hours?|hrs?|nights?|minutes?|mins?)\b", RegexOptions.IgnoreCase)]
     private static partial Regex DurationRegex();
 
     [GeneratedRegex(@"(?<![\w.])(?<num>[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)\s+(?:(?:more|extra|additional|new)\s+)?(?<unit>units?|licen[cs]es?|seats?|users?|pallets?|pieces|pcs|items?|boxes|cases|tons?|tonnes?|kg|devices|laptops|servers|machines|screens|cartons|containers|trucks|sites|stores|locations|revisions|rounds|reports|dashboards|pages|screens|sensors|modules|workstations|vehicles|kits)\b", RegexOptions.IgnoreCase)]

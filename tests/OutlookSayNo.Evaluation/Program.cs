@@ -27,7 +27,7 @@ if (Arg("--classify", "") is { Length: > 0 } one)
     Console.WriteLine($"{r.Primary.Category} {r.Primary.Confidence} [{string.Join(" | ", r.Primary.Evidence.Select(e => e.Text))}] unsure={r.Unsure?.Reason}");
     Console.WriteLine($"secondary: {string.Join(", ", r.Secondary.Select(x => x.Category))}; flags: {string.Join(",", r.Flags)} [{string.Join(" | ", r.FlagEvidence.Select(e => e.Text))}]");
     Console.WriteLine(string.Join(", ", r.Probabilities.OrderByDescending(p => p.Value).Select(p => $"{p.Key} {p.Value:0.00}")));
-    var rd = OutlookSayNo.Asks.AskReader.Read(r, r.Primary.Category);
+    var rd = OutlookSayNo.Asks.AskReader.Read(r, Arg("--kind", r.Primary.Category));
     Console.WriteLine($"roles: {string.Join(" | ", rd.Figures.Select(f => $"{f.Figure.Text}={f.Role}"))}; requested {rd.Requested?.Figure.Text}; reason [{rd.ReasonTheirs}] offer [{rd.OfferTheirs}] ours [{rd.RequestOurs}]");
     Console.WriteLine($"remedy {rd.Remedy} (asked: {rd.RemedyAsks}); beyond {rd.Beyond}; fault {rd.Fault}; hardship {rd.Hardship}; stance {OutlookSayNo.Asks.StanceReader.Read(r, r.Primary.Category).Suggested}");
     if (r.Evidence is { } ev)

@@ -245,6 +245,7 @@ public class FigureExtractorTests
     [InlineData("a 1 year term", "1 year", "P1Y", 365, "days")]
     [InlineData("10 business days", "10 business days", "P10D", 10, "days")]
     [InlineData("a couple of weeks", "a couple of weeks", "P2W", 14, "days")]
+    [InlineData("please shift the due date by few days", "few days", "P3D", 3, "days")]
     [InlineData("a 30-day trial", "30-day", "P30D", 30, "days")]
     public void Durations_have_an_iso_value_and_a_number_in_days_or_hours(string text, string figureText, string iso, double number, string unit)
     {
@@ -254,6 +255,12 @@ public class FigureExtractorTests
         Assert.Equal(iso, f.Iso);
         Assert.Equal((decimal)number, f.Number);
         Assert.Equal(unit, f.Unit);
+    }
+
+    [Fact]
+    public void A_bare_few_is_a_duration_only_after_by_in_or_within()
+    {
+        Assert.Empty(FigureExtractor.Extract("I have very few days left, and few people know it.", new DateOnly(2026, 11, 16)));
     }
 
     [Theory]

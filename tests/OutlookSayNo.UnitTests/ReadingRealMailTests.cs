@@ -29,6 +29,8 @@ public sealed class ReadingRealMailTests
     [InlineData("We also ask you to prepare a proposal on cost reductions.", SentenceAct.Ask)]
     [InlineData("With immediate effect, our payment terms are extended by 30 days.", SentenceAct.Imposition)]
     [InlineData("Going forward we will pay all invoices at 90 days.", SentenceAct.Imposition)]
+    [InlineData("We will therefore begin applying a 1.45% deduction to all shipments.", SentenceAct.Imposition)]
+    [InlineData("Let's give it a couple of weeks and see what we can do then.", SentenceAct.Ask)]
     [InlineData("Thank you for the quick delivery last week.", SentenceAct.Thanks)]
     [InlineData("The parcel arrived on Tuesday with two broken jars.", SentenceAct.Statement)]
     // A courtesy in the imperative asks nothing; "please" with a real ask still does.

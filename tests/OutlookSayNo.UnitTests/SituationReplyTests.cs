@@ -95,4 +95,25 @@ public sealed class SituationReplyTests
         Assert.False(StanceReader.ReportsFailure(Classifier.Classify(TemplateFixture.Catalog, "Order", ChangeOfMind)));
         Assert.False(StanceReader.ReportsFailure(Classifier.Classify(TemplateFixture.Catalog, "Order", "Our driver dropped the pallet and it arrived broken. Can you refund it?")));
     }
+
+    [Theory]
+    [InlineData("commercial", "Hi Sarah,\n\nI'd like to ask, respectfully, for a 7 day extension on payment of invoice #4721.\n\nTom", "move your payment date by 7 days")]
+    [InlineData("finance", "Hi Sarah,\n\nI'd like to ask, respectfully, for a 7 day extension on payment of invoice #4721.\n\nTom", "extend the terms by 7 days")]
+    [InlineData("technical", "Dear Sarah,\n\nCould we please pay this invoice at the end of September instead?\n\nTom", "extend the terms to the end of September")]
+    public void The_payment_date_they_ask_for_is_refused_in_words_not_in_brackets(string audience, string body, string said)
+    {
+        var text = Draft("goods", audience, body, "payment_terms");
+
+        Assert.Contains(said, text);
+        Assert.DoesNotContain("as you asked (", text);
+        Assert.DoesNotContain("you asked for (", text);
+    }
+
+    [Fact]
+    public void Paid_within_some_days_of_invoice_is_terms_not_a_delay()
+    {
+        var text = Draft("goods", "commercial", "Hi Sarah,\n\nGoing forward we will pay all invoices within 10 days of the 25th of the following month.\n\nTom", "payment_terms", Stances.Imposed);
+
+        Assert.DoesNotContain("moving by", text);
+    }
 }
