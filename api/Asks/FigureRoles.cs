@@ -135,7 +135,7 @@ public static partial class FigureRoles
         if (f.Kind == FigureKind.Money && (OverdueRegex().IsMatch(before) || OverdueRegex().IsMatch(FirstWords(after, 4))))
             return FigureRole.Overdue;
         // "a year (or so) ago", "2 days after installing": when something happened, not what they want.
-        if (f.Kind is FigureKind.Duration && HistoryAfterRegex().IsMatch(after))
+        if (f.Kind is FigureKind.Duration && (HistoryAfterRegex().IsMatch(after) || HistoryBeforeRegex().IsMatch(LastWords(before, 4))))
             return FigureRole.Other;
         // "1/2 of the gates", "a third of our staff": a share of things, not of a price.
         if (f.Kind == FigureKind.Percent && PartOfThingsRegex().IsMatch(f.Text.EndsWith(" of", StringComparison.OrdinalIgnoreCase) ? " of" + after : after))
@@ -277,6 +277,10 @@ public static partial class FigureRoles
 
     [GeneratedRegex(@"^\s*(?:\([^)]{0,12}\)\s*)?(?:ago|earlier|after (?:i|we|installing|buying|purchasing|ordering|signing|subscribing|the purchase|purchase|delivery))\b", RegexOptions.CultureInvariant)]
     private static partial Regex HistoryAfterRegex();
+
+    // "it has been 35 days", "for the past two weeks": time already gone by, not time they ask for.
+    [GeneratedRegex(@"\b(?:it has been|it's been|it had been|has been|have been|had been|already been|for the (?:past|last)|in the (?:past|last)|over the (?:past|last))\s*(?:almost|nearly|over|about|around|more than)?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex HistoryBeforeRegex();
 
     // A share "of the gates" or "of the month": things or time, not money.
     [GeneratedRegex(@"^\s*of (?:the |our |my |all |your |their )?(?:(?!(?:prices?|rates?|invoices?|amounts?|bills?|fees?|costs?|totals?|balances?|charges?|purchases?|values?|orders?|contracts?|sums?|money|deposits?|payments?|refunds?|items?|goods|products?|units?|licen[cs]es?|seats?|hours|days|work|job)\b)[a-z]+s|day|week|month|year|season|quarter|period|time)\b", RegexOptions.CultureInvariant)]

@@ -50,6 +50,10 @@ public sealed class FigureAskedForTests
 
         Assert.NotEqual(FigureRole.Requested, RoleOf(r, "a year"));
         Assert.NotEqual(FigureRole.Requested, RoleOf(r, "3 days"));
+        // Time gone by, told before the figure.
+        Assert.NotEqual(FigureRole.Requested, RoleOf(Read("I know it has been 35 days, but could you make an exception and take the jacket back?", "exception"), "35 days"));
+        Assert.NotEqual(FigureRole.Requested, RoleOf(Read("The site has been down for the past two weeks. Please extend our subscription.", "exception"), "two weeks"));
+        Assert.Equal(FigureRole.Requested, RoleOf(Read("Could you give us 14 days more to finish the audit?", "exception"), "14 days"));
     }
 
     [Fact]

@@ -13,7 +13,8 @@ public sealed class SituationReplyTests
 
     /// <summary>A draft as the draft request makes it: the pack, then the facts this message concerns (no uptime figures
     /// without an outage), the alternatives offered by default for the stance and any hardship told.</summary>
-    private static string Draft(string pack, string audience, string body, string kindId = "liability", string stance = Stances.Refuse)
+    private static string Draft(string pack, string audience, string body, string kindId = "liability", string stance = Stances.Refuse,
+        Dictionary<string, string?>? fields = null)
     {
         var c = Classifier.Classify(TemplateFixture.Catalog.ForPack(pack), "Re: your message", body);
         var catalog = TemplateFixture.Catalog.ForPack(pack).ForMessage(c.Evidence?.Message, kindId);
@@ -21,7 +22,7 @@ public sealed class SituationReplyTests
         var email = new DraftEmail("Re: your message", body, new EmailAddress("Priya Nair", "priya@northwind.com"), null, null);
         var user = new ClaimsPrincipal(new ClaimsIdentity([new Claim("name", "Sam Porter")], "test"));
         var offered = kind.Offered(false, stance, c.Evidence?.Message, AskReader.TellsOfHardship(c));
-        return Composer.Compose(catalog, new ComposeInput(kind, audience, email, c, new Dictionary<string, string?>(), offered, null, user,
+        return Composer.Compose(catalog, new ComposeInput(kind, audience, email, c, fields ?? new Dictionary<string, string?>(), offered, null, user,
             Stance: stance), new DateOnly(2026, 11, 16), [], CancellationToken.None)!.Text;
     }
 
@@ -115,5 +116,25 @@ public sealed class SituationReplyTests
         var text = Draft("goods", "commercial", "Hi Sarah,\n\nGoing forward we will pay all invoices within 10 days of the 25th of the following month.\n\nTom", "payment_terms", Stances.Imposed);
 
         Assert.DoesNotContain("moving by", text);
+    }
+
+    [Theory]
+    [InlineData("commercial")]
+    [InlineData("technical")]
+    [InlineData("finance")]
+    public void An_exception_names_the_rule_the_account_manager_gave(string audience)
+    {
+        const string body = "Hi Sam,\n\nI know it has been 35 days, but could you make an exception and take the jacket back?\n\nPriya";
+        var text = Draft("goods", audience, body, "exception", fields: new() { ["theRule"] = "our 30-day return window." });
+
+        Assert.Contains("our 30-day return window", text);
+        // Said inside a sentence, without the full stop they typed.
+        Assert.DoesNotContain("window. applies", text);
+        Assert.DoesNotContain("window., because", text);
+        Assert.DoesNotContain("skip or bypass", text);
+        Assert.DoesNotContain("the same rule", text);
+
+        // Without it, the rule is not named, and the pane asks for it.
+        Assert.DoesNotContain("return window", Draft("goods", audience, body, "exception"));
     }
 }
