@@ -124,6 +124,7 @@ export function installOffice(setup: OfficeSetup = {}): { office: OfficeMockObje
           subject: setup.subject ?? "Renewal 2027",
           itemId: "AAMk-item-1",
           conversationId: "conv-1",
+          dateTimeCreated: new Date("2026-11-10T08:30:00Z"),
           from: { displayName: "Priya Nair", emailAddress: "priya@northwind-foods.com" },
           body: bodyMock,
           displayReplyForm: (data: unknown) => calls.replyForm.push(data),

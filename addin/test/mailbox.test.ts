@@ -20,7 +20,7 @@ const draft = { id: "draft-7", html: "<p>We can't do 15%.</p>", text: "We can't 
 afterEach(() => uninstallOffice());
 
 describe("reading the item", () => {
-  it("read mode: subject, sender, HTML body (as sent), item and conversation ids", async () => {
+  it("read mode: subject, sender, HTML body (as sent), item and conversation ids, and when it was written", async () => {
     const { calls } = installOffice({ mode: "read" });
     const email = await readItem();
     expect(email).toEqual({
@@ -30,6 +30,7 @@ describe("reading the item", () => {
       from: { name: "Priya Nair", email: "priya@northwind-foods.com" },
       itemId: "AAMk-item-1",
       conversationId: "conv-1",
+      sentAt: "2026-11-10T08:30:00.000Z",
     });
     expect(calls.bodyCoercion).toEqual(["html"]);
   });

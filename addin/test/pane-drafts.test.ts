@@ -463,7 +463,7 @@ describe("check Sent Items (confirm-sent)", () => {
 describe("a large email is drafted by id", () => {
   const large = "<div>" + "Please cut the price by 15%. ".repeat(7_000) + "</div>"; // over 200,000 characters
 
-  it("sends subject, from, itemId (REST) and conversationId, and no body, in the one draft request", async () => {
+  it("sends subject, from, itemId (REST), conversationId and when it was written, and no body, in the one draft request", async () => {
     expect(large.length).toBeGreaterThan(200_000);
     const { pane, root, to } = setup(base, { body: large, restIds: true });
     await pane.start();
@@ -473,6 +473,7 @@ describe("a large email is drafted by id", () => {
       from: { name: "Priya Nair", email: "priya@northwind-foods.com" },
       itemId: "rest:AAMk-item-1",
       conversationId: "conv-1",
+      sentAt: "2026-11-10T08:30:00.000Z",
     });
     expect(to("/api/classify")).toHaveLength(0);
     expect(root.querySelector("#preview")).not.toBeNull();

@@ -96,6 +96,11 @@ describe("the draft request", () => {
     });
   });
 
+  it("sends when the customer wrote, so their 'by Friday' counts from that day", () => {
+    const req = buildDraftRequest(email({ sentAt: "2026-11-10T08:30:00.000Z" }), emptySelections());
+    expect(req.email.sentAt).toBe("2026-11-10T08:30:00.000Z");
+  });
+
   it("includes fields only when typed (trimmed), and the category override and audience", () => {
     const req = buildDraftRequest(email(), {
       ...emptySelections(),

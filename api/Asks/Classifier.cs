@@ -42,11 +42,14 @@ public sealed class Classifier
     public const double SecondaryAtLeast = 0.03;
 
     /// <summary>Reads and classifies; <paramref name="ct"/> (the request's) is checked between the steps,
-    /// each of which is linear in the text, so a client that has gone stops the work within a step.</summary>
-    public Classification Classify(KindCatalog catalog, string? subject, string body, CancellationToken ct = default)
+    /// each of which is linear in the text, so a client that has gone stops the work within a step. Relative dates
+    /// ("by Friday", "tomorrow") count from <paramref name="writtenOn"/>, the day the email was written, when it is
+    /// known and not after today.</summary>
+    public Classification Classify(KindCatalog catalog, string? subject, string body, CancellationToken ct = default, DateOnly? writtenOn = null)
     {
         ct.ThrowIfCancellationRequested();
         var today = DateOnly.FromDateTime(_clock.GetUtcNow().UtcDateTime);
+        if (writtenOn is { } written && written < today) today = written;
         var email = EmailReader.Read(body);
         ct.ThrowIfCancellationRequested();
         var end = Math.Min(email.SignatureStart, MaxMessageChars);

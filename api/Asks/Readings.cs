@@ -26,12 +26,12 @@ public sealed class Readings(Classifier classifier, TimeProvider clock) : IDispo
     /// <summary>How many messages were really read from the mailbox; tests read it.</summary>
     public long Fetched => Interlocked.Read(ref _fetched);
 
-    public Classification Classify(KindCatalog catalog, string? subject, string body, CancellationToken ct = default)
+    public Classification Classify(KindCatalog catalog, string? subject, string body, CancellationToken ct = default, DateOnly? writtenOn = null)
     {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var key = ("reading", catalog.Version, today, Hash(subject, body));
+        var key = ("reading", catalog.Version, today, writtenOn, Hash(subject, body));
         if (_cache.TryGetValue(key, out Classification? known) && known is not null) return known;
-        var result = classifier.Classify(catalog, subject, body, ct);
+        var result = classifier.Classify(catalog, subject, body, ct, writtenOn);
         Interlocked.Increment(ref _classified);
         // The reading holds the text, its map to the HTML, the tokens and per-sentence scores: about 16 bytes a character.
         _cache.Set(key, result, new MemoryCacheEntryOptions { Size = 4096 + (long)body.Length * 16, SlidingExpiration = KeepFor });

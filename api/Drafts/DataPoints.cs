@@ -96,6 +96,8 @@ public static partial class DataPoints
             : pick.Number;
         var value = kind == FigureKind.Date
             ? FormatEmailDate(pick)
+            // A percent they wrote is said back as precisely as they wrote it ("a 1.45% deduction", not 1.5%).
+            : dp.Unit == "percent" && picked.AsReduction is null ? number.ToString("0.##", CultureInfo.InvariantCulture) + "%"
             : Format(dp.Unit, number, pick.Currency ?? currency, default);
         return new DataPointValue(dp.Name, dp.Label, dp.Unit, value, number, "email");
     }

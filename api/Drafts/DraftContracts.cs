@@ -2,7 +2,9 @@ using OutlookSayNo.Asks;
 
 namespace OutlookSayNo.Drafts;
 
-public sealed record DraftEmail(string? Subject, string? Body, EmailAddress? From, string? ItemId, string? ConversationId);
+/// <summary>The customer's email. <c>SentAt</c> is when it was written (the pane sends the item's date): "by Friday" in a
+/// message written last Tuesday means that week's Friday, not the next one.</summary>
+public sealed record DraftEmail(string? Subject, string? Body, EmailAddress? From, string? ItemId, string? ConversationId, DateTimeOffset? SentAt = null);
 
 public sealed record DraftRequest(
     DraftEmail? Email,

@@ -70,7 +70,9 @@ public sealed partial class DraftService(CatalogStore catalogs, Readings reading
         // Read and classify.
         // The customer's business pack decides which facts and alternatives apply.
         catalog = catalog.ForEmail(email!.From?.Email);
-        var classification = readings.Classify(catalog, email.Subject, email.Body!, ct);
+        // Relative dates count from the day the customer wrote, as the item's date gives it.
+        var writtenOn = request.Email!.SentAt is { } sentAt ? DateOnly.FromDateTime(sentAt.UtcDateTime) : (DateOnly?)null;
+        var classification = readings.Classify(catalog, email.Subject, email.Body!, ct, writtenOn);
         if (request.Category is null && classification.Unsure is not null) return new DraftOutcome.AskUnclear(classification);
         var category = request.Category ?? classification.Primary.Category;
         // Of the pack's facts, only those this kind argues with for this message; the alternatives that need the others go too.

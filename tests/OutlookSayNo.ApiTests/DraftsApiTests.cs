@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
@@ -11,6 +12,32 @@ public sealed class DraftsApiTests(SayNoFactory factory) : IClassFixture<SayNoFa
     private readonly HttpClient _client = factory.ClientAs(name: "Alex Morgan");
 
     private Task<JsonNode> Draft(object request, HttpStatusCode expected = HttpStatusCode.OK) => _client.DraftAsync(request, expected);
+
+    [Fact]
+    public async Task Relative_dates_count_from_the_day_the_customer_wrote()
+    {
+        const string body = "Hi Alex,\n\nCould you deliver the next shipment by Friday instead of the end of the month?\n\nThanks,\nPriya Nair";
+        // Today is Monday 16 November; the email was written on Tuesday 10 November, so "by Friday" was Friday 13 November.
+        var written = new { subject = "Shipment", body, from = new { name = "Priya Nair", email = "priya.nair@northwind-foods.com" }, sentAt = "2026-11-10T08:30:00Z" };
+        var json = await Draft(new { email = written, category = "deadline", audience = "commercial" });
+
+        Assert.Contains(json["dataPoints"]!.AsArray(), d => (string?)d!["name"] == "requestedDate" && (string?)d["value"] == "Friday 13 November");
+        Assert.Contains("Friday 13 November", (string)json["text"]!);
+
+        // Without the date it was written, Friday is the coming one.
+        var undated = await Draft(new { email = Json.Email(body, "Shipment"), category = "deadline", audience = "commercial" });
+        Assert.Contains(undated["dataPoints"]!.AsArray(), d => (string?)d!["name"] == "requestedDate" && (string?)d["value"] == "Friday 20 November");
+    }
+
+    [Fact]
+    public async Task A_sent_date_that_is_not_a_date_is_a_clear_problem()
+    {
+        var bad = new { subject = "Shipment", body = "Could you deliver by Friday?", sentAt = "last Tuesday" };
+        using var response = await _client.PostAsJsonAsync("/api/drafts", new { email = bad });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
 
     [Fact]
     public async Task A_discount_email_gets_a_finance_draft_that_passes_every_check()

@@ -127,4 +127,14 @@ public sealed class FigureAskedForTests
 
         Assert.Equal(66.67m, data["requestedDiscountPercent"]?.Number);
     }
+
+    [Fact]
+    public void A_percent_they_wrote_is_said_back_as_precisely_as_they_wrote_it()
+    {
+        var c = AskFixture.Classifier.Classify(Catalog, "", "Dear supplier,\n\nCould you reduce your list prices by 1.45% from September?\n\nLi");
+        var kind = Catalog.Find("discount")!;
+        var data = OutlookSayNo.Drafts.DataPoints.Resolve(kind, Catalog, c, AskReader.Read(c, "discount"), new Dictionary<string, string?>(), new DateOnly(2026, 12, 2), []);
+
+        Assert.Equal("1.45%", data["requestedDiscountPercent"]?.Value);
+    }
 }

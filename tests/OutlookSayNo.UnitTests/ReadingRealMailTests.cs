@@ -200,4 +200,17 @@ public sealed class ReadingRealMailTests
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"{watch.Elapsed.TotalMilliseconds:0} ms");
         Assert.NotEmpty(figures);
     }
+
+    [Fact]
+    public void Relative_dates_count_from_the_day_the_email_was_written_never_from_a_day_to_come()
+    {
+        const string body = "Hello,\n\nCould you deliver the chairs by Friday?\n\nAlex";
+        string Friday(DateOnly? writtenOn) => _classifier.Classify(Catalog, "", body, default, writtenOn).Figures.Single(f => f.Kind == FigureKind.Date).Iso!;
+
+        // Today is Wednesday 2 December; written on Monday 23 November, "by Friday" was 27 November.
+        Assert.Equal("2026-11-27", Friday(new DateOnly(2026, 11, 23)));
+        Assert.Equal("2026-12-04", Friday(null));
+        // A date after today (a wrong clock) counts from today.
+        Assert.Equal("2026-12-04", Friday(new DateOnly(2026, 12, 20)));
+    }
 }

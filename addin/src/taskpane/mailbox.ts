@@ -16,6 +16,8 @@ export interface EmailData {
   from?: EmailAddress;
   itemId?: string;
   conversationId?: string;
+  /** When the customer's message was written (ISO 8601), in read mode: "by Friday" counts from that day. */
+  sentAt?: string;
 }
 
 export interface DraftToInsert {
@@ -118,6 +120,7 @@ export async function readItem(): Promise<EmailData> {
       from: sender ? { name: sender.displayName, email: sender.emailAddress } : undefined,
       itemId: restItemId(item.itemId),
       conversationId: item.conversationId || undefined,
+      ...sentAt(item.dateTimeCreated),
     };
   }
 
@@ -138,6 +141,11 @@ export async function readItem(): Promise<EmailData> {
     itemId: undefined,
     conversationId: item.conversationId || undefined,
   };
+}
+
+/** The message's date as ISO 8601, when the host gives a real one. */
+function sentAt(created: Date | undefined): { sentAt?: string } {
+  return created instanceof Date && !Number.isNaN(created.getTime()) ? { sentAt: created.toISOString() } : {};
 }
 
 /**

@@ -313,6 +313,7 @@ export function buildDraftRequest(email: EmailData, selections: Selections): Dra
       ...(email.from && (email.from.name || email.from.email) ? { from: cleanAddress(email.from) } : {}),
       ...(email.itemId ? { itemId: email.itemId } : {}),
       ...(email.conversationId ? { conversationId: email.conversationId } : {}),
+      ...(email.sentAt ? { sentAt: email.sentAt } : {}),
     },
   };
   if (selections.audience && AUDIENCES.includes(selections.audience)) request.audience = selections.audience;

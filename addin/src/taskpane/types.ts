@@ -68,6 +68,8 @@ export interface DraftEmail {
   /** The REST (Graph) id of the email (convertToRestId), or Outlook's own id where it cannot be converted. */
   itemId?: string;
   conversationId?: string;
+  /** When the customer wrote (ISO 8601): relative dates in the email ("by Friday") count from it. */
+  sentAt?: string;
 }
 
 export interface DraftRequest {
