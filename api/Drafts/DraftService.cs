@@ -214,18 +214,28 @@ public sealed partial class DraftService(CatalogStore catalogs, Readings reading
                 ["requested"] = a.Reading.Requested is { } r ? AsStated(c.Email.Text.Substring(r.Figure.Start, r.Figure.Length)) : null,
             });
         model["also"] = alsoModel;
+        var texts = kind.Definition.Alternatives.ToDictionary(a => a.Id,
+            a => ReplyText.Tidy(TemplateRenderer.Render(kind.AlternativeTexts[a.Id], model, catalog, ct, budget)), StringComparer.Ordinal);
+        // An alternative whose text says nothing for this email is not offered: its template leaves it out where it would
+        // contradict the refusal (5% off from the second year, to someone refused 2%). When that leaves none of several
+        // offered, the first alternative written for no particular situation stands in, rather than no alternative at all.
+        var offeredNow = offeredIds.Where(id => texts.TryGetValue(id, out var t) && t.Length > 0).ToList();
+        if (offeredNow.Count == 0 && offeredIds.Any(texts.ContainsKey)
+            && kind.Definition.Alternatives.FirstOrDefault(a => !offeredIds.Contains(a.Id) && texts[a.Id].Length > 0 && !a.OnlyWhen && a.When.Count == 0
+                && a.Stances.Count == 0 && a.Id != "orderly-handover") is { } standIn)
+            offeredNow.Add(standIn.Id);
         var alternatives = new List<AlternativeDto>();
         var rendered = new Dictionary<string, ScriptObject>(StringComparer.Ordinal);
         foreach (var alt in kind.Definition.Alternatives)
         {
-            var altText = ReplyText.Tidy(TemplateRenderer.Render(kind.AlternativeTexts[alt.Id], model, catalog, ct, budget));
-            var isOffered = offeredIds.Contains(alt.Id);
+            var altText = texts[alt.Id];
+            var isOffered = offeredNow.Contains(alt.Id);
             alternatives.Add(new AlternativeDto(alt.Id, alt.Title, altText, isOffered));
             if (isOffered) rendered[alt.Id] = new ScriptObject { ["id"] = alt.Id, ["title"] = alt.Title, ["text"] = altText };
         }
         // In the order offered: the alternative written for the customer's situation ("when") comes first.
         var offered = new ScriptArray();
-        foreach (var id in offeredIds.Distinct(StringComparer.Ordinal))
+        foreach (var id in offeredNow.Distinct(StringComparer.Ordinal))
             if (rendered.TryGetValue(id, out var alt)) offered.Add(alt);
         model["alternatives"] = offered;
         return (model, alternatives);
