@@ -228,6 +228,11 @@ public static partial class AskReader
     // Hardship is the writer's own: a sentence that tells it speaks of "I", "we", "our" ("a fire in our despatch
     // department"); a law quoted about "the death or illness of the person" or a retailer's "consumers paying the
     // price of inflation" is not the customer's hardship.
+    /// <summary>Whether the newest message (its signature too) is written for a business rather than by a private person:
+    /// their company, staff, stores or customers, a buying team, seats or licences, suppliers, a purchase order.
+    /// A household's "we" is not a business.</summary>
+    public static bool WritesForABusiness(Classification c) => BusinessRegex().IsMatch(c.Email.Text);
+
     private static bool TellsOfHardship(EmailText email, TokenizedText message) =>
         message.Sentences.Any(s => HardshipRegex().IsMatch(email.Text.AsSpan(s.Start, s.Length)) && FirstPersonRegex().IsMatch(email.Text.AsSpan(s.Start, s.Length)));
 
@@ -332,6 +337,9 @@ public static partial class AskReader
 
     [GeneratedRegex(@"\b(?:i|i'm|i've|i'd|me|my|we|we're|we've|we'd|us|our)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex FirstPersonRegex();
+
+    [GeneratedRegex(@"\b(?:our (?:company|business|firm|organi[sz]ation|team|staff|employees|customers|clients|stores?|shops?|members|users|department|group|school|practice|agency|suppliers|vendors|board|budget|procurement|finance|purchasing)|(?:we are|we're) an? (?:company|business|firm|agency|retailer|distributor|manufacturer|charity|non-profit|nonprofit|startup|start-up|school|practice|team)|my (?:company|business|firm|organi[sz]ation|shop|store|agency|practice|clients|customers|staff|employees)|suppliers?|retailers?|wholesale\w*|purchase orders?|procurement|seats|per (?:seat|user)|licen[cs]es for|(?:buying|purchasing|procurement|accounts payable|accounts|finance|category) (?:team|department|dept|manager|director|office)|ltd|llc|inc|gmbh|plc|limited)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex BusinessRegex();
 
     [GeneratedRegex(@"^\s*(?:i|we) (?:(?:fully |do )?(?:accept|know|understand|realise|realize|appreciate|admit|acknowledge|recognise|recognize)|am aware|are aware)(?: that)?\s+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AdmitLeadRegex();

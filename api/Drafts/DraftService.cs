@@ -276,7 +276,7 @@ public sealed partial class DraftService(CatalogStore catalogs, Readings reading
             ["customer"] = new ScriptObject
             {
                 ["name"] = person.Full, ["firstName"] = person.Given, ["familyName"] = person.Family, ["title"] = person.Title,
-                ["email"] = email.From?.Email, ["company"] = CompanyNamed(email),
+                ["email"] = email.From?.Email, ["company"] = CompanyNamed(email), ["business"] = Company(email.From?.Email) is not null || AskReader.WritesForABusiness(c),
             },
             ["me"] = new ScriptObject { ["name"] = me, ["firstName"] = me.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? me },
             ["ask"] = new ScriptObject
@@ -333,6 +333,10 @@ public sealed partial class DraftService(CatalogStore catalogs, Readings reading
     private static readonly HashSet<string> FreeMailDomains = new(StringComparer.OrdinalIgnoreCase)
     {
         "gmail", "googlemail", "outlook", "hotmail", "live", "yahoo", "icloud", "me", "aol", "proton", "protonmail", "gmx", "web", "mail", "yandex", "qq", "163", "example",
+        // Home internet providers' addresses are private people's too.
+        "msn", "ymail", "rocketmail", "fastmail", "zoho", "mac", "btinternet", "virginmedia", "sky", "talktalk", "comcast", "verizon", "att", "sbcglobal",
+        "cox", "charter", "earthlink", "optonline", "bellsouth", "shaw", "rogers", "sympatico", "bigpond", "orange", "wanadoo", "free", "laposte", "sfr",
+        "t-online", "freenet", "libero", "virgilio", "tiscali", "naver", "daum", "126", "sina", "rediffmail", "seznam", "wp", "interia", "o2", "telenet",
     };
 
     /// <summary>The company from the sender's domain, only when the email itself names it (the signature, usually):

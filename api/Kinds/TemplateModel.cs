@@ -22,6 +22,7 @@ public static class TemplateModel
         new("customer", "title", ModelValue.Text, "Mr, Ms, Dr and the like when they wrote one (may be null)"),
         new("customer", "email", ModelValue.Text, "their address"),
         new("customer", "company", ModelValue.Text, "the company from their address, not a free-mail one (may be null)"),
+        new("customer", "business", ModelValue.YesNo, "true when they write for a business (their company named, a buying team, our staff or stores, seats, suppliers); false for a private person, who is not told about seats or engineers"),
         new("me", "name", ModelValue.Text, "the signed-in account manager"),
         new("me", "firstName", ModelValue.Text, "their given name"),
         new("ask", "kind", ModelValue.Text, "the kind id"),

@@ -83,6 +83,25 @@ public sealed class FactsWhenTests
         Assert.DoesNotContain("retraining your users", household);
     }
 
+    [Theory]
+    [InlineData("rachel.p@gmail.com", "Hi, we have had your TV package for ten years. Could you lower the price?", false)]
+    [InlineData("rachel.p@btinternet.com", "Hi, we have had your TV package for ten years. Could you lower the price?", false)]
+    [InlineData("rachel.p@gmail.com", "Hi, my company has 12 seats on your plan. Could you lower the price?", true)]
+    [InlineData("rachel@northwind-foods.com", "Hi, could you lower the price?", true)]
+    public void Seats_are_offered_to_a_business_and_a_plan_to_a_private_person(string address, string body, bool business)
+    {
+        var catalog = TemplateFixture.Catalog.ForPack("software");
+        var c = Classifier.Classify(catalog, "Price", body);
+        var kind = catalog.Find("discount")!;
+        var email = new DraftEmail("Price", body, new EmailAddress("Rachel P", address), null, null);
+        var text = Composer.Compose(catalog, new ComposeInput(kind, "commercial", email, c, new Dictionary<string, string?>(), ["plan-change"], null, User, Stance: Stances.Refuse),
+            new DateOnly(2026, 11, 16), [], CancellationToken.None)!.Text;
+
+        Assert.Contains("move you to the plan", text);
+        Assert.Equal(business, text.Contains("number of seats", StringComparison.Ordinal));
+        Assert.Equal(business, text.Contains("per seat", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Someone_not_writing_as_a_business_is_not_offered_a_volume_tier_or_a_price_lock_but_still_an_alternative()
     {

@@ -108,7 +108,7 @@ public sealed class TemplateAnalysisTests
 
         Assert.Equal(2, issue.Line);
         Assert.Equal(13, issue.Column);
-        Assert.Equal("Unknown member 'phone' in customer.phone. Known: name, firstName, familyName, title, email, company.", issue.Message);
+        Assert.Equal("Unknown member 'phone' in customer.phone. Known: name, firstName, familyName, title, email, company, business.", issue.Message);
     }
 
     [Fact]
