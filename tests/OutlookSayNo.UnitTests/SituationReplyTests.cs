@@ -141,13 +141,13 @@ public sealed class SituationReplyTests
     [Fact]
     public void No_alternative_gives_more_off_than_the_discount_refused()
     {
-        // Refused 2%, the draft does not offer 5% off from the second year or 6% lower prices at the next tier.
+        // Refused 2%, the draft does not offer 5% off from the second year or 4% off for paying up front; the volume
+        // tier, whose lower prices depend on their buying more, stays as a counter.
         var small = Draft("goods", "commercial", "Dear supplier,\n\nOur suppliers are all being asked for a 2% reduction on list prices from next month; our buying team will apply it to your account.\n\nBuying Team", "discount");
         Assert.Contains("2%", small);
         Assert.DoesNotContain("5% off", small);
-        Assert.DoesNotContain("6% lower", small);
-        // Something is still offered in their place.
-        Assert.Contains("- ", small);
+        Assert.DoesNotContain("4% off", small);
+        Assert.Contains("6% lower prices", small);
 
         // Refused 30%, the price lock with 5% off from the second year is a smaller concession, and stays.
         var large = Draft("goods", "commercial", "Dear supplier,\n\nWe need a 30% reduction on list prices from next month to keep your products in our stores.\n\nBuying Team", "discount");
