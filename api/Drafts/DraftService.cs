@@ -217,13 +217,10 @@ public sealed partial class DraftService(CatalogStore catalogs, Readings reading
         var texts = kind.Definition.Alternatives.ToDictionary(a => a.Id,
             a => ReplyText.Tidy(TemplateRenderer.Render(kind.AlternativeTexts[a.Id], model, catalog, ct, budget)), StringComparer.Ordinal);
         // An alternative whose text says nothing for this email is not offered: its template leaves it out where it would
-        // contradict the refusal (5% off from the second year, to someone refused 2%). When that leaves none of several
-        // offered, the first alternative written for no particular situation stands in, rather than no alternative at all.
+        // contradict the refusal (5% off from the second year, to someone refused 2%; credit instead of a refund, to
+        // someone told we do not yet know the cause). With none left, the reply offers to look for another way together:
+        // reviewers found a stand-in written for another situation (a lighter package, for a retailer) worse.
         var offeredNow = offeredIds.Where(id => texts.TryGetValue(id, out var t) && t.Length > 0).ToList();
-        if (offeredNow.Count == 0 && offeredIds.Any(texts.ContainsKey)
-            && kind.Definition.Alternatives.FirstOrDefault(a => !offeredIds.Contains(a.Id) && texts[a.Id].Length > 0 && !a.OnlyWhen && a.When.Count == 0
-                && a.Stances.Count == 0 && a.Id != "orderly-handover") is { } standIn)
-            offeredNow.Add(standIn.Id);
         var alternatives = new List<AlternativeDto>();
         var rendered = new Dictionary<string, ScriptObject>(StringComparer.Ordinal);
         foreach (var alt in kind.Definition.Alternatives)

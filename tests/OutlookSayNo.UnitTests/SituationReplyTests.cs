@@ -153,4 +153,19 @@ public sealed class SituationReplyTests
         var large = Draft("goods", "commercial", "Dear supplier,\n\nWe need a 30% reduction on list prices from next month to keep your products in our stores.\n\nBuying Team", "discount");
         Assert.Contains("5% off from the second year", large);
     }
+
+    [Fact]
+    public void Credit_instead_of_a_refund_is_not_offered_while_the_cause_of_a_fault_is_unknown()
+    {
+        // "Nobody answered" reports a failure of ours, with no cue for a repair or a review: credit was the fallback.
+        var text = Draft("software", "commercial", "Hi Sam,\n\nI asked for a refund of the $49 two weeks ago and nobody answered me. It is really bad. Please refund me.\n\nPriya");
+
+        Assert.Contains("cause", text);
+        Assert.DoesNotContain("Instead of a refund", text);
+        // Something is still offered: an alternative for a fault, or another way found together.
+        Assert.True(text.Contains("\n- ", StringComparison.Ordinal) || text.Contains("another way", StringComparison.Ordinal), text);
+
+        // After a change of mind, credit on the account is still the offer.
+        Assert.Contains("Instead of a refund", Draft("software", "commercial", ChangeOfMind));
+    }
 }
