@@ -168,4 +168,14 @@ public sealed class SituationReplyTests
         // After a change of mind, credit on the account is still the offer.
         Assert.Contains("Instead of a refund", Draft("software", "commercial", ChangeOfMind));
     }
+
+    [Fact]
+    public void A_few_days_asked_for_in_hardship_is_not_answered_with_months_of_instalments()
+    {
+        var days = Draft("goods", "finance", "Dear Sarah,\n\nI lost my job last month. Could I have a 7 day extension on the invoice?\n\nTom", "payment_terms");
+        Assert.DoesNotContain("monthly instalments", days);
+
+        var months = Draft("goods", "finance", "Dear Sarah,\n\nI lost my job last month and can't pay the invoice in full. Could I have 90 days to pay it?\n\nTom", "payment_terms");
+        Assert.Contains("monthly instalments", months);
+    }
 }
