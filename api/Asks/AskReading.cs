@@ -225,14 +225,14 @@ public static partial class AskReader
         return (Span(email, s.Start + m.Index + m.Length, clause.Length), Voice.ToThem(Squash(clause)));
     }
 
-    // Hardship is the writer's own: a sentence that tells it speaks of "I", "we", "our" ("a fire in our despatch
-    // department"); a law quoted about "the death or illness of the person" or a retailer's "consumers paying the
-    // price of inflation" is not the customer's hardship.
     /// <summary>Whether the newest message (its signature too) is written for a business rather than by a private person:
     /// their company, staff, stores or customers, a buying team, seats or licences, suppliers, a purchase order.
     /// A household's "we" is not a business.</summary>
     public static bool WritesForABusiness(Classification c) => BusinessRegex().IsMatch(c.Email.Text);
 
+    // Hardship is the writer's own: a sentence that tells it speaks of "I", "we", "our" ("a fire in our despatch
+    // department"); a law quoted about "the death or illness of the person" or a retailer's "consumers paying the
+    // price of inflation" is not the customer's hardship.
     private static bool TellsOfHardship(EmailText email, TokenizedText message) =>
         message.Sentences.Any(s => HardshipRegex().IsMatch(email.Text.AsSpan(s.Start, s.Length)) && FirstPersonRegex().IsMatch(email.Text.AsSpan(s.Start, s.Length)));
 
