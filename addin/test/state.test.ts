@@ -152,6 +152,17 @@ describe("the draft request", () => {
     expect(own.otherAsks.map((a) => a.value)).not.toContain("discount");
   });
 
+  it("does not list an alternative whose text is empty for this email: ticking it could offer nothing", () => {
+    const drafted = draftResponse({
+      alternatives: [
+        { id: "multi-year", title: "A multi-year agreement", text: "", offered: false },
+        { id: "smaller-scope", title: "A smaller package", text: "Fewer seats.", offered: true },
+      ],
+    });
+    const m = toViewModel({ email: email(), draft: drafted, classify: classifyResponse(), selections: emptySelections() });
+    expect(m.alternatives.map((a) => a.id)).toEqual(["smaller-scope"]);
+  });
+
   it("sends 'they are right about' only when it has words, and drops absent ids", () => {
     const req = buildDraftRequest(email({ itemId: undefined, conversationId: undefined }), { ...emptySelections(), theyAreRightAbout: "  " });
     expect(req.theyAreRightAbout).toBeUndefined();

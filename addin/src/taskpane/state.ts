@@ -528,7 +528,8 @@ export function toViewModel(input: {
   }));
 
   const checked = selections.alternatives ? new Set(selections.alternatives) : null;
-  const alternatives = draft.alternatives.map((a) => ({
+  // An alternative whose text is empty for this email (it would contradict the refusal) cannot be offered: not listed.
+  const alternatives = draft.alternatives.filter((a) => (a.text ?? "").trim() !== "").map((a) => ({
     id: a.id,
     title: a.title,
     text: a.text ?? "",
